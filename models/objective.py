@@ -1,0 +1,140 @@
+"""The objective, documented in one place.
+
+The engine minimises, lexicographically by construction:
+
+1. **Placement** – the value of optional items left out. An item's value is
+   ``10 × priority + rank bonus`` where the rank bonus is
+   ``11 − best precedence`` of its people (0..10; all_heads events: 10). So
+   priority decides first, then the rank of the people involved.
+2. **Soft preferences** – the weighted penalties below.
+
+Tier 1 is multiplied by ``placement_weight`` = 1 + the largest total the
+soft tier can reach, so no amount of soft gain ever pays for leaving out
+an optional item. Every term is also computed here from a finished
+schedule, without the solver, so the checker can recompute the objective.
+
+Soft rules and weights (penalty units):
+
+- ``prefer_day`` (20): 1 per event held on another day than its
+  preferred day.
+- ``track_parallel`` (30): 1 per pair of events of one track that overlap
+  in time.
+- ``room_fit`` (1): 1 per 50 empty seats (capacity − attendance) of an
+  event or bilateral (not exhibition rooms, not queues, not arrivals).
+- ``bilateral_venue_grouping`` (10): per person with bilaterals, the number
+  of distinct venues of their placed bilaterals minus one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from .intervals import overlaps
+
+if TYPE_CHECKING:
+    from .items import Item
+    from .scenario import Scenario
+    from .schedule import Schedule
+
+WEIGHTS: dict[str, int] = {
+    "prefer_day": 20,
+    "track_parallel": 30,
+    "room_fit": 1,
+    "bilateral_venue_grouping": 10,
+}
+ROOM_FIT_SEATS = 50
+
+
+def room_fit_units(scenario: Scenario, item: Item, room_id: str) -> int:
+    """Penalty units for holding ``item`` in ``room_id``."""
+    if item.kind not in ("event", "bilateral"):
+        return 0
+    room = scenario.room_by_id[room_id]
+    if room.kind == "exhibition":
+        return 0
+    return max(0, room.capacity - item.attendance) // ROOM_FIT_SEATS
+
+
+def track_pairs(scenario: Scenario) -> list[tuple[Item, Item]]:
+    """Pairs of events that share a track."""
+    by_track: dict[str, list[Item]] = defaultdict(list)
+    for it in scenario.items:
+        if it.kind == "event" and it.track:
+            by_track[it.track].append(it)
+    return [p for lst in by_track.values() for p in combinations(lst, 2)]
+
+
+def bilateral_people(scenario: Scenario) -> dict[str, list[Item]]:
+    """Each person's bilateral items (people with two or more)."""
+    out: dict[str, list[Item]] = defaultdict(list)
+    for it in scenario.items:
+        if it.kind == "bilateral":
+            for p in it.participants:
+                out[p].append(it)
+    return {p: lst for p, lst in out.items() if len(lst) > 1}
+
+
+def soft_upper_bounds(scenario: Scenario) -> dict[str, int]:
+    """The most penalty units each soft rule can reach."""
+    s = scenario
+    venue_of = {r.room_id: r.venue_id for r in s.rooms}
+    day_ub = sum(1 for it in s.items
+                 if it.kind == "event" and it.preferred_day is not None)
+    fit_ub = sum(max((room_fit_units(s, it, r) for r in it.rooms), default=0)
+                 for it in s.items)
+    group_ub = 0
+    for lst in bilateral_people(s).values():
+        venues = {venue_of[r] for it in lst for r in it.rooms}
+        group_ub += max(0, min(len(lst), len(venues)) - 1)
+    return {"prefer_day": day_ub, "track_parallel": len(track_pairs(s)),
+            "room_fit": fit_ub, "bilateral_venue_grouping": group_ub}
+
+
+def soft_weight_total(scenario: Scenario) -> int:
+    ub = soft_upper_bounds(scenario)
+    return sum(WEIGHTS[k] * ub[k] for k in WEIGHTS)
+
+
+def placement_weight(scenario: Scenario) -> int:
+    """Multiplier of the placement tier (see the module docstring)."""
+    return soft_weight_total(scenario) + 1
+
+
+def penalties(scenario: Scenario, schedule: Schedule) -> dict[str, int]:
+    """Penalty units per soft rule, and ``unplaced_value``, of a schedule."""
+    s = scenario
+    g = s.grid
+    placed = schedule.by_item()
+    items = s.item_by_id
+    out = dict.fromkeys(WEIGHTS, 0)
+    out["unplaced_value"] = sum(
+        it.value for it in s.items
+        if not it.mandatory and it.item_id not in placed)
+    for iid, a in placed.items():
+        it = items.get(iid)
+        if it is None:
+            continue
+        if it.kind == "event" and it.preferred_day is not None:
+            if g.day_index(g.to_index(a.start)) != it.preferred_day:
+                out["prefer_day"] += 1
+        if a.room_id in s.room_by_id:
+            out["room_fit"] += room_fit_units(s, it, a.room_id)
+    for x, y in track_pairs(s):
+        ax, ay = placed.get(x.item_id), placed.get(y.item_id)
+        if ax and ay and overlaps(g.to_index(ax.start), g.to_index(ax.end),
+                                  g.to_index(ay.start), g.to_index(ay.end)):
+            out["track_parallel"] += 1
+    for lst in bilateral_people(s).values():
+        venues = {placed[it.item_id].venue_id for it in lst
+                  if it.item_id in placed}
+        out["bilateral_venue_grouping"] += max(0, len(venues) - 1)
+    return out
+
+
+def objective_value(scenario: Scenario, schedule: Schedule) -> int:
+    """The objective the engine minimises, recomputed from a schedule."""
+    pen = penalties(scenario, schedule)
+    soft = sum(WEIGHTS[k] * pen[k] for k in WEIGHTS)
+    return placement_weight(scenario) * pen["unplaced_value"] + soft

@@ -1,0 +1,53 @@
+"""Problems found in input data, each with the place it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input, named by its place.
+
+    ``row`` is the 1-based spreadsheet row (row 1 holds the headers);
+    ``column`` is the header name. Either may be ``None`` when the problem
+    concerns a whole file or sheet.
+    """
+
+    message: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: object = None
+    expected: str | None = None
+    file: str | None = None
+
+    def place(self) -> str:
+        parts = []
+        if self.file:
+            parts.append(self.file)
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+    def __str__(self) -> str:
+        text = self.message
+        if self.value is not None and self.value != "":
+            text += f" (found {self.value!r}"
+            text += f"; expected {self.expected})" if self.expected else ")"
+        elif self.expected:
+            text += f" (expected {self.expected})"
+        place = self.place()
+        return f"{place}: {text}" if place else text
+
+
+class ScenarioError(ValueError):
+    """Raised when input data has one or more problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,394 @@
+"""The scenario: every record of a scenario workbook, with lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from . import intervals as iv
+from .arrivals import LONG_RECEPTION_RANKS, Arrival
+from .bilaterals import BilateralRequest
+from .delegations import Delegation, Person
+from .events import Event, Slot
+from .precedence import make_precedence_key
+from .security import SecurityWindow
+from .sequences import Sequence, SequenceMember
+from .settings import DEFAULT_RANKS, Rank, Settings
+from .time_grid import MINUTE, TimeGrid
+from .venues import Room, Travel, Venue
+from .vocabulary import DEFAULT_ROOM_KINDS
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything to schedule. Build it, then call
+    :func:`models.validation.validate_scenario` (the readers do)."""
+
+    settings: Settings
+    ranks: tuple[Rank, ...] = DEFAULT_RANKS
+    venues: tuple[Venue, ...] = ()
+    travel: tuple[Travel, ...] = ()
+    rooms: tuple[Room, ...] = ()
+    delegations: tuple[Delegation, ...] = ()
+    people: tuple[Person, ...] = ()
+    events: tuple[Event, ...] = ()
+    slots: tuple[Slot, ...] = ()
+    bilaterals: tuple[BilateralRequest, ...] = ()
+    arrivals: tuple[Arrival, ...] = ()
+    sequences: tuple[Sequence, ...] = ()
+    members: tuple[SequenceMember, ...] = ()
+    windows: tuple[SecurityWindow, ...] = ()
+    source: str | None = field(default=None, compare=False)
+
+    # ----------------------------------------------------------- lookups
+    @cached_property
+    def items(self):
+        """Every schedulable item (see :mod:`models.items`)."""
+        from .items import build_items
+
+        return build_items(self)
+
+    @cached_property
+    def item_by_id(self):
+        return {i.item_id: i for i in self.items}
+
+    @cached_property
+    def grid(self) -> TimeGrid:
+        s = self.settings
+        return TimeGrid(tuple(s.days), s.day_start, s.day_end)
+
+    @cached_property
+    def rank_by_code(self) -> dict[str, Rank]:
+        return {r.rank: r for r in self.ranks}
+
+    @cached_property
+    def venue_by_id(self) -> dict[str, Venue]:
+        return {v.venue_id: v for v in self.venues}
+
+    @cached_property
+    def room_by_id(self) -> dict[str, Room]:
+        return {r.room_id: r for r in self.rooms}
+
+    @cached_property
+    def delegation_by_id(self) -> dict[str, Delegation]:
+        return {d.delegation_id: d for d in self.delegations}
+
+    @cached_property
+    def event_by_id(self) -> dict[str, Event]:
+        return {e.event_id: e for e in self.events}
+
+    @cached_property
+    def bilateral_by_id(self) -> dict[str, BilateralRequest]:
+        return {b.request_id: b for b in self.bilaterals}
+
+    @cached_property
+    def arrival_by_delegation(self) -> dict[str, Arrival]:
+        return {a.delegation_id: a for a in self.arrivals}
+
+    @cached_property
+    def sequence_by_id(self) -> dict[str, Sequence]:
+        return {s.sequence_id: s for s in self.sequences}
+
+    @cached_property
+    def slots_by_set(self) -> dict[str, list[Slot]]:
+        out: dict[str, list[Slot]] = {}
+        for s in self.slots:
+            out.setdefault(s.slot_set, []).append(s)
+        for lst in out.values():
+            lst.sort(key=lambda s: s.start)
+        return out
+
+    @cached_property
+    def persons(self) -> dict[str, Person]:
+        """Every person: each delegation's head (id = delegation id) and
+        every People row."""
+        out: dict[str, Person] = {}
+        for d in self.delegations:
+            out[d.delegation_id] = Person(
+                person_id=d.delegation_id, name=d.head_name,
+                delegation_id=d.delegation_id, rank=d.head_rank,
+                available_from=d.available_from,
+                available_to=d.available_to, is_head=True, row=d.row)
+        for p in self.people:
+            out.setdefault(p.person_id, p)
+        return out
+
+    def resolve(self, ref: str) -> str | None:
+        """Person reference to person id (a delegation id means its head)."""
+        ref = ref.strip()
+        return ref if ref in self.persons else None
+
+    def is_active(self, pid: str) -> bool:
+        """A person takes part only if their delegation is confirmed."""
+        person = self.persons.get(pid)
+        if person is None:
+            return False
+        d = self.delegation_by_id.get(person.delegation_id)
+        return d is None or d.confirmed
+
+    @cached_property
+    def heads(self) -> tuple[str, ...]:
+        """Heads of confirmed delegations, in precedence order."""
+        ids = [d.delegation_id for d in self.delegations if d.confirmed]
+        return tuple(sorted(ids, key=self.precedence_key))
+
+    def precedence(self, pid: str) -> int:
+        rank = self.rank_by_code.get(self.persons[pid].rank)
+        return rank.precedence if rank else 10**6
+
+    @cached_property
+    def precedence_key(self):
+        """Sort key over person ids, highest precedence first."""
+        def name_of(pid: str) -> str:
+            d = self.delegation_by_id.get(self.persons[pid].delegation_id)
+            return d.name if d else self.persons[pid].name
+
+        def since(pid: str) -> date | None:
+            p = self.persons[pid]
+            d = self.delegation_by_id.get(p.delegation_id)
+            return d.head_since if (d and p.is_head) else None
+
+        def registered(pid: str) -> date | None:
+            d = self.delegation_by_id.get(self.persons[pid].delegation_id)
+            return d.confirmed_on if d else None
+
+        return make_precedence_key(self.settings.precedence_tiebreak,
+                                   self.precedence, name_of, since,
+                                   registered)
+
+    @cached_property
+    def vip_precedence(self) -> int:
+        rank = self.rank_by_code.get(self.settings.vip_rank)
+        return rank.precedence if rank else 0
+
+    def is_vip(self, pid: str) -> bool:
+        """A VIP has the vip_rank's precedence or higher."""
+        return self.precedence(pid) <= self.vip_precedence
+
+    def delegation_of(self, pid: str) -> str:
+        return self.persons[pid].delegation_id
+
+    def travel_minutes(self, a: str, b: str) -> int:
+        """Minutes between two venues: 0 within one venue; symmetric unless
+        both directions are given; 0 if the scenario gives no figure."""
+        if a == b:
+            return 0
+        return self._travel.get((a, b), self._travel.get((b, a), 0))
+
+    def travel_seconds(self, a: str, b: str) -> int:
+        return self.travel_minutes(a, b) * MINUTE
+
+    @cached_property
+    def _travel(self) -> dict[tuple[str, str], int]:
+        return {(t.from_venue, t.to_venue): t.minutes for t in self.travel}
+
+    def changeover_seconds(self, room_id: str) -> int:
+        room = self.room_by_id[room_id]
+        minutes = room.changeover_minutes
+        if minutes is None:
+            minutes = self.settings.room_changeover_minutes
+        return minutes * MINUTE
+
+    @property
+    def sweep_seconds(self) -> int:
+        return self.settings.vip_sweep_minutes * MINUTE
+
+    @property
+    def buffer_seconds(self) -> int:
+        return self.settings.same_venue_buffer_minutes * MINUTE
+
+    def gap_seconds(self, venue_a: str, venue_b: str) -> int:
+        """Least gap a person needs between an item at ``venue_a`` and a
+        later item at ``venue_b``: the same-venue buffer, or the travel time
+        if that is longer."""
+        return max(self.buffer_seconds, self.travel_seconds(venue_a, venue_b))
+
+    # ------------------------------------------------------- time spans
+    def _span(self, start, end) -> tuple[int, int]:
+        g = self.grid
+        lo = g.to_index(start) if start is not None else -10**9
+        hi = g.to_index(end) if end is not None else 10**9
+        return lo, hi
+
+    @cached_property
+    def day_spans(self) -> list[tuple[int, int]]:
+        return list(self.grid.day_spans)
+
+    def windows_for(self, effect: str, *, person: str | None = None,
+                    room: str | None = None) -> list[SecurityWindow]:
+        """Security windows of ``effect`` whose scope covers a person (by
+        id or delegation) or a room (by id, kind or venue); ``all`` always
+        applies."""
+        out = []
+        for w in self.windows:
+            if w.effect != effect:
+                continue
+            sc = w.scope
+            hit = sc.kind == "all"
+            if person is not None and not hit:
+                p = self.persons.get(person)
+                hit = (sc.kind == "person" and sc.target == person) or (
+                    sc.kind == "delegation" and p is not None
+                    and sc.target == p.delegation_id)
+            if room is not None and not hit:
+                r = self.room_by_id.get(room)
+                hit = r is not None and (
+                    (sc.kind == "room" and sc.target == room)
+                    or (sc.kind == "room_kind" and sc.target == r.kind)
+                    or (sc.kind == "venue" and sc.target == r.venue_id))
+            if hit:
+                out.append(w)
+        return out
+
+    def window_span(self, w: SecurityWindow) -> tuple[int, int]:
+        return self._span(w.start, w.end)
+
+    def person_free(self, pid: str) -> list[tuple[int, int]]:
+        """Grid spans in which a person may be busy: inside the event days'
+        hours and their availability, outside their closed windows (scope
+        ``person``, ``delegation`` and ``all``)."""
+        return self._person_free[pid]
+
+    @cached_property
+    def _person_free(self) -> dict[str, list[tuple[int, int]]]:
+        out = {}
+        for pid, p in self.persons.items():
+            avail = iv.intersect(self.day_spans,
+                                 [self._span(p.available_from,
+                                             p.available_to)])
+            closed = [self.window_span(w)
+                      for w in self.windows_for("closed", person=pid)
+                      if w.scope.kind != "all"]
+            out[pid] = iv.subtract(avail, closed)
+        return out
+
+    def room_open(self, room_id: str) -> list[tuple[int, int]]:
+        """Grid spans in which a room may hold items: inside the days'
+        hours and its availability, outside closed windows whose scope
+        covers it (room, room kind, venue, all)."""
+        return self._room_open[room_id]
+
+    @cached_property
+    def _room_open(self) -> dict[str, list[tuple[int, int]]]:
+        out = {}
+        for r in self.rooms:
+            avail = iv.intersect(self.day_spans,
+                                 [self._span(r.available_from,
+                                             r.available_to)])
+            closed = [self.window_span(w)
+                      for w in self.windows_for("closed", room=r.room_id)]
+            out[r.room_id] = iv.subtract(avail, closed)
+        return out
+
+    def room_arrival_open(self, room_id: str,
+                          delegation_id: str) -> list[tuple[int, int]]:
+        """Spans in which a reception of ``delegation_id`` may take place
+        at arrival point ``room_id``: the room is open and no
+        ``no_arrivals`` window covers the room or the delegation."""
+        holes = [self.window_span(w) for w in
+                 self.windows_for("no_arrivals", room=room_id)]
+        holes += [self.window_span(w) for w in
+                  self.windows_for("no_arrivals", person=delegation_id)]
+        return iv.subtract(self.room_open(room_id), holes)
+
+    # ---------------------------------------------------- candidate rooms
+    def event_rooms(self, event: Event) -> tuple[str, ...]:
+        """Rooms an event may use: its room kinds (or the kind's default),
+        narrowed by its room list, with every required feature and room
+        for its attendance."""
+        kinds = event.room_kinds or DEFAULT_ROOM_KINDS[event.kind]
+        out = []
+        for r in self.rooms:
+            if event.rooms and r.room_id not in event.rooms:
+                continue
+            if not event.rooms and r.kind not in kinds:
+                continue
+            if event.rooms and event.room_kinds and r.kind not in kinds:
+                continue
+            if not set(event.required_features) <= r.features:
+                continue
+            if r.capacity < event.attendance:
+                continue
+            out.append(r.room_id)
+        return tuple(out)
+
+    def bilateral_attendance(self, b: BilateralRequest) -> int:
+        """The request's attendance, or both delegations' parties (head
+        plus those travelling with them, at most 8 a side)."""
+        if b.attendance is not None:
+            return b.attendance
+        total = 0
+        for ref in (b.party_a, b.party_b):
+            pid = self.resolve(ref)
+            d = self.delegation_by_id.get(
+                self.persons[pid].delegation_id) if pid else None
+            total += min(8, 1 + (d.size if d else 0))
+        return total
+
+    def bilateral_rooms(self, b: BilateralRequest) -> tuple[str, ...]:
+        """Bilateral rooms (kind ``bilateral``) in the requested venue, with
+        the required features and room for the attendance."""
+        need = self.bilateral_attendance(b)
+        return tuple(
+            r.room_id for r in self.rooms
+            if r.kind == "bilateral"
+            and (b.venue_id is None or r.venue_id == b.venue_id)
+            and set(b.required_features) <= r.features
+            and r.capacity >= need)
+
+    def arrival_rooms(self, a: Arrival) -> tuple[str, ...]:
+        if a.point:
+            return (a.point,) if a.point in self.room_by_id else ()
+        return tuple(r.room_id for r in self.rooms if r.kind == "arrival")
+
+    def arrival_minutes(self, a: Arrival) -> int:
+        if a.duration_minutes is not None:
+            return a.duration_minutes
+        rank = self.persons[a.delegation_id].rank \
+            if a.delegation_id in self.persons else ""
+        return 20 if rank in LONG_RECEPTION_RANKS else 10
+
+    # ---------------------------------------------------------- sequences
+    def members_of(self, sequence_id: str) -> list[SequenceMember]:
+        return [m for m in self.members if m.sequence_id == sequence_id]
+
+    def member_seconds(self, seq: Sequence, m: SequenceMember) -> int:
+        """A member's slot: its own override, else (in a reverse-precedence
+        queue) its rank's welcome_seconds, else the sequence default."""
+        if m.slot_seconds is not None:
+            return m.slot_seconds
+        if seq.order == "reverse_precedence":
+            pid = self.resolve(m.member)
+            rank = self.rank_by_code.get(self.persons[pid].rank) \
+                if pid else None
+            if rank and rank.welcome_seconds:
+                return rank.welcome_seconds
+        return seq.slot_seconds
+
+    def queue_order(self, sequence_id: str) -> list[str]:
+        """Person ids of a queue's members in queue order: precedence (or
+        reverse precedence) with the tie-break, members with a fixed
+        ``position`` placed there. Inactive members are dropped."""
+        seq = self.sequence_by_id[sequence_id]
+        fixed: dict[int, str] = {}
+        free: list[str] = []
+        for m in self.members_of(sequence_id):
+            pid = self.resolve(m.member)
+            if pid is None or not self.is_active(pid):
+                continue
+            if m.position is not None:
+                fixed[m.position] = pid
+            else:
+                free.append(pid)
+        free.sort(key=self.precedence_key,
+                  reverse=seq.order == "reverse_precedence")
+        order: list[str] = []
+        pos = 1
+        while free or any(p >= pos for p in fixed):
+            if pos in fixed:
+                order.append(fixed[pos])
+            elif free:
+                order.append(free.pop(0))
+            pos += 1
+        return order

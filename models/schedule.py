@@ -1,0 +1,71 @@
+"""A schedule: placed items, left-out items, and how it was obtained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """One row of the Schedule sheet: an item placed in a room and a time.
+
+    ``participants`` are the person ids busy during the item (for
+    ``all_heads`` events, every head present). ``position`` is the place in
+    its queue (sequence items only), counting present members from 1.
+    """
+
+    item_id: str
+    kind: str
+    ref_id: str
+    title: str
+    start: datetime
+    end: datetime
+    room_id: str
+    venue_id: str
+    participants: tuple[str, ...] = ()
+    position: int | None = None
+    locked: bool = False
+    row: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Unscheduled:
+    """One row of the Unscheduled sheet: an item left out, and why."""
+
+    item_id: str
+    ref_id: str
+    kind: str
+    title: str
+    priority: int | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class SolveInfo:
+    """How a schedule was obtained; ``status`` is the solver's verdict
+    (OPTIMAL only when proven)."""
+
+    status: str
+    objective: float | None = None
+    best_bound: float | None = None
+    solve_seconds: float = 0.0
+    gap: float | None = None
+    solutions: int = 0
+    workers: int = 0
+    seed: int = 0
+    time_limit: float | None = None
+    penalties: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Schedule:
+    assignments: tuple[Assignment, ...]
+    unscheduled: tuple[Unscheduled, ...] = ()
+    info: SolveInfo | None = None
+    generated_at: datetime | None = None
+    event_name: str = ""
+    scenario_source: str | None = None
+
+    def by_item(self) -> dict[str, Assignment]:
+        return {a.item_id: a for a in self.assignments}

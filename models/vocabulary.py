@@ -1,0 +1,30 @@
+"""Fixed vocabularies of the workbook format (kinds, orders, effects)."""
+
+ROOM_KINDS = (
+    "plenary", "hall", "meeting", "bilateral", "exhibition", "press",
+    "banquet", "hold", "arrival", "signing",
+)
+EVENT_KINDS = (
+    "ceremony", "plenary", "discussion", "workshop", "exhibition", "press",
+    "reception", "other",
+)
+DELEGATION_KINDS = ("state", "observer", "organization", "host")
+SEQUENCE_ORDERS = ("precedence", "reverse_precedence")
+WINDOW_EFFECTS = ("closed", "no_arrivals")
+SCOPE_KINDS = ("all", "venue", "room", "room_kind", "person", "delegation")
+ITEM_KINDS = ("event", "bilateral", "arrival", "sequence")
+
+#: Room kinds an event may use when its ``room_kinds`` cell is empty.
+DEFAULT_ROOM_KINDS: dict[str, tuple[str, ...]] = {
+    "ceremony": ("plenary",),
+    "plenary": ("plenary",),
+    "discussion": ("hall",),
+    "workshop": ("meeting", "hall"),
+    "exhibition": ("exhibition",),
+    "press": ("press",),
+    "reception": ("banquet",),
+    "other": ROOM_KINDS,
+}
+
+#: Event kinds that are mandatory when the ``mandatory`` cell is empty.
+MANDATORY_EVENT_KINDS = ("ceremony", "plenary")
