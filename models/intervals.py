@@ -61,8 +61,13 @@ def overlaps(a_lo: int, a_hi: int, b_lo: int, b_hi: int) -> bool:
     return a_lo < b_hi and b_lo < a_hi
 
 
-def starts_inside(spans: Iterable[Span], duration: int) -> list[tuple[int, int]]:
+def starts_inside(
+    spans: Iterable[Span], duration: int
+) -> list[tuple[int, int]]:
     """Closed ranges of start values ``s`` with ``[s, s+duration)`` inside
     one of ``spans``."""
-    return [(lo, hi - duration) for lo, hi in normalize(spans)
-            if hi - lo >= duration]
+    return [
+        (lo, hi - duration)
+        for lo, hi in normalize(spans)
+        if hi - lo >= duration
+    ]

@@ -80,16 +80,25 @@ def soft_upper_bounds(scenario: Scenario) -> dict[str, int]:
     """The most penalty units each soft rule can reach."""
     s = scenario
     venue_of = {r.room_id: r.venue_id for r in s.rooms}
-    day_ub = sum(1 for it in s.items
-                 if it.kind == "event" and it.preferred_day is not None)
-    fit_ub = sum(max((room_fit_units(s, it, r) for r in it.rooms), default=0)
-                 for it in s.items)
+    day_ub = sum(
+        1
+        for it in s.items
+        if it.kind == "event" and it.preferred_day is not None
+    )
+    fit_ub = sum(
+        max((room_fit_units(s, it, r) for r in it.rooms), default=0)
+        for it in s.items
+    )
     group_ub = 0
     for lst in bilateral_people(s).values():
         venues = {venue_of[r] for it in lst for r in it.rooms}
         group_ub += max(0, min(len(lst), len(venues)) - 1)
-    return {"prefer_day": day_ub, "track_parallel": len(track_pairs(s)),
-            "room_fit": fit_ub, "bilateral_venue_grouping": group_ub}
+    return {
+        "prefer_day": day_ub,
+        "track_parallel": len(track_pairs(s)),
+        "room_fit": fit_ub,
+        "bilateral_venue_grouping": group_ub,
+    }
 
 
 def soft_weight_total(scenario: Scenario) -> int:
@@ -110,25 +119,39 @@ def penalties(scenario: Scenario, schedule: Schedule) -> dict[str, int]:
     items = s.item_by_id
     out = dict.fromkeys(WEIGHTS, 0)
     out["unplaced_value"] = sum(
-        it.value for it in s.items
-        if not it.mandatory and it.item_id not in placed)
+        it.value
+        for it in s.items
+        if not it.mandatory and it.item_id not in placed
+    )
     for iid, a in placed.items():
         it = items.get(iid)
         if it is None:
             continue
-        if it.kind == "event" and it.preferred_day is not None:
-            if g.day_index(g.to_index(a.start)) != it.preferred_day:
-                out["prefer_day"] += 1
+        if (
+            it.kind == "event"
+            and it.preferred_day is not None
+            and g.day_index(g.to_index(a.start)) != it.preferred_day
+        ):
+            out["prefer_day"] += 1
         if a.room_id in s.room_by_id:
             out["room_fit"] += room_fit_units(s, it, a.room_id)
     for x, y in track_pairs(s):
         ax, ay = placed.get(x.item_id), placed.get(y.item_id)
-        if ax and ay and overlaps(g.to_index(ax.start), g.to_index(ax.end),
-                                  g.to_index(ay.start), g.to_index(ay.end)):
+        if (
+            ax
+            and ay
+            and overlaps(
+                g.to_index(ax.start),
+                g.to_index(ax.end),
+                g.to_index(ay.start),
+                g.to_index(ay.end),
+            )
+        ):
             out["track_parallel"] += 1
     for lst in bilateral_people(s).values():
-        venues = {placed[it.item_id].venue_id for it in lst
-                  if it.item_id in placed}
+        venues = {
+            placed[it.item_id].venue_id for it in lst if it.item_id in placed
+        }
         out["bilateral_venue_grouping"] += max(0, len(venues) - 1)
     return out
 

@@ -106,10 +106,15 @@ class Scenario:
         out: dict[str, Person] = {}
         for d in self.delegations:
             out[d.delegation_id] = Person(
-                person_id=d.delegation_id, name=d.head_name,
-                delegation_id=d.delegation_id, rank=d.head_rank,
+                person_id=d.delegation_id,
+                name=d.head_name,
+                delegation_id=d.delegation_id,
+                rank=d.head_rank,
                 available_from=d.available_from,
-                available_to=d.available_to, is_head=True, row=d.row)
+                available_to=d.available_to,
+                is_head=True,
+                row=d.row,
+            )
         for p in self.people:
             out.setdefault(p.person_id, p)
         return out
@@ -140,6 +145,7 @@ class Scenario:
     @cached_property
     def precedence_key(self):
         """Sort key over person ids, highest precedence first."""
+
         def name_of(pid: str) -> str:
             d = self.delegation_by_id.get(self.persons[pid].delegation_id)
             return d.name if d else self.persons[pid].name
@@ -153,9 +159,13 @@ class Scenario:
             d = self.delegation_by_id.get(self.persons[pid].delegation_id)
             return d.confirmed_on if d else None
 
-        return make_precedence_key(self.settings.precedence_tiebreak,
-                                   self.precedence, name_of, since,
-                                   registered)
+        return make_precedence_key(
+            self.settings.precedence_tiebreak,
+            self.precedence,
+            name_of,
+            since,
+            registered,
+        )
 
     @cached_property
     def vip_precedence(self) -> int:
@@ -207,7 +217,7 @@ class Scenario:
     # ------------------------------------------------------- time spans
     def _span(self, start, end) -> tuple[int, int]:
         g = self.grid
-        lo = g.to_index(start) if start is not None else -10**9
+        lo = g.to_index(start) if start is not None else -(10**9)
         hi = g.to_index(end) if end is not None else 10**9
         return lo, hi
 
@@ -215,8 +225,13 @@ class Scenario:
     def day_spans(self) -> list[tuple[int, int]]:
         return list(self.grid.day_spans)
 
-    def windows_for(self, effect: str, *, person: str | None = None,
-                    room: str | None = None) -> list[SecurityWindow]:
+    def windows_for(
+        self,
+        effect: str,
+        *,
+        person: str | None = None,
+        room: str | None = None,
+    ) -> list[SecurityWindow]:
         """Security windows of ``effect`` whose scope covers a person (by
         id or delegation) or a room (by id, kind or venue); ``all`` always
         applies."""
@@ -229,14 +244,17 @@ class Scenario:
             if person is not None and not hit:
                 p = self.persons.get(person)
                 hit = (sc.kind == "person" and sc.target == person) or (
-                    sc.kind == "delegation" and p is not None
-                    and sc.target == p.delegation_id)
+                    sc.kind == "delegation"
+                    and p is not None
+                    and sc.target == p.delegation_id
+                )
             if room is not None and not hit:
                 r = self.room_by_id.get(room)
                 hit = r is not None and (
                     (sc.kind == "room" and sc.target == room)
                     or (sc.kind == "room_kind" and sc.target == r.kind)
-                    or (sc.kind == "venue" and sc.target == r.venue_id))
+                    or (sc.kind == "venue" and sc.target == r.venue_id)
+                )
             if hit:
                 out.append(w)
         return out
@@ -254,12 +272,14 @@ class Scenario:
     def _person_free(self) -> dict[str, list[tuple[int, int]]]:
         out = {}
         for pid, p in self.persons.items():
-            avail = iv.intersect(self.day_spans,
-                                 [self._span(p.available_from,
-                                             p.available_to)])
-            closed = [self.window_span(w)
-                      for w in self.windows_for("closed", person=pid)
-                      if w.scope.kind != "all"]
+            avail = iv.intersect(
+                self.day_spans, [self._span(p.available_from, p.available_to)]
+            )
+            closed = [
+                self.window_span(w)
+                for w in self.windows_for("closed", person=pid)
+                if w.scope.kind != "all"
+            ]
             out[pid] = iv.subtract(avail, closed)
         return out
 
@@ -273,23 +293,30 @@ class Scenario:
     def _room_open(self) -> dict[str, list[tuple[int, int]]]:
         out = {}
         for r in self.rooms:
-            avail = iv.intersect(self.day_spans,
-                                 [self._span(r.available_from,
-                                             r.available_to)])
-            closed = [self.window_span(w)
-                      for w in self.windows_for("closed", room=r.room_id)]
+            avail = iv.intersect(
+                self.day_spans, [self._span(r.available_from, r.available_to)]
+            )
+            closed = [
+                self.window_span(w)
+                for w in self.windows_for("closed", room=r.room_id)
+            ]
             out[r.room_id] = iv.subtract(avail, closed)
         return out
 
-    def room_arrival_open(self, room_id: str,
-                          delegation_id: str) -> list[tuple[int, int]]:
+    def room_arrival_open(
+        self, room_id: str, delegation_id: str
+    ) -> list[tuple[int, int]]:
         """Spans in which a reception of ``delegation_id`` may take place
         at arrival point ``room_id``: the room is open and no
         ``no_arrivals`` window covers the room or the delegation."""
-        holes = [self.window_span(w) for w in
-                 self.windows_for("no_arrivals", room=room_id)]
-        holes += [self.window_span(w) for w in
-                  self.windows_for("no_arrivals", person=delegation_id)]
+        holes = [
+            self.window_span(w)
+            for w in self.windows_for("no_arrivals", room=room_id)
+        ]
+        holes += [
+            self.window_span(w)
+            for w in self.windows_for("no_arrivals", person=delegation_id)
+        ]
         return iv.subtract(self.room_open(room_id), holes)
 
     # ---------------------------------------------------- candidate rooms
@@ -321,8 +348,11 @@ class Scenario:
         total = 0
         for ref in (b.party_a, b.party_b):
             pid = self.resolve(ref)
-            d = self.delegation_by_id.get(
-                self.persons[pid].delegation_id) if pid else None
+            d = (
+                self.delegation_by_id.get(self.persons[pid].delegation_id)
+                if pid
+                else None
+            )
             total += min(8, 1 + (d.size if d else 0))
         return total
 
@@ -331,11 +361,13 @@ class Scenario:
         the required features and room for the attendance."""
         need = self.bilateral_attendance(b)
         return tuple(
-            r.room_id for r in self.rooms
+            r.room_id
+            for r in self.rooms
             if r.kind == "bilateral"
             and (b.venue_id is None or r.venue_id == b.venue_id)
             and set(b.required_features) <= r.features
-            and r.capacity >= need)
+            and r.capacity >= need
+        )
 
     def arrival_rooms(self, a: Arrival) -> tuple[str, ...]:
         if a.point:
@@ -345,8 +377,11 @@ class Scenario:
     def arrival_minutes(self, a: Arrival) -> int:
         if a.duration_minutes is not None:
             return a.duration_minutes
-        rank = self.persons[a.delegation_id].rank \
-            if a.delegation_id in self.persons else ""
+        rank = (
+            self.persons[a.delegation_id].rank
+            if a.delegation_id in self.persons
+            else ""
+        )
         return 20 if rank in LONG_RECEPTION_RANKS else 10
 
     # ---------------------------------------------------------- sequences
@@ -360,8 +395,9 @@ class Scenario:
             return m.slot_seconds
         if seq.order == "reverse_precedence":
             pid = self.resolve(m.member)
-            rank = self.rank_by_code.get(self.persons[pid].rank) \
-                if pid else None
+            rank = (
+                self.rank_by_code.get(self.persons[pid].rank) if pid else None
+            )
             if rank and rank.welcome_seconds:
                 return rank.welcome_seconds
         return seq.slot_seconds
@@ -381,8 +417,9 @@ class Scenario:
                 fixed[m.position] = pid
             else:
                 free.append(pid)
-        free.sort(key=self.precedence_key,
-                  reverse=seq.order == "reverse_precedence")
+        free.sort(
+            key=self.precedence_key, reverse=seq.order == "reverse_precedence"
+        )
         order: list[str] = []
         pos = 1
         while free or any(p >= pos for p in fixed):

@@ -14,7 +14,9 @@ class Scope:
     target: str | None = None
 
     def __str__(self) -> str:
-        return self.kind if self.target is None else f"{self.kind}:{self.target}"
+        return (
+            self.kind if self.target is None else f"{self.kind}:{self.target}"
+        )
 
 
 def parse_scope(text: str) -> Scope:

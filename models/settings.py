@@ -47,8 +47,15 @@ DEFAULT_RANKS: tuple[Rank, ...] = (
 
 #: Setting keys, in the order the Settings sheet lists them.
 SETTING_KEYS = (
-    "event_name", "days", "day_start", "day_end", "timezone",
-    "time_step_minutes", "room_changeover_minutes",
-    "same_venue_buffer_minutes", "vip_rank", "vip_sweep_minutes",
+    "event_name",
+    "days",
+    "day_start",
+    "day_end",
+    "timezone",
+    "time_step_minutes",
+    "room_changeover_minutes",
+    "same_venue_buffer_minutes",
+    "vip_rank",
+    "vip_sweep_minutes",
     "precedence_tiebreak",
 )

@@ -1,12 +1,26 @@
 """Fixed vocabularies of the workbook format (kinds, orders, effects)."""
 
 ROOM_KINDS = (
-    "plenary", "hall", "meeting", "bilateral", "exhibition", "press",
-    "banquet", "hold", "arrival", "signing",
+    "plenary",
+    "hall",
+    "meeting",
+    "bilateral",
+    "exhibition",
+    "press",
+    "banquet",
+    "hold",
+    "arrival",
+    "signing",
 )
 EVENT_KINDS = (
-    "ceremony", "plenary", "discussion", "workshop", "exhibition", "press",
-    "reception", "other",
+    "ceremony",
+    "plenary",
+    "discussion",
+    "workshop",
+    "exhibition",
+    "press",
+    "reception",
+    "other",
 )
 DELEGATION_KINDS = ("state", "observer", "organization", "host")
 SEQUENCE_ORDERS = ("precedence", "reverse_precedence")

@@ -34,25 +34,45 @@ def at(text: str, day: date = DAY1) -> datetime:
 
 
 def settings(**kw) -> Settings:
-    base = dict(event_name="Test summit", days=(DAY1,),
-                day_start=time(8, 0), day_end=time(18, 0),
-                time_step_minutes=5, room_changeover_minutes=10,
-                same_venue_buffer_minutes=5, vip_rank="HOG",
-                vip_sweep_minutes=30, precedence_tiebreak="alphabetical")
+    base = dict(
+        event_name="Test summit",
+        days=(DAY1,),
+        day_start=time(8, 0),
+        day_end=time(18, 0),
+        time_step_minutes=5,
+        room_changeover_minutes=10,
+        same_venue_buffer_minutes=5,
+        vip_rank="HOG",
+        vip_sweep_minutes=30,
+        precedence_tiebreak="alphabetical",
+    )
     base.update(kw)
     return Settings(**base)
 
 
-def room(room_id, kind="meeting", capacity=100, venue="NCC", features=(),
-         **kw) -> Room:
-    return Room(room_id=room_id, name=f"Room {room_id}", venue_id=venue,
-                kind=kind, capacity=capacity, features=frozenset(features),
-                **kw)
+def room(
+    room_id, kind="meeting", capacity=100, venue="NCC", features=(), **kw
+) -> Room:
+    return Room(
+        room_id=room_id,
+        name=f"Room {room_id}",
+        venue_id=venue,
+        kind=kind,
+        capacity=capacity,
+        features=frozenset(features),
+        **kw,
+    )
 
 
 def delegation(did, rank="MIN", name=None, **kw) -> Delegation:
-    return Delegation(delegation_id=did, name=name or did, kind="state",
-                      head_name=f"Head of {did}", head_rank=rank, **kw)
+    return Delegation(
+        delegation_id=did,
+        name=name or did,
+        kind="state",
+        head_name=f"Head of {did}",
+        head_rank=rank,
+        **kw,
+    )
 
 
 def tiny(**records) -> Scenario:
@@ -65,8 +85,12 @@ def tiny(**records) -> Scenario:
         ranks=DEFAULT_RANKS,
         venues=(Venue("NCC", "Convention Centre"), Venue("PAL", "Palace")),
         travel=(Travel("NCC", "PAL", 20),),
-        rooms=(room("R1"), room("R2"), room("HALL", "hall", 500),
-               room("BL1", "bilateral", 20, features=("flags",))),
+        rooms=(
+            room("R1"),
+            room("R2"),
+            room("HALL", "hall", 500),
+            room("BL1", "bilateral", 20, features=("flags",)),
+        ),
     )
     base.update(records)
     s = Scenario(**base)

@@ -1,0 +1,25 @@
+"""The ``scheduler`` command."""
+
+from __future__ import annotations
+
+import click
+
+from .cli_scenario import sample, template, validate
+from .cli_solve import check, solve
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="summit-scheduler")
+def cli() -> None:
+    """Schedule a summit: rooms and times for every ceremony, side event,
+    bilateral meeting, arrival and protocol queue, honouring precedence,
+    security windows and room capacity.
+
+    Exit codes: 0 done; 1 the checked schedule breaks a hard rule; 2 bad
+    input (nothing written); 3 no schedule exists; 4 no schedule found
+    within the time limit.
+    """
+
+
+for command in (validate, template, sample, solve, check):
+    cli.add_command(command)

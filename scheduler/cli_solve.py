@@ -1,0 +1,176 @@
+"""``scheduler solve`` and ``scheduler check``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from models.checker import check as check_schedule
+
+from models.objective import WEIGHTS
+from models.problems import ScenarioError
+from models.rules import RULE_BY_ID
+
+from .params import SolveParams, default_workers
+
+EXIT_VIOLATIONS = 1
+EXIT_BAD_INPUT = 2
+EXIT_INFEASIBLE = 3
+EXIT_NO_SOLUTION = 4
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def load_scenario_or_exit(path: Path | None):
+    """The scenario at ``path`` (the bundled sample if ``None``), or exit 2
+    listing every problem."""
+    from inputs.sample import sample_path
+
+    from inputs import load_scenario
+
+    source = path if path is not None else sample_path()
+    try:
+        return load_scenario(source)
+    except ScenarioError as exc:
+        lines = [
+            f"{source}: {len(exc.problems)} problem(s); nothing was written:"
+        ]
+        lines += [f"  - {p}" for p in exc.problems]
+        _fail("\n".join(lines), EXIT_BAD_INPUT)
+
+
+@click.command()
+@click.argument(
+    "scenario", required=False, type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("schedule.xlsx"),
+    show_default=True,
+    help="Schedule workbook to write.",
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds the solver may search.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=default_workers,
+    show_default="cores, at most 8",
+    help="Parallel search workers.",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="Random seed (with --workers 1 the run is repeatable).",
+)
+@click.option(
+    "--gap",
+    type=click.FloatRange(0, 1, max_open=True),
+    default=0.0,
+    show_default=True,
+    help="Stop when the relative gap to the best bound is this "
+    "small (0.01 = 1%).",
+)
+def solve(scenario, output, time_limit, workers, seed, gap):
+    """Schedule SCENARIO (the bundled Hanoi 2025 sample if omitted) and
+    write the schedule workbook.
+
+    \b
+    Example:
+        scheduler solve my_summit.xlsx -o schedule.xlsx --time-limit 60
+    """
+    from outputs.xlsx_writer import write_schedule_workbook
+
+    from .solve import solve as run
+
+    s = load_scenario_or_exit(scenario)
+    params = SolveParams(
+        time_limit=time_limit, workers=workers, seed=seed, gap=gap
+    )
+    click.echo(
+        f"Solving {s.settings.event_name}: {len(s.items)} items, "
+        f"{len(s.rooms)} rooms, {workers} worker(s), "
+        f"{time_limit:g} s limit",
+        err=True,
+    )
+    result = run(s, params)
+    if result.status == "INFEASIBLE":
+        _fail(
+            "INFEASIBLE: the mandatory items cannot all be placed under "
+            "the hard rules; no schedule was written.",
+            EXIT_INFEASIBLE,
+        )
+    if result.schedule is None:
+        _fail(
+            f"{result.status}: no schedule found within {time_limit:g} "
+            "s; nothing was written. Try a longer --time-limit.",
+            EXIT_NO_SOLUTION,
+        )
+    violations = check_schedule(s, result.schedule)
+    if violations:  # a bug in the engine: say so, never hide it
+        lines = [
+            "The independent checker rejects the solver's schedule "
+            "(please report this):"
+        ]
+        lines += [f"  - [{v.rule}] {v.message}" for v in violations[:20]]
+        _fail("\n".join(lines), EXIT_VIOLATIONS)
+    write_schedule_workbook(s, result.schedule, output)
+    sched = result.schedule
+    info = sched.info
+    click.echo(
+        f"{result.status}: objective {info.objective:,.0f}, best bound "
+        f"{info.best_bound:,.0f}, gap {100 * (info.gap or 0):.2f}%, "
+        f"{info.solve_seconds:.1f} s"
+    )
+    click.echo(
+        f"Scheduled {len(sched.assignments)} items; left out "
+        f"{len(sched.unscheduled)} (see the Unscheduled sheet)."
+    )
+    pens = ", ".join(f"{k} {info.penalties.get(k, 0)}" for k in WEIGHTS)
+    click.echo(f"Soft penalties: {pens}")
+    click.echo(f"Checked: every hard rule holds. Wrote {output}")
+
+
+@click.command()
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))
+def check(scenario, schedule):
+    """Check a SCHEDULE workbook (hand-edited or not) against every hard
+    rule of SCENARIO, without the solver. Exit 1 if any rule is broken.
+
+    \b
+    Example:
+        scheduler check my_summit.xlsx schedule.xlsx
+    """
+    from inputs.schedule_reader import read_schedule
+
+    s = load_scenario_or_exit(scenario)
+    read = read_schedule(schedule, scenario=s)
+    if read.problems or read.schedule is None:
+        lines = [f"{schedule}: cannot read the schedule:"]
+        lines += [f"  - {p}" for p in read.problems]
+        _fail("\n".join(lines), EXIT_BAD_INPUT)
+    violations = check_schedule(s, read.schedule)
+    n = len(read.schedule.assignments)
+    if not violations:
+        click.echo(f"{n} items checked: every hard rule holds.")
+        return
+    click.echo(f"{n} items checked: {len(violations)} violation(s).")
+    for v in violations:
+        name = RULE_BY_ID[v.rule].name if v.rule in RULE_BY_ID else v.rule
+        who = f" [people: {', '.join(v.people)}]" if v.people else ""
+        click.echo(f"  - {name} ({v.rule}): {v.message}{who}")
+    sys.exit(EXIT_VIOLATIONS)

@@ -1,0 +1,151 @@
+"""People rules: one place at a time, buffers, travel, availability,
+daily limits."""
+
+from __future__ import annotations
+
+from ..context import BuildContext
+from ..domains import start_domain
+from .bounds import start_bounds, static_day, venue_lit, venue_options
+
+
+def _clean(lits) -> list:
+    return [x for x in lits if x is not True]
+
+
+def person_no_overlap(ctx: BuildContext) -> None:
+    """Hard: nobody is in two items at once, and between two items in one
+    venue a person has the same-venue buffer."""
+    m, vs = ctx.model, ctx.vars
+    buf = ctx.scenario.buffer_seconds
+    for pid, parts in vs.participations().items():
+        if len(parts) < 2:
+            continue
+        m.add_no_overlap(
+            [
+                ctx.interval(
+                    f"{p.item_id}|busy:{pid}",
+                    vs.items[p.item_id].start,
+                    vs.items[p.item_id].duration + buf,
+                    p.lit,
+                )
+                for p in parts
+            ]
+        )
+
+
+def person_travel(ctx: BuildContext) -> None:
+    """Hard: between items at two venues a person has the travel time
+    between them (or the buffer if longer)."""
+    s, m, vs = ctx.scenario, ctx.model, ctx.vars
+    for pid, parts in vs.participations().items():
+        for i, pa in enumerate(parts):
+            a = vs.items[pa.item_id]
+            va_opts = venue_options(ctx, a)
+            lo_a, hi_a = start_bounds(ctx, a)
+            for pb in parts[i + 1 :]:
+                b = vs.items[pb.item_id]
+                vb_opts = venue_options(ctx, b)
+                if len(va_opts) == 1 and va_opts == vb_opts:
+                    continue
+                lo_b, hi_b = start_bounds(ctx, b)
+                order = None
+                for va in va_opts:
+                    for vb in vb_opts:
+                        if va == vb:
+                            continue
+                        g_ab = s.gap_seconds(va, vb)
+                        g_ba = s.gap_seconds(vb, va)
+                        a_first_ok = lo_a + a.duration + g_ab <= hi_b
+                        b_first_ok = lo_b + b.duration + g_ba <= hi_a
+                        if (
+                            hi_a + a.duration + g_ab <= lo_b
+                            or hi_b + b.duration + g_ba <= lo_a
+                        ):
+                            continue  # always far enough apart
+                        when = _clean(
+                            [
+                                pa.lit,
+                                pb.lit,
+                                venue_lit(ctx, a, va),
+                                venue_lit(ctx, b, vb),
+                            ]
+                        )
+                        name = (
+                            f"person_travel:{pid}:{a.item.item_id}"
+                            f"~{b.item.item_id}"
+                        )
+                        if not a_first_ok and not b_first_ok:
+                            m.add_bool_or([x.Not() for x in when]).with_name(
+                                name
+                            )
+                        elif not b_first_ok:
+                            m.add(b.start >= a.end + g_ab).with_name(
+                                name
+                            ).only_enforce_if(when)
+                        elif not a_first_ok:
+                            m.add(a.start >= b.end + g_ba).with_name(
+                                name
+                            ).only_enforce_if(when)
+                        else:
+                            if order is None:
+                                order = m.new_bool_var(
+                                    f"{a.item.item_id}<{b.item.item_id}|{pid}"
+                                )
+                            m.add(b.start >= a.end + g_ab).with_name(
+                                name
+                            ).only_enforce_if([*when, order])
+                            m.add(a.start >= b.end + g_ba).with_name(
+                                name
+                            ).only_enforce_if([*when, order.Not()])
+
+
+def person_available(ctx: BuildContext) -> None:
+    """Hard: a person takes part only inside their availability and
+    outside closed windows on them or their delegation."""
+    s, m, vs = ctx.scenario, ctx.model, ctx.vars
+    for v in vs.items.values():
+        for pid in v.item.participants:
+            dom = start_domain(s.person_free(pid), v.duration)
+            ctx.restrict(v, dom, f"person_available:{pid}:{v.item.item_id}")
+    for (iid, h), lit in vs.attends.items():
+        v = vs.items[iid]
+        dom = start_domain(s.person_free(h), v.duration)
+        m.add_linear_expression_in_domain(v.start, dom).with_name(
+            f"person_available:{h}:{iid}"
+        ).only_enforce_if(lit)
+
+
+def daily_limit(ctx: BuildContext) -> None:
+    """Hard: a person takes part in at most max_items_per_day events and
+    bilaterals on one day."""
+    s, m, vs = ctx.scenario, ctx.model, ctx.vars
+    parts_of = vs.participations()
+    for pid, person in s.persons.items():
+        limit = person.max_items_per_day
+        if limit is None:
+            continue
+        parts = [
+            p
+            for p in parts_of.get(pid, ())
+            if vs.items[p.item_id].item.kind in ("event", "bilateral")
+        ]
+        for k in range(len(s.day_spans)):
+            terms = []
+            for p in parts:
+                v = vs.items[p.item_id]
+                day = static_day(ctx, v)
+                if day is not None and day != k:
+                    continue
+                if day == k:
+                    terms.append(ctx.lit(p.lit))
+                else:
+                    lit = vs.and_literal(
+                        f"{p.item_id}|{pid}|day{k}",
+                        [p.lit, vs.day_literal(v, k)],
+                    )
+                    if lit is not False:
+                        terms.append(ctx.lit(lit))
+            if len(terms) > limit:
+                m.add(sum(terms) <= limit).with_name(
+                    f"daily_limit:{pid}:day{k}"
+                )

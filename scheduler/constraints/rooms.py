@@ -1,0 +1,130 @@
+"""Room rules: allowed rooms, opening hours, conflicts, booths, sweeps."""
+
+from __future__ import annotations
+
+from ..context import BuildContext
+from ..domains import start_domain
+
+
+def room_allowed(ctx: BuildContext) -> None:
+    """Hard: each placed item is in one of its allowed rooms (kind or list,
+    features, seats for its attendance).
+
+    Room literals exist only for allowed rooms (``models.items`` works them
+    out), so this function only keeps an item with no allowed room out.
+    """
+    m = ctx.model
+    for v in ctx.vars.items.values():
+        if not v.rooms:
+            m.add(v.present == 0).with_name(f"room_allowed:{v.item.item_id}")
+
+
+def room_open(ctx: BuildContext) -> None:
+    """Hard: an item lies inside its room's availability and outside
+    closed windows on the room, its kind, its venue or all."""
+    s, m = ctx.scenario, ctx.model
+    for v in ctx.vars.items.values():
+        if v.item.kind == "sequence":
+            continue  # a queue's span is checked as one use, below
+        for r, lit in v.rooms.items():
+            dom = start_domain(s.room_open(r), v.duration)
+            if len(v.rooms) == 1:
+                ctx.restrict(v, dom, f"room_open:{v.item.item_id}@{r}")
+            else:
+                m.add_linear_expression_in_domain(v.start, dom).with_name(
+                    f"room_open:{v.item.item_id}@{r}"
+                ).only_enforce_if(lit)
+    for seq in s.sequences:
+        q = ctx.vars.queues[seq.sequence_id]
+        for lo_hi in [s.room_open(seq.room_id)]:
+            # the queue span must lie inside one open span of its room
+            spans = lo_hi
+            if not spans:
+                m.add(q.any_present == 0)
+                continue
+            choice = [
+                m.new_bool_var(f"Q:{seq.sequence_id}|open{k}")
+                for k in range(len(spans))
+            ]
+            m.add(sum(choice) == q.any_present)
+            for c, (lo, hi) in zip(choice, spans, strict=True):
+                m.add(q.start >= lo).only_enforce_if(c)
+                m.add(q.end <= hi).only_enforce_if(c)
+
+
+def room_no_overlap(ctx: BuildContext) -> None:
+    """Hard: items in one room (other than an exhibition room) never
+    overlap and keep the room's changeover minutes between them."""
+    s, m = ctx.scenario, ctx.model
+    for room in s.rooms:
+        if room.kind == "exhibition":
+            continue
+        uses = ctx.room_uses(room.room_id)
+        if len(uses) < 2:
+            continue
+        co = s.changeover_seconds(room.room_id)
+        m.add_no_overlap(
+            [
+                ctx.use_interval(u, 0, co, f"{u.label}@{room.room_id}|use")
+                for u in uses
+            ]
+        )
+
+
+def exhibition_booths(ctx: BuildContext) -> None:
+    """Hard: at any time an exhibition room holds exhibitions up to its
+    booth units; any other item takes the whole room."""
+    s, m = ctx.scenario, ctx.model
+    for room in s.rooms:
+        if room.kind != "exhibition":
+            continue
+        uses = ctx.room_uses(room.room_id)
+        if not uses or sum(u.demand for u in uses) <= room.capacity:
+            continue
+        m.add_cumulative(
+            [
+                ctx.use_interval(u, 0, 0, f"{u.label}@{room.room_id}|booth")
+                for u in uses
+            ],
+            [u.demand for u in uses],
+            room.capacity,
+        )
+
+
+def vip_sweep(ctx: BuildContext) -> None:
+    """Hard: a room stays empty for vip_sweep_minutes before each VIP item
+    (an item with a participant of vip_rank or higher)."""
+    s, m = ctx.scenario, ctx.model
+    sweep = s.sweep_seconds
+    if sweep <= 0:
+        return
+    for room in s.rooms:
+        uses = ctx.room_uses(room.room_id)
+        if len(uses) < 2 or not any(u.vip is not False for u in uses):
+            continue
+        intervals, demands = [], []
+        for u in uses:
+            intervals.append(
+                ctx.use_interval(u, 0, 0, f"{u.label}@{room.room_id}|plain")
+            )
+            demands.append(u.demand)
+            if u.vip is False:
+                continue
+            lit = ctx.vars.and_literal(
+                f"{u.label}@{room.room_id}|sweep", [u.lit, u.vip]
+            )
+            if lit is False:
+                continue
+            intervals.append(
+                m.new_optional_fixed_size_interval_var(
+                    u.start - sweep,
+                    sweep,
+                    ctx.lit(lit),
+                    f"{u.label}@{room.room_id}|sweep",
+                )
+            )
+            demands.append(room.capacity)
+        if room.kind == "exhibition":
+            m.add_cumulative(intervals, demands, room.capacity)
+        else:
+            m.add_no_overlap(intervals)

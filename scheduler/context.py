@@ -1,0 +1,176 @@
+"""What every rule-building function receives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+from ortools.sat.python.cp_model import Domain
+
+from models import Scenario
+
+from .variables import ItemVars, ModelVars
+
+
+@dataclass
+class Use:
+    """One use of a room: a placed item, or a whole queue."""
+
+    label: str
+    start: cp_model.LinearExprT
+    end: cp_model.LinearExprT
+    lit: object
+    vip: object  # True, False or a literal
+    demand: int
+    size: int | None  # fixed size, or None for a queue span
+    size_var: object = None  # a queue's span length
+
+
+@dataclass
+class BuildContext:
+    model: cp_model.CpModel
+    scenario: Scenario
+    vars: ModelVars
+
+    def lit(self, x):
+        """A model literal for ``x`` (``True`` becomes a fixed-true var)."""
+        if x is True:
+            return self.vars.true
+        if x is False:
+            return self.vars.true.Not()
+        return x
+
+    def restrict(self, v: ItemVars, dom: Domain, why: str):
+        """The item may only start in ``dom``: unconditionally for items
+        whose start means nothing when absent (a start no room or rule
+        allows then just keeps the item out), enforced by presence for
+        queue slots whose start comes from their chain."""
+        m = self.model
+        if v.allowed is None:
+            m.add_linear_expression_in_domain(v.start, dom).with_name(
+                why
+            ).only_enforce_if(v.present)
+            return
+        new = v.allowed.intersection_with(dom)
+        if new.is_empty():
+            m.add(v.present == 0).with_name(why)
+            return
+        m.add_linear_expression_in_domain(v.start, dom).with_name(why)
+        v.allowed = new
+
+    def interval(self, name, start, size, lit):
+        return self.model.new_optional_fixed_size_interval_var(
+            start, size, self.lit(lit), name
+        )
+
+    # ------------------------------------------------------------- rooms
+    def vip_literal(self, v: ItemVars):
+        """True, False or a literal: the item has a VIP participant."""
+        s = self.scenario
+        it = v.item
+        if any(s.is_vip(p) for p in it.participants):
+            return True
+        if it.all_heads:
+            lits = [
+                lit
+                for (iid, h), lit in self.vars.attends.items()
+                if iid == it.item_id and s.is_vip(h)
+            ]
+            return self._or(f"{it.item_id}|vip", lits)
+        return False
+
+    def _or(self, name, lits):
+        if not lits:
+            return False
+        if len(lits) == 1:
+            return lits[0]
+        out = self.model.new_bool_var(name)
+        self.model.add_max_equality(out, lits)
+        return out
+
+    def room_uses(self, room_id: str) -> list[Use]:
+        """Every possible use of a room: each non-queue item that may be
+        placed there, and each queue held there (unless it sits inside its
+        event placed in the same room)."""
+        cache = self.__dict__.setdefault("_uses", {})
+        if room_id in cache:
+            return cache[room_id]
+        s, vs = self.scenario, self.vars
+        room = s.room_by_id[room_id]
+        uses = []
+        for v, lit in vs.room2items(room_id):
+            it = v.item
+            demand = (
+                it.attendance
+                if (
+                    room.kind == "exhibition"
+                    and it.kind == "event"
+                    and s.event_by_id[it.ref_id].kind == "exhibition"
+                )
+                else room.capacity
+            )
+            uses.append(
+                Use(
+                    it.item_id,
+                    v.start,
+                    v.end,
+                    lit,
+                    self.vip_literal(v),
+                    demand,
+                    it.duration,
+                )
+            )
+        for seq in s.sequences:
+            if seq.room_id != room_id:
+                continue
+            q = vs.queues[seq.sequence_id]
+            lit = q.any_present
+            ev = (
+                vs.items.get(f"E:{seq.within_event}")
+                if seq.within_event
+                else None
+            )
+            if ev is not None and room_id in ev.rooms:
+                in_event = ev.rooms[room_id]
+                lit = vs.and_literal(
+                    f"Q:{seq.sequence_id}|own_use",
+                    [q.any_present, in_event.Not()],
+                )
+            vip = self._or(
+                f"Q:{seq.sequence_id}|vip",
+                [
+                    vs.items[i].present
+                    for i in q.slot_ids
+                    if s.is_vip(vs.items[i].item.participants[0])
+                ],
+            )
+            uses.append(
+                Use(
+                    f"Q:{seq.sequence_id}",
+                    q.start,
+                    q.end,
+                    lit,
+                    vip,
+                    room.capacity,
+                    None,
+                    q.size,
+                )
+            )
+        cache[room_id] = uses
+        return uses
+
+    def use_interval(self, use: Use, before: int, after: int, name: str):
+        """The use's interval widened by ``before`` and ``after``."""
+        if use.size is not None:
+            return self.interval(
+                name, use.start - before, use.size + before + after, use.lit
+            )
+        m = self.model
+        if before or after:
+            size = m.new_int_var(0, 10**7, f"{name}|size")
+            m.add(size == use.size_var + before + after)
+        else:
+            size = use.size_var
+        return m.new_optional_interval_var(
+            use.start - before, size, use.end + after, self.lit(use.lit), name
+        )

@@ -1,0 +1,116 @@
+"""The objective of the CP-SAT model (defined in :mod:`models.objective`:
+placement of optional items first, then weighted soft preferences)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from models import objective as obj
+
+from .constraints.bounds import start_bounds, static_day
+from .context import BuildContext
+
+
+def prefer_day(ctx: BuildContext):
+    """Soft: an event with a preferred day is held on that day."""
+    terms = []
+    for v in ctx.vars.items.values():
+        k = v.item.preferred_day
+        if v.item.kind != "event" or k is None:
+            continue
+        day = static_day(ctx, v)
+        if day is None:
+            terms.append(v.present - ctx.vars.day_literal(v, k))
+        elif day != k:
+            terms.append(v.present)
+    return sum(terms)
+
+
+def track_parallel(ctx: BuildContext):
+    """Soft: two events of one track do not run at the same time."""
+    m, vs = ctx.model, ctx.vars
+    terms = []
+    for x, y in obj.track_pairs(ctx.scenario):
+        a, b = vs.items[x.item_id], vs.items[y.item_id]
+        lo_a, hi_a = start_bounds(ctx, a)
+        lo_b, hi_b = start_bounds(ctx, b)
+        if hi_a + a.duration <= lo_b or hi_b + b.duration <= lo_a:
+            continue
+        both = vs.and_literal(
+            f"{x.item_id}&{y.item_id}|both", [a.present, b.present]
+        )
+        if both is False:
+            continue
+        par = m.new_bool_var(f"{x.item_id}||{y.item_id}")
+        # par is exactly "both placed and overlapping"
+        m.add_implication(par, ctx.lit(both))
+        m.add(a.start <= b.end - 1).only_enforce_if(par)
+        m.add(b.start <= a.end - 1).only_enforce_if(par)
+        order = m.new_bool_var(f"{x.item_id}<{y.item_id}|track")
+        when = [ctx.lit(both), par.Not()]
+        m.add(a.end <= b.start).only_enforce_if([*when, order])
+        m.add(b.end <= a.start).only_enforce_if([*when, order.Not()])
+        terms.append(par)
+    return sum(terms)
+
+
+def room_fit(ctx: BuildContext):
+    """Soft: an event or bilateral is held in a room not much larger than
+    its audience."""
+    s = ctx.scenario
+    return sum(
+        obj.room_fit_units(s, v.item, r) * lit
+        for v in ctx.vars.items.values()
+        for r, lit in v.rooms.items()
+        if obj.room_fit_units(s, v.item, r)
+    )
+
+
+def bilateral_venue_grouping(ctx: BuildContext):
+    """Soft: a principal's bilaterals are held in as few venues as
+    possible."""
+    m, vs = ctx.model, ctx.vars
+    terms = []
+    for pid, items in obj.bilateral_people(ctx.scenario).items():
+        by_venue: dict[str, list] = {}
+        for it in items:
+            v = vs.items[it.item_id]
+            for venue, lits in vs.venues_of(v).items():
+                by_venue.setdefault(venue, []).extend(lits)
+        if len(by_venue) < 2:
+            continue
+        used = []
+        for venue, lits in sorted(by_venue.items()):
+            u = m.new_bool_var(f"{pid}|bilaterals@{venue}")
+            m.add_max_equality(u, lits)
+            used.append(u)
+        anyp = m.new_bool_var(f"{pid}|any_bilateral")
+        m.add_max_equality(anyp, used)
+        terms.append(sum(used) - anyp)
+    return sum(terms)
+
+
+SOFT: dict[str, Callable] = {
+    "prefer_day": prefer_day,
+    "track_parallel": track_parallel,
+    "room_fit": room_fit,
+    "bilateral_venue_grouping": bilateral_venue_grouping,
+}
+
+
+def build_objective(ctx: BuildContext) -> dict:
+    """Minimise placement_weight × unplaced value + Σ weight × penalty.
+    Returns the expression of each term, for reporting."""
+    s = ctx.scenario
+    terms = {name: fn(ctx) for name, fn in SOFT.items()}
+    unplaced = sum(
+        v.item.value * (1 - v.present)
+        for v in ctx.vars.items.values()
+        if not v.item.mandatory
+    )
+    terms["unplaced_value"] = unplaced
+    total = obj.placement_weight(s) * unplaced + sum(
+        obj.WEIGHTS[k] * terms[k] for k in SOFT
+    )
+    ctx.model.minimize(total)
+    return terms

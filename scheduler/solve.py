@@ -1,0 +1,168 @@
+"""Solving a scenario: build, run CP-SAT, read the schedule back."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+from datetime import datetime
+
+from ortools.sat.python import cp_model
+
+from models import Scenario
+from models.reasons import cheap_reason
+from models.schedule import Assignment, Schedule, SolveInfo, Unscheduled
+
+from .model import BuiltModel, build_model
+from .params import SolveParams
+from .progress import Progress
+from .result import Result
+
+STATUS = {
+    cp_model.OPTIMAL: "OPTIMAL",
+    cp_model.FEASIBLE: "FEASIBLE",
+    cp_model.INFEASIBLE: "INFEASIBLE",
+    cp_model.UNKNOWN: "UNKNOWN",
+}
+
+
+class ModelBuildError(RuntimeError):
+    """CP-SAT called the model invalid: a bug in the engine, not the input."""
+
+
+def configure(solver: cp_model.CpSolver, params: SolveParams) -> None:
+    p = solver.parameters
+    p.max_time_in_seconds = params.time_limit
+    p.num_workers = params.workers
+    p.random_seed = params.seed
+    p.relative_gap_limit = params.gap
+    p.log_search_progress = params.log
+    if params.workers == 1:
+        p.interleave_search = False
+    for key, value in params.overrides.items():
+        try:
+            setattr(p, key, value)
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise ValueError(
+                f"unknown or bad CP-SAT parameter {key!r}: {exc}"
+            ) from exc
+
+
+def solve(
+    scenario: Scenario,
+    params: SolveParams | None = None,
+    *,
+    live: bool | None = None,
+    progress_stream=None,
+    skip: tuple[str, ...] = (),
+) -> Result:
+    """Schedule ``scenario``. Never raises for an infeasible scenario: the
+    status says so (INFEASIBLE, or UNKNOWN when the time ran out first)."""
+    params = params or SolveParams()
+    t0 = time.monotonic()
+    built = build_model(scenario, skip=skip)
+    invalid = built.model.validate()
+    if invalid:
+        raise ModelBuildError(invalid)
+    solver = cp_model.CpSolver()
+    configure(solver, params)
+    progress = Progress(progress_stream, live=live)
+    code = solver.solve(built.model, progress)
+    progress.close()
+    seconds = time.monotonic() - t0
+    status = STATUS.get(code)
+    if status is None:
+        raise ModelBuildError(solver.status_name(code))
+    if status not in ("OPTIMAL", "FEASIBLE"):
+        return Result(status, None, None, None, seconds, progress.solutions)
+    objective = solver.objective_value
+    bound = solver.best_objective_bound
+    schedule = extract(scenario, built, solver)
+    penalties = {k: int(solver.value(e)) for k, e in built.terms.items()}
+    info = SolveInfo(
+        status=status,
+        objective=objective,
+        best_bound=bound,
+        solve_seconds=round(seconds, 3),
+        solutions=progress.solutions,
+        workers=params.workers,
+        seed=params.seed,
+        time_limit=params.time_limit,
+        penalties=penalties,
+    )
+    result = Result(
+        status,
+        replace(schedule, info=info),
+        objective,
+        bound,
+        seconds,
+        progress.solutions,
+    )
+    info_gap = result.gap
+    return replace(
+        result,
+        schedule=replace(result.schedule, info=replace(info, gap=info_gap)),
+    )
+
+
+def extract(
+    scenario: Scenario, built: BuiltModel, solver: cp_model.CpSolver
+) -> Schedule:
+    """The schedule held in the solver's best solution."""
+    s, vs = scenario, built.ctx.vars
+    g = s.grid
+    rows: list[Assignment] = []
+    positions: dict[str, int] = {}
+    for v in vs.items.values():
+        it = v.item
+        if not solver.boolean_value(v.present):
+            continue
+        start = solver.value(v.start)
+        room = next(
+            r for r, lit in v.rooms.items() if solver.boolean_value(lit)
+        )
+        people = list(it.participants)
+        if it.all_heads:
+            people += [
+                h
+                for (iid, h), lit in vs.attends.items()
+                if iid == it.item_id and solver.boolean_value(lit)
+            ]
+        position = None
+        if it.kind == "sequence":
+            position = positions.get(it.sequence_id, 0) + 1
+            positions[it.sequence_id] = position
+        rows.append(
+            Assignment(
+                item_id=it.item_id,
+                kind=it.kind,
+                ref_id=it.ref_id,
+                title=it.title,
+                start=g.to_datetime(start),
+                end=g.to_datetime(start + it.duration),
+                room_id=room,
+                venue_id=s.room_by_id[room].venue_id,
+                participants=tuple(people),
+                position=position,
+            )
+        )
+    rows.sort(key=lambda a: (a.start, a.room_id, a.item_id))
+    schedule = Schedule(
+        assignments=tuple(rows),
+        generated_at=datetime.now().replace(microsecond=0),
+        event_name=s.settings.event_name,
+        scenario_source=s.source,
+    )
+    placed = schedule.by_item()
+    left = tuple(
+        Unscheduled(
+            item_id=it.item_id,
+            ref_id=it.ref_id,
+            kind=it.kind,
+            title=it.title,
+            priority=it.priority,
+            reason=cheap_reason(s, it, schedule),
+        )
+        for it in s.items
+        if it.item_id not in placed
+    )
+    return replace(schedule, unscheduled=left)

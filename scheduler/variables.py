@@ -1,0 +1,259 @@
+"""Decision variables of the CP-SAT model, one container per item.
+
+Every item has a presence literal, a start variable and one literal per
+allowed room; queue slots take their start from a chain (each slot starts
+where the previous present one ended). Literals are named after the items
+so that logs and infeasibility cores are readable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+from ortools.sat.python.cp_model import Domain
+
+from models import Scenario
+from models.items import Item
+
+
+@dataclass
+class ItemVars:
+    item: Item
+    present: cp_model.IntVar
+    start: cp_model.IntVar
+    rooms: dict[str, cp_model.IntVar]
+    allowed: Domain | None = None  # start values allowed so far (sound)
+    days: dict[int, cp_model.IntVar] = field(default_factory=dict)
+
+    @property
+    def end(self) -> cp_model.LinearExprT:
+        return self.start + self.item.duration
+
+    @property
+    def duration(self) -> int:
+        return self.item.duration
+
+
+@dataclass
+class QueueVars:
+    """A protocol queue: its start, its end (after the last present slot)
+    and whether any member is present."""
+
+    sequence_id: str
+    start: cp_model.IntVar
+    end: cp_model.IntVar
+    size: cp_model.IntVar
+    any_present: cp_model.IntVar
+    slot_ids: list[str]
+
+
+@dataclass
+class Participation:
+    """Person ``pid`` is busy in ``item_id`` exactly when ``lit`` holds."""
+
+    pid: str
+    item_id: str
+    lit: cp_model.IntVar | bool
+
+
+class ModelVars:
+    """All variables, with lookups named ``x2y`` (PyJobShop style)."""
+
+    def __init__(self, model: cp_model.CpModel, scenario: Scenario):
+        self.model = model
+        self.scenario = scenario
+        self.items: dict[str, ItemVars] = {}
+        self.queues: dict[str, QueueVars] = {}
+        #: (event item id, head) -> literal "head attends all_heads event"
+        self.attends: dict[tuple[str, str], cp_model.IntVar | bool] = {}
+        self._true = None
+        self._build()
+
+    # --------------------------------------------------------------- build
+    def _build(self) -> None:
+        m, s = self.model, self.scenario
+        horizon = s.grid.horizon
+        for it in s.items:
+            if it.kind == "sequence":
+                continue
+            present = m.new_bool_var(f"{it.item_id}|present")
+            start = m.new_int_var(0, horizon, f"{it.item_id}|start")
+            rooms = self._room_literals(it, present)
+            self.items[it.item_id] = ItemVars(
+                it, present, start, rooms, allowed=Domain(0, horizon)
+            )
+            if it.all_heads:
+                for h in s.heads:
+                    if h not in it.participants:
+                        lit = m.new_bool_var(f"{it.item_id}|attends:{h}")
+                        m.add_implication(lit, present)
+                        self.attends[(it.item_id, h)] = lit
+        for seq in s.sequences:
+            slots = [it for it in s.items if it.sequence_id == seq.sequence_id]
+            slots.sort(key=lambda x: x.queue_index)
+            q_start = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|start")
+            for it in slots:
+                present = m.new_bool_var(f"{it.item_id}|present")
+                start = m.new_int_var(0, horizon, f"{it.item_id}|start")
+                self.items[it.item_id] = ItemVars(
+                    it, present, start, {seq.room_id: present}
+                )
+            any_present = m.new_bool_var(f"Q:{seq.sequence_id}|any")
+            lits = [self.items[it.item_id].present for it in slots]
+            if lits:
+                m.add_max_equality(any_present, lits)
+            else:
+                m.add(any_present == 0)
+            q_end = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|end")
+            q_size = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|size")
+            m.add(q_size == q_end - q_start)
+            self.queues[seq.sequence_id] = QueueVars(
+                seq.sequence_id,
+                q_start,
+                q_end,
+                q_size,
+                any_present,
+                [it.item_id for it in slots],
+            )
+
+    def _room_literals(self, it: Item, present) -> dict:
+        m = self.model
+        if not it.rooms:
+            return {}
+        if len(it.rooms) == 1:
+            return {it.rooms[0]: present}
+        return {r: m.new_bool_var(f"{it.item_id}@{r}") for r in it.rooms}
+
+    # ------------------------------------------------------------- lookups
+    @property
+    def true(self):
+        if self._true is None:
+            self._true = self.model.new_bool_var("TRUE")
+            self.model.add(self._true == 1)
+        return self._true
+
+    def room2items(self, room_id: str) -> list[tuple[ItemVars, object]]:
+        """(item vars, room literal) of every non-queue item that may use
+        ``room_id``."""
+        return [
+            (v, v.rooms[room_id])
+            for v in self.items.values()
+            if room_id in v.rooms and v.item.kind != "sequence"
+        ]
+
+    def venues_of(self, v: ItemVars) -> dict[str, list]:
+        """Venue id -> room literals of the item in that venue."""
+        out: dict[str, list] = {}
+        for r, lit in v.rooms.items():
+            out.setdefault(self.scenario.room_by_id[r].venue_id, []).append(
+                lit
+            )
+        return out
+
+    def venue_literal(self, v: ItemVars, venue: str):
+        """A literal true iff the item is placed in ``venue`` (lazy)."""
+        lits = self.venues_of(v).get(venue, [])
+        if len(lits) == 1:
+            return lits[0]
+        key = (v.item.item_id, venue)
+        cache = self.__dict__.setdefault("_venue_lits", {})
+        if key not in cache:
+            lit = self.model.new_bool_var(f"{v.item.item_id}@{venue}")
+            if lits:
+                self.model.add_max_equality(lit, lits)
+            else:
+                self.model.add(lit == 0)
+            cache[key] = lit
+        return cache[key]
+
+    def day_literal(self, v: ItemVars, k: int):
+        """A literal true iff the item is placed on event day ``k`` (lazy;
+        the item's day literals sum to its presence)."""
+        if not v.days:
+            m = self.model
+            spans = self.scenario.day_spans
+            lits = {}
+            for d, (lo, hi) in enumerate(spans):
+                lit = m.new_bool_var(f"{v.item.item_id}|day{d}")
+                m.add(v.start >= lo).only_enforce_if(lit)
+                m.add(v.start <= hi).only_enforce_if(lit)
+                lits[d] = lit
+            m.add(sum(lits.values()) == v.present)
+            v.days = lits
+        return v.days[k]
+
+    def and_literal(self, name: str, lits: list):
+        """A new literal equal to the conjunction of ``lits``."""
+        lits = [x for x in lits if x is not True]
+        if any(x is False for x in lits):
+            return False
+        if not lits:
+            return True
+        if len(lits) == 1:
+            return lits[0]
+        m = self.model
+        out = m.new_bool_var(name)
+        m.add_bool_and(lits).only_enforce_if(out)
+        m.add_bool_or([out, *[_neg(x) for x in lits]])
+        return out
+
+    def participations(self) -> dict[str, list[Participation]]:
+        """Person id -> every item they may be busy in, with the literal
+        that says they are (cached; needs the all_heads attendance)."""
+        cache = self.__dict__.get("_participations")
+        if cache is not None:
+            return cache
+        s = self.scenario
+        out: dict[str, list[Participation]] = {}
+        for v in self.items.values():
+            it = v.item
+            if it.kind == "sequence":
+                pid = it.participants[0]
+                lit = v.present
+                if it.within_event:
+                    ev = f"E:{it.within_event}"
+                    att = self._attends_or_static(ev, pid)
+                    if att is True:
+                        continue
+                    if att is not False:
+                        lit = self.and_literal(
+                            f"{it.item_id}|outside_event", [lit, _neg(att)]
+                        )
+                out.setdefault(pid, []).append(
+                    Participation(pid, it.item_id, lit)
+                )
+                continue
+            for pid in it.participants:
+                out.setdefault(pid, []).append(
+                    Participation(pid, it.item_id, v.present)
+                )
+            if it.all_heads:
+                for h in s.heads:
+                    if h in it.participants:
+                        continue
+                    lit = self.attends.get((it.item_id, h))
+                    if lit is not None:
+                        out.setdefault(h, []).append(
+                            Participation(h, it.item_id, lit)
+                        )
+        self.__dict__["_participations"] = out
+        return out
+
+    def _attends_or_static(self, event_item: str, pid: str):
+        v = self.items.get(event_item)
+        if v is None:
+            return False
+        if pid in v.item.participants:
+            return v.present
+        if v.item.all_heads:
+            return self.attends.get((event_item, pid), False)
+        return False
+
+
+def _neg(lit):
+    if lit is True:
+        return False
+    if lit is False:
+        return True
+    return lit.Not()

@@ -1,0 +1,75 @@
+"""Helpers for engine tests: solve tiny scenarios, force a violation."""
+
+from __future__ import annotations
+
+from models.checker import check
+from ortools.sat.python import cp_model
+
+from models.objective import objective_value
+from scheduler import SolveParams
+from scheduler.model import build_model
+from scheduler.solve import solve
+from tests.factory import at
+
+FAST = SolveParams(time_limit=20, workers=1, seed=0)
+
+
+def solve_checked(scenario, params=FAST):
+    """Solve; any schedule must pass the independent checker and the
+    checker's objective must equal the solver's."""
+    result = solve(scenario, params, live=False)
+    if result.schedule is not None:
+        violations = check(scenario, result.schedule)
+        assert not violations, "\n".join(map(str, violations))
+        assert objective_value(scenario, result.schedule) == round(
+            result.objective
+        ), result.schedule.info.penalties
+    return result
+
+
+def forced_status(
+    scenario, *, starts=None, rooms=None, present=None, extra=None, skip=()
+) -> str:
+    """Status of the model with some decisions forced.
+
+    ``starts``: item id -> "HH:MM" (or "HH:MM:SS") on the first day, or a
+    datetime; ``rooms``: item id -> room id (or list of room ids, all
+    forced on); ``present``: item id -> bool; ``extra``: a function
+    (ctx) -> None adding more constraints; ``skip``: rule ids to leave out.
+    """
+    built = build_model(scenario, skip=skip)
+    m, vs = built.model, built.ctx.vars
+    g = scenario.grid
+    for iid, when in (starts or {}).items():
+        if isinstance(when, str):
+            parts = when.split(":")
+            t = at(f"{parts[0]}:{parts[1]}")
+            value = g.to_index(t) + (int(parts[2]) if len(parts) > 2 else 0)
+        else:
+            value = g.to_index(when)
+        m.add(vs.items[iid].start == value)
+        m.add(vs.items[iid].present == 1)
+    for iid, room in (rooms or {}).items():
+        for r in [room] if isinstance(room, str) else room:
+            m.add(vs.items[iid].rooms[r] == 1)
+    for iid, flag in (present or {}).items():
+        m.add(vs.items[iid].present == int(flag))
+    if extra is not None:
+        extra(built.ctx)
+    assert built.model.validate() == ""
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 20
+    return solver.status_name(solver.solve(m))
+
+
+def assert_rule_refuses(rule_id, scenario, **force):
+    """With every rule the forced decision is refused; without ``rule_id``
+    it is accepted: so that rule (and only it) refuses it."""
+    with_rule = forced_status(scenario, **force)
+    assert with_rule == "INFEASIBLE", f"{rule_id}: forced case {with_rule}"
+    skip = (*tuple(force.pop("skip", ())), rule_id)
+    without = forced_status(scenario, skip=skip, **force)
+    assert without in ("OPTIMAL", "FEASIBLE"), (
+        f"without {rule_id} the forced case is still {without}"
+    )

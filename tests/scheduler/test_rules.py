@@ -1,0 +1,533 @@
+"""Each hard rule of the CP-SAT model: a tiny case where it holds (solved,
+then accepted by the independent checker) and a forced violation that the
+rule, and only the rule, refuses."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import time
+
+import pytest
+from models.checker import CHECKERS
+
+from models import (
+    Arrival,
+    BilateralRequest,
+    Event,
+    Person,
+    SecurityWindow,
+    Sequence,
+    SequenceMember,
+    Slot,
+    Venue,
+    parse_scope,
+)
+from models.rules import HARD_RULES
+from scheduler.constraints import HARD
+from tests.factory import at, delegation, room, settings, tiny
+
+from .helpers import assert_rule_refuses, forced_status, solve_checked
+
+
+def ev(eid, minutes=60, attendance=50, **kw):
+    kw.setdefault("mandatory", True)
+    kw.setdefault("kind", "workshop")
+    return Event(
+        eid,
+        f"Event {eid}",
+        duration_minutes=minutes,
+        attendance=attendance,
+        **kw,
+    )
+
+
+def test_catalogues_match():
+    """Every hard rule has a model function and a checker, and back."""
+    ids = {r.rule_id for r in HARD_RULES}
+    assert set(HARD) == ids
+    assert set(CHECKERS) == ids
+
+
+def test_every_model_rule_has_a_one_sentence_docstring():
+    for rule_id, fn in HARD.items():
+        assert fn.__doc__ and fn.__doc__.startswith("Hard: "), rule_id
+
+
+# ------------------------------------------------------------------ time
+def test_day_hours():
+    s = tiny(events=(ev("A", rooms=("R1",)),))
+    assert solve_checked(s).status == "OPTIMAL"
+    # room opening spans also stop at day_end: leave that rule out
+    assert_rule_refuses(
+        "day_hours", s, starts={"E:A": "07:00"}, skip=("room_open",)
+    )
+
+
+def test_time_grid():
+    s = tiny(events=(ev("A", rooms=("R1",)),))
+    assert_rule_refuses("time_grid", s, starts={"E:A": "09:03"})
+
+
+def test_time_window():
+    s = tiny(
+        events=(
+            ev("A", rooms=("R1",), earliest=at("10:00"), latest=at("12:00")),
+        )
+    )
+    r = solve_checked(s)
+    assert r.schedule.assignments[0].start == at("10:00")
+    assert_rule_refuses("time_window", s, starts={"E:A": "09:00"})
+
+
+def test_fixed_start():
+    s = tiny(events=(ev("A", rooms=("R1",), fixed_start=at("11:00")),))
+    assert solve_checked(s).schedule.assignments[0].start == at("11:00")
+    assert_rule_refuses("fixed_start", s, starts={"E:A": "10:00"})
+
+
+def test_slot_set():
+    s = tiny(
+        events=(ev("A", rooms=("R1",), slot_set="S"),),
+        slots=(
+            Slot("S", at("09:00"), at("10:15")),
+            Slot("S", at("14:00"), at("15:15")),
+        ),
+    )
+    assert solve_checked(s).schedule.assignments[0].start == at("09:00")
+    assert_rule_refuses("slot_set", s, starts={"E:A": "11:00"})
+
+
+def test_event_order():
+    s = tiny(
+        events=(ev("A", rooms=("R1",)), ev("B", rooms=("R2",), after=("A",)))
+    )
+    r = solve_checked(s)
+    a, b = r.schedule.by_item()["E:A"], r.schedule.by_item()["E:B"]
+    assert a.end <= b.start
+    assert_rule_refuses(
+        "event_order", s, starts={"E:A": "10:00", "E:B": "09:30"}
+    )
+
+
+# ----------------------------------------------------------------- rooms
+def test_room_open():
+    rooms = (room("R1", available_to=at("12:00")),)
+    s = tiny(rooms=rooms, events=(ev("A", rooms=("R1",)),))
+    assert_rule_refuses("room_open", s, starts={"E:A": "11:30"})
+
+
+def test_room_open_closed_window():
+    s = tiny(
+        events=(ev("A", rooms=("R1",)),),
+        windows=(
+            SecurityWindow(
+                "W1",
+                at("09:00"),
+                at("10:00"),
+                parse_scope("venue:NCC"),
+                "closed",
+            ),
+        ),
+    )
+    r = solve_checked(s)
+    a = r.schedule.assignments[0]
+    assert a.end <= at("09:00") or a.start >= at("10:00")
+    assert_rule_refuses("room_open", s, starts={"E:A": "09:30"})
+
+
+def test_room_allowed():
+    # 600 seats needed; the largest room holds 500
+    s = tiny(events=(ev("A", attendance=600, kind="discussion"),))
+    assert_rule_refuses("room_allowed", s, extra=None)
+
+
+def test_item_shape_one_room():
+    s = tiny(events=(ev("A"),))
+    assert_rule_refuses("item_shape", s, rooms={"E:A": ["R1", "R2"]})
+
+
+def test_mandatory():
+    s = tiny(events=(ev("A", rooms=("R1",)),))
+    assert_rule_refuses("mandatory", s, present={"E:A": False})
+
+
+def test_optional_item_may_be_left_out_but_is_placed_when_it_fits():
+    s = tiny(events=(ev("A", rooms=("R1",), mandatory=False),))
+    r = solve_checked(s)
+    assert [a.item_id for a in r.schedule.assignments] == ["E:A"]
+
+
+def test_room_no_overlap_and_changeover():
+    s = tiny(events=(ev("A", rooms=("R1",)), ev("B", rooms=("R1",))))
+    r = solve_checked(s)
+    a, b = sorted(r.schedule.assignments, key=lambda x: x.start)
+    assert (b.start - a.end).total_seconds() >= 600
+    assert_rule_refuses(
+        "room_no_overlap", s, starts={"E:A": "09:00", "E:B": "09:30"}
+    )
+    # back to back without the 10-minute changeover
+    assert_rule_refuses(
+        "room_no_overlap", s, starts={"E:A": "09:00", "E:B": "10:05"}
+    )
+
+
+def test_exhibition_booths():
+    expo = room("EXPO", "exhibition", 3)
+    s = tiny(
+        rooms=(expo,),
+        events=(
+            ev("X1", attendance=2, kind="exhibition"),
+            ev("X2", attendance=2, kind="exhibition"),
+        ),
+    )
+    r = solve_checked(s)
+    x1, x2 = r.schedule.by_item()["E:X1"], r.schedule.by_item()["E:X2"]
+    assert x1.end <= x2.start or x2.end <= x1.start
+    assert_rule_refuses(
+        "exhibition_booths", s, starts={"E:X1": "09:00", "E:X2": "09:30"}
+    )
+
+
+def test_exhibitions_share_the_room_within_booth_units():
+    expo = room("EXPO", "exhibition", 4)
+    s = tiny(
+        rooms=(expo,),
+        events=(
+            ev("X1", attendance=2, kind="exhibition", fixed_start=at("09:00")),
+            ev("X2", attendance=2, kind="exhibition", fixed_start=at("09:00")),
+        ),
+    )
+    assert solve_checked(s).status == "OPTIMAL"
+
+
+def test_vip_sweep():
+    s = tiny(
+        delegations=(delegation("FRA", "HOS"),),
+        events=(
+            ev("A", rooms=("R1",)),
+            ev("B", rooms=("R1",), participants=("FRA",)),
+        ),
+    )
+    r = solve_checked(s)
+    a, b = r.schedule.by_item()["E:A"], r.schedule.by_item()["E:B"]
+    if a.start < b.start:
+        assert (b.start - a.end).total_seconds() >= 1800
+    # changeover (10 min) is kept, the 30-minute sweep is not
+    assert_rule_refuses(
+        "vip_sweep", s, starts={"E:A": "09:00", "E:B": "10:15"}
+    )
+
+
+# ---------------------------------------------------------------- people
+def test_person_no_overlap():
+    s = tiny(
+        delegations=(delegation("FRA"),),
+        events=(
+            ev("A", rooms=("R1",), participants=("FRA",)),
+            ev("B", rooms=("R2",), participants=("FRA",)),
+        ),
+    )
+    solve_checked(s)
+    assert_rule_refuses(
+        "person_no_overlap", s, starts={"E:A": "09:00", "E:B": "09:30"}
+    )
+    # same venue, no 5-minute buffer
+    assert_rule_refuses(
+        "person_no_overlap", s, starts={"E:A": "09:00", "E:B": "10:00"}
+    )
+
+
+def test_person_travel():
+    rooms = (
+        room("R1"),
+        room("PAL1", "bilateral", 20, venue="PAL", features=("flags",)),
+    )
+    s = tiny(
+        rooms=rooms,
+        delegations=(delegation("FRA"), delegation("DEU")),
+        events=(ev("A", rooms=("R1",), participants=("FRA",)),),
+        bilaterals=(BilateralRequest("B1", "FRA", "DEU", mandatory=True),),
+    )
+    r = solve_checked(s)
+    a, b = r.schedule.by_item()["E:A"], r.schedule.by_item()["B:B1"]
+    first, second = sorted((a, b), key=lambda x: x.start)
+    assert (second.start - first.end).total_seconds() >= 20 * 60
+    # 10 minutes between venues 20 minutes apart
+    assert_rule_refuses(
+        "person_travel", s, starts={"E:A": "09:00", "B:B1": "10:10"}
+    )
+
+
+def test_person_available():
+    s = tiny(
+        delegations=(delegation("FRA", available_from=at("12:00")),),
+        events=(ev("A", rooms=("R1",), participants=("FRA",)),),
+    )
+    r = solve_checked(s)
+    assert r.schedule.assignments[0].start >= at("12:00")
+    assert_rule_refuses("person_available", s, starts={"E:A": "09:00"})
+
+
+def test_person_closed_window():
+    s = tiny(
+        delegations=(delegation("FRA"),),
+        events=(ev("A", rooms=("R1",), participants=("FRA",)),),
+        windows=(
+            SecurityWindow(
+                "W",
+                at("08:00"),
+                at("12:00"),
+                parse_scope("delegation:FRA"),
+                "closed",
+            ),
+        ),
+    )
+    assert solve_checked(s).schedule.assignments[0].start >= at("12:00")
+    assert_rule_refuses("person_available", s, starts={"E:A": "09:00"})
+
+
+def test_daily_limit():
+    people = (
+        Person("HOST", "Host minister", "VNM", "MIN", max_items_per_day=1),
+    )
+    s = tiny(
+        delegations=(delegation("VNM"),),
+        people=people,
+        events=(
+            ev("A", rooms=("R1",), participants=("HOST",), mandatory=False),
+            ev("B", rooms=("R2",), participants=("HOST",), mandatory=False),
+        ),
+    )
+    r = solve_checked(s)
+    assert len(r.schedule.assignments) == 1
+    assert len(r.schedule.unscheduled) == 1
+    assert_rule_refuses("daily_limit", s, present={"E:A": True, "E:B": True})
+
+
+# -------------------------------------------------------------- protocol
+def _airport(**kw):
+    venues = (
+        Venue("NCC", "Convention Centre"),
+        Venue("PAL", "Palace"),
+        Venue("AIR", "Airport"),
+    )
+    from models import Travel
+
+    travel = (
+        Travel("NCC", "PAL", 20),
+        Travel("NCC", "AIR", 45),
+        Travel("PAL", "AIR", 50),
+    )
+    rooms = (
+        room("R1"),
+        room("R2"),
+        room("HALL", "hall", 500),
+        room("GATE", "arrival", 40, venue="AIR"),
+    )
+    return tiny(venues=venues, travel=travel, rooms=rooms, **kw)
+
+
+def test_all_heads():
+    s = tiny(
+        delegations=(delegation("FRA"), delegation("DEU")),
+        events=(
+            ev(
+                "OPEN",
+                rooms=("HALL",),
+                kind="ceremony",
+                all_heads=True,
+                attendance=300,
+            ),
+        ),
+    )
+    r = solve_checked(s)
+    assert set(r.schedule.assignments[0].participants) == {"FRA", "DEU"}
+
+    def drop_fra(ctx):
+        ctx.model.add(ctx.vars.attends[("E:OPEN", "FRA")] == 0)
+
+    assert_rule_refuses("all_heads", s, extra=drop_fra)
+
+
+def test_all_heads_leaves_out_a_head_not_yet_arrived():
+    s = _airport(
+        delegations=(delegation("FRA"), delegation("DEU")),
+        events=(
+            ev(
+                "OPEN",
+                rooms=("HALL",),
+                kind="ceremony",
+                all_heads=True,
+                attendance=300,
+                fixed_start=at("09:00"),
+            ),
+        ),
+        arrivals=(Arrival("DEU", at("10:00"), at("11:00")),),
+    )
+    r = solve_checked(s)
+    assert r.schedule.by_item()["E:OPEN"].participants == ("FRA",)
+
+
+def test_arrival_gate():
+    s = _airport(
+        delegations=(delegation("FRA", "HOS"),),
+        events=(ev("A", rooms=("R1",), participants=("FRA",)),),
+        arrivals=(Arrival("FRA", at("09:00"), at("10:00")),),
+    )
+    r = solve_checked(s)
+    arr, a = r.schedule.by_item()["A:FRA"], r.schedule.by_item()["E:A"]
+    assert (a.start - arr.end).total_seconds() >= 45 * 60
+    # reception 09:00-09:20, then 45 min to the NCC: 10:05 at the earliest
+    assert_rule_refuses(
+        "arrival_gate",
+        s,
+        starts={"A:FRA": "09:00", "E:A": "09:30"},
+        skip=("person_travel",),
+    )
+
+
+def test_no_arrivals():
+    s = _airport(
+        delegations=(delegation("FRA"),),
+        arrivals=(Arrival("FRA", at("09:00"), at("11:00")),),
+        windows=(
+            SecurityWindow(
+                "M1",
+                at("09:00"),
+                at("10:30"),
+                parse_scope("venue:AIR"),
+                "no_arrivals",
+            ),
+        ),
+    )
+    r = solve_checked(s)
+    assert r.schedule.assignments[0].start >= at("10:30")
+    assert_rule_refuses("no_arrivals", s, starts={"A:FRA": "09:30"})
+
+
+def _queue(order="precedence", position=None):
+    dels = (
+        delegation("VNM", "HOS", name="Viet Nam"),
+        delegation("ALB", "MIN", name="Albania"),
+        delegation("BRA", "HOS", name="Brazil"),
+        delegation("CAN", "MIN", name="Canada"),
+    )
+    members = tuple(
+        SequenceMember(
+            "SIG",
+            d.delegation_id,
+            position=position if d.delegation_id == "VNM" else None,
+        )
+        for d in dels
+    )
+    return tiny(
+        delegations=dels,
+        events=(
+            ev(
+                "SIGNING",
+                30,
+                300,
+                rooms=("HALL",),
+                kind="ceremony",
+                all_heads=True,
+                fixed_start=at("10:00"),
+            ),
+        ),
+        sequences=(
+            Sequence(
+                "SIG",
+                "Order of signature",
+                "HALL",
+                order,
+                90,
+                within_event="SIGNING",
+            ),
+        ),
+        members=members,
+    )
+
+
+def test_sequence_order_precedence_with_host_first():
+    s = _queue(position=1)
+    r = solve_checked(s)
+    rows = sorted(
+        (a for a in r.schedule.assignments if a.kind == "sequence"),
+        key=lambda a: a.start,
+    )
+    assert [a.participants[0] for a in rows] == ["VNM", "BRA", "ALB", "CAN"]
+    assert [a.position for a in rows] == [1, 2, 3, 4]
+
+    # force the host out of first place: BRA signs before VNM
+    def host_second(ctx):
+        vs = ctx.vars.items
+        ctx.model.add(vs["S:SIG:VNM"].start > vs["S:SIG:BRA"].start)
+
+    assert_rule_refuses(
+        "sequence_order", s, extra=host_second, skip=("sequence_contiguous",)
+    )
+
+
+def test_sequence_reverse_precedence():
+    s = _queue(order="reverse_precedence")
+    r = solve_checked(s)
+    rows = sorted(
+        (a for a in r.schedule.assignments if a.kind == "sequence"),
+        key=lambda a: a.start,
+    )
+    assert [a.participants[0] for a in rows] == ["CAN", "ALB", "VNM", "BRA"]
+
+
+def test_sequence_contiguous():
+    s = _queue(position=1)
+    r = solve_checked(s)
+    rows = sorted(
+        (a for a in r.schedule.assignments if a.kind == "sequence"),
+        key=lambda a: a.start,
+    )
+    for a, b in itertools.pairwise(rows):
+        assert a.end == b.start
+    assert_rule_refuses(
+        "sequence_contiguous",
+        s,
+        starts={"S:SIG:VNM": "10:00:00", "S:SIG:BRA": "10:05:00"},
+    )
+
+
+def test_queue_leaves_out_an_absent_member_and_keeps_order():
+    s = _queue(position=1)
+    from dataclasses import replace
+
+    dels = tuple(
+        replace(d, available_from=at("12:00"))
+        if d.delegation_id == "BRA"
+        else d
+        for d in s.delegations
+    )
+    s = tiny(
+        **{
+            **{f: getattr(s, f) for f in ("events", "sequences", "members")},
+            "delegations": dels,
+        }
+    )
+    r = solve_checked(s)
+    rows = sorted(
+        (a for a in r.schedule.assignments if a.kind == "sequence"),
+        key=lambda a: a.start,
+    )
+    assert [a.participants[0] for a in rows] == ["VNM", "ALB", "CAN"]
+    assert [u.item_id for u in r.schedule.unscheduled] == ["S:SIG:BRA"]
+
+
+@pytest.mark.parametrize("minutes", [5, 15])
+def test_grid_follows_time_step(minutes):
+    s = tiny(
+        settings=settings(time_step_minutes=minutes, day_start=time(8, 0)),
+        events=(ev("A", rooms=("R1",), earliest=at("09:01")),),
+    )
+    a = solve_checked(s).schedule.assignments[0]
+    assert a.start.minute % minutes == 0 and a.start >= at("09:01")
+
+
+def test_forced_status_helper_sees_plain_feasible_case():
+    s = tiny(events=(ev("A", rooms=("R1",)),))
+    assert forced_status(s, starts={"E:A": "09:00"}) == "OPTIMAL"
