@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model import Domain
@@ -31,6 +31,8 @@ class BuildContext:
     model: cp_model.CpModel
     scenario: Scenario
     vars: ModelVars
+    #: pool id -> seconds a VIP use is widened to the left (vip_sweep)
+    sweep_pre: dict = field(default_factory=dict)
 
     def lit(self, x):
         """A model literal for ``x`` (``True`` becomes a fixed-true var)."""

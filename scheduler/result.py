@@ -18,6 +18,7 @@ class Result:
     best_bound: float | None
     seconds: float
     solutions: int = 0
+    first_solution_s: float | None = None
 
     @property
     def gap(self) -> float | None:

@@ -16,6 +16,7 @@ from .model import BuiltModel, build_model
 from .params import SolveParams
 from .progress import Progress
 from .result import Result
+from .room_pools import assign_rooms
 
 STATUS = {
     cp_model.OPTIMAL: "OPTIMAL",
@@ -63,6 +64,7 @@ def solve(
     invalid = built.model.validate()
     if invalid:
         raise ModelBuildError(invalid)
+    build_s = time.monotonic() - t0
     solver = cp_model.CpSolver()
     configure(solver, params)
     progress = Progress(progress_stream, live=live)
@@ -74,6 +76,11 @@ def solve(
         raise ModelBuildError(solver.status_name(code))
     if status not in ("OPTIMAL", "FEASIBLE"):
         return Result(status, None, None, None, seconds, progress.solutions)
+    first = (
+        None
+        if progress.first_at is None
+        else round(progress.first_at + build_s, 3)
+    )
     objective = solver.objective_value
     bound = solver.best_objective_bound
     schedule = extract(scenario, built, solver)
@@ -96,6 +103,7 @@ def solve(
         bound,
         seconds,
         progress.solutions,
+        first,
     )
     info_gap = result.gap
     return replace(
@@ -112,14 +120,18 @@ def extract(
     g = s.grid
     rows: list[Assignment] = []
     positions: dict[str, int] = {}
+    placed = []  # (item vars, start, pool)
     for v in vs.items.values():
-        it = v.item
         if not solver.boolean_value(v.present):
             continue
-        start = solver.value(v.start)
-        room = next(
-            r for r, lit in v.rooms.items() if solver.boolean_value(lit)
+        pool = next(
+            p for p, lit in v.rooms.items() if solver.boolean_value(lit)
         )
+        placed.append((v, solver.value(v.start), pool))
+    concrete = _concrete_rooms(built, solver, placed)
+    for v, start, pool in placed:
+        it = v.item
+        room = concrete.get(it.item_id, pool)
         people = list(it.participants)
         if it.all_heads:
             people += [
@@ -166,3 +178,22 @@ def extract(
         if it.item_id not in placed
     )
     return replace(schedule, unscheduled=left)
+
+
+def _concrete_rooms(built: BuiltModel, solver, placed) -> dict[str, str]:
+    """Hand out the rooms of each pool (see :mod:`scheduler.room_pools`)."""
+    ctx = built.ctx
+    s, pools = ctx.scenario, ctx.vars.pools
+    by_pool: dict[str, list] = {}
+    for v, start, pool in placed:
+        if len(pools[pool]) > 1:
+            vip = ctx.vip_literal(v) is True
+            pre = ctx.sweep_pre.get(pool, 0) if vip else 0
+            end = start + v.duration + s.changeover_seconds(pool)
+            by_pool.setdefault(pool, []).append(
+                (start - pre, end, v.item.item_id)
+            )
+    out: dict[str, str] = {}
+    for pool, uses in by_pool.items():
+        out.update(assign_rooms(pools[pool], uses))
+    return out

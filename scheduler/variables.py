@@ -16,12 +16,15 @@ from ortools.sat.python.cp_model import Domain
 from models import Scenario
 from models.items import Item
 
+from .room_pools import room_pools
+
 
 @dataclass
 class ItemVars:
     item: Item
     present: cp_model.IntVar
     start: cp_model.IntVar
+    #: room pool id -> literal "placed in that pool"
     rooms: dict[str, cp_model.IntVar]
     allowed: Domain | None = None  # start values allowed so far (sound)
     days: dict[int, cp_model.IntVar] = field(default_factory=dict)
@@ -63,6 +66,9 @@ class ModelVars:
     def __init__(self, model: cp_model.CpModel, scenario: Scenario):
         self.model = model
         self.scenario = scenario
+        #: pool id -> its rooms (see :mod:`scheduler.room_pools`)
+        self.pools = room_pools(scenario)
+        self.pool_of = {r: p for p, rooms in self.pools.items() for r in rooms}
         self.items: dict[str, ItemVars] = {}
         self.queues: dict[str, QueueVars] = {}
         #: (event item id, head) -> literal "head attends all_heads event"
@@ -119,11 +125,12 @@ class ModelVars:
 
     def _room_literals(self, it: Item, present) -> dict:
         m = self.model
-        if not it.rooms:
+        pools = list(dict.fromkeys(self.pool_of[r] for r in it.rooms))
+        if not pools:
             return {}
-        if len(it.rooms) == 1:
-            return {it.rooms[0]: present}
-        return {r: m.new_bool_var(f"{it.item_id}@{r}") for r in it.rooms}
+        if len(pools) == 1:
+            return {pools[0]: present}
+        return {p: m.new_bool_var(f"{it.item_id}@{p}") for p in pools}
 
     # ------------------------------------------------------------- lookups
     @property

@@ -57,9 +57,9 @@ HARD: dict[str, Rule] = {
     "item_shape": item_shape,
     "mandatory": mandatory,
     "all_heads": all_heads,
+    "vip_sweep": vip_sweep,  # before room_no_overlap: pools read its widths
     "room_no_overlap": room_no_overlap,
     "exhibition_booths": exhibition_booths,
-    "vip_sweep": vip_sweep,
     "event_order": event_order,
     "person_no_overlap": person_no_overlap,
     "person_travel": person_travel,

@@ -14,9 +14,14 @@ def _clean(lits) -> list:
 
 def person_no_overlap(ctx: BuildContext) -> None:
     """Hard: nobody is in two items at once, and between two items in one
-    venue a person has the same-venue buffer."""
-    m, vs = ctx.model, ctx.vars
-    buf = ctx.scenario.buffer_seconds
+    venue a person has the same-venue buffer.
+
+    Besides the no-overlap, a redundant cut per person and day (their
+    items' minutes, buffers included, fit in the hours they are free)
+    gives the solver's relaxation a bound it cannot see otherwise.
+    """
+    m, vs, s = ctx.model, ctx.vars, ctx.scenario
+    buf = s.buffer_seconds
     for pid, parts in vs.participations().items():
         if len(parts) < 2:
             continue
@@ -31,6 +36,33 @@ def person_no_overlap(ctx: BuildContext) -> None:
                 for p in parts
             ]
         )
+        _busy_time_cut(ctx, pid, parts)
+
+
+def _busy_time_cut(ctx: BuildContext, pid: str, parts) -> None:
+    m, vs, s = ctx.model, ctx.vars, ctx.scenario
+    buf = s.buffer_seconds
+    free = s.person_free(pid)
+    for k, (lo, hi) in enumerate(s.day_spans):
+        hours = sum(max(0, min(b, hi) - max(a, lo)) for a, b in free)
+        terms, total = [], 0
+        for p in parts:
+            v = vs.items[p.item_id]
+            if v.item.kind == "sequence":
+                continue
+            day = static_day(ctx, v)
+            if day is not None and day != k:
+                continue
+            if day == k:
+                lit = p.lit
+            elif p.lit is v.present:
+                lit = vs.day_literal(v, k)
+            else:
+                continue
+            terms.append((v.duration + buf) * ctx.lit(lit))
+            total += v.duration + buf
+        if total > hours + buf:
+            m.add(sum(terms) <= hours + buf)
 
 
 def person_travel(ctx: BuildContext) -> None:
@@ -138,6 +170,8 @@ def daily_limit(ctx: BuildContext) -> None:
                     continue
                 if day == k:
                     terms.append(ctx.lit(p.lit))
+                elif p.lit is v.present:  # the day literal implies presence
+                    terms.append(vs.day_literal(v, k))
                 else:
                     lit = vs.and_literal(
                         f"{p.item_id}|{pid}|day{k}",

@@ -54,20 +54,39 @@ def room_open(ctx: BuildContext) -> None:
 
 def room_no_overlap(ctx: BuildContext) -> None:
     """Hard: items in one room (other than an exhibition room) never
-    overlap and keep the room's changeover minutes between them."""
+    overlap and keep the room's changeover minutes between them.
+
+    A pool of k identical rooms takes at most k uses at once, each widened
+    by the changeover (and, if ``vip_sweep`` asked for it, the sweep).
+    """
     s, m = ctx.scenario, ctx.model
-    for room in s.rooms:
+    for pool, rooms in ctx.vars.pools.items():
+        room = s.room_by_id[pool]
         if room.kind == "exhibition":
             continue
-        uses = ctx.room_uses(room.room_id)
-        if len(uses) < 2:
+        uses = ctx.room_uses(pool)
+        co = s.changeover_seconds(pool)
+        if len(rooms) == 1:
+            if len(uses) > 1:
+                m.add_no_overlap(
+                    [
+                        ctx.use_interval(u, 0, co, f"{u.label}@{pool}|use")
+                        for u in uses
+                    ]
+                )
             continue
-        co = s.changeover_seconds(room.room_id)
-        m.add_no_overlap(
+        if len(uses) <= len(rooms):
+            continue
+        pre = ctx.sweep_pre.get(pool, 0)
+        m.add_cumulative(
             [
-                ctx.use_interval(u, 0, co, f"{u.label}@{room.room_id}|use")
+                ctx.use_interval(
+                    u, pre if u.vip is True else 0, co, f"{u.label}@{pool}|use"
+                )
                 for u in uses
-            ]
+            ],
+            [1] * len(uses),
+            len(rooms),
         )
 
 
@@ -93,25 +112,34 @@ def exhibition_booths(ctx: BuildContext) -> None:
 
 def vip_sweep(ctx: BuildContext) -> None:
     """Hard: a room stays empty for vip_sweep_minutes before each VIP item
-    (an item with a participant of vip_rank or higher)."""
+    (an item with a participant of vip_rank or higher).
+
+    In a pool of identical rooms a VIP use is widened to the left by the
+    part of the sweep that the changeover does not cover (see
+    ``room_no_overlap``, built after this rule).
+    """
     s, m = ctx.scenario, ctx.model
     sweep = s.sweep_seconds
     if sweep <= 0:
         return
-    for room in s.rooms:
-        uses = ctx.room_uses(room.room_id)
+    for pool, rooms in ctx.vars.pools.items():
+        room = s.room_by_id[pool]
+        uses = ctx.room_uses(pool)
+        if len(rooms) > 1:
+            ctx.sweep_pre[pool] = max(0, sweep - s.changeover_seconds(pool))
+            continue
         if len(uses) < 2 or not any(u.vip is not False for u in uses):
             continue
         intervals, demands = [], []
         for u in uses:
             intervals.append(
-                ctx.use_interval(u, 0, 0, f"{u.label}@{room.room_id}|plain")
+                ctx.use_interval(u, 0, 0, f"{u.label}@{pool}|plain")
             )
             demands.append(u.demand)
             if u.vip is False:
                 continue
             lit = ctx.vars.and_literal(
-                f"{u.label}@{room.room_id}|sweep", [u.lit, u.vip]
+                f"{u.label}@{pool}|sweep", [u.lit, u.vip]
             )
             if lit is False:
                 continue
@@ -120,7 +148,7 @@ def vip_sweep(ctx: BuildContext) -> None:
                     u.start - sweep,
                     sweep,
                     ctx.lit(lit),
-                    f"{u.label}@{room.room_id}|sweep",
+                    f"{u.label}@{pool}|sweep",
                 )
             )
             demands.append(room.capacity)

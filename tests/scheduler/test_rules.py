@@ -142,8 +142,8 @@ def test_room_allowed():
 
 
 def test_item_shape_one_room():
-    s = tiny(events=(ev("A"),))
-    assert_rule_refuses("item_shape", s, rooms={"E:A": ["R1", "R2"]})
+    s = tiny(events=(ev("A", kind="other"),))
+    assert_rule_refuses("item_shape", s, rooms={"E:A": ["R1", "HALL"]})
 
 
 def test_mandatory():
