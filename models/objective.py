@@ -6,12 +6,16 @@ The engine minimises, lexicographically by construction:
    ``10 × priority + rank bonus`` where the rank bonus is
    ``11 − best precedence`` of its people (0..10; all_heads events: 10). So
    priority decides first, then the rank of the people involved.
-2. **Soft preferences** – the weighted penalties below.
+2. **Moves** (what-if runs only) – the cost of moving baseline items that
+   were already announced (:mod:`models.baseline`).
+3. **Soft preferences** – the weighted penalties below.
 
-Tier 1 is multiplied by ``placement_weight`` = 1 + the largest total the
-soft tier can reach, so no amount of soft gain ever pays for leaving out
-an optional item. Every term is also computed here from a finished
-schedule, without the solver, so the checker can recompute the objective.
+Each tier is multiplied by 1 + the largest total of all tiers below it,
+so no amount of gain in a lower tier ever pays for a loss in a higher
+one: leaving out an optional item always costs more than any number of
+moves, and one move more than any soft penalty. Every term is also
+computed here from a finished schedule, without the solver, so the
+checker can recompute the objective.
 
 Soft rules and weights (penalty units):
 
@@ -106,9 +110,20 @@ def soft_weight_total(scenario: Scenario) -> int:
     return sum(WEIGHTS[k] * ub[k] for k in WEIGHTS)
 
 
-def placement_weight(scenario: Scenario) -> int:
+def tier_weights(scenario: Scenario, baseline=None) -> tuple[int, int]:
+    """Multipliers of the placement and the moves tiers."""
+    soft = soft_weight_total(scenario)
+    if baseline is None:
+        return soft + 1, 0
+    from .baseline import moves_upper_bound
+
+    move_w = soft + 1
+    return move_w * moves_upper_bound(scenario, baseline) + soft + 1, move_w
+
+
+def placement_weight(scenario: Scenario, baseline=None) -> int:
     """Multiplier of the placement tier (see the module docstring)."""
-    return soft_weight_total(scenario) + 1
+    return tier_weights(scenario, baseline)[0]
 
 
 def penalties(scenario: Scenario, schedule: Schedule) -> dict[str, int]:
@@ -156,8 +171,17 @@ def penalties(scenario: Scenario, schedule: Schedule) -> dict[str, int]:
     return out
 
 
-def objective_value(scenario: Scenario, schedule: Schedule) -> int:
-    """The objective the engine minimises, recomputed from a schedule."""
+def objective_value(
+    scenario: Scenario, schedule: Schedule, baseline=None
+) -> int:
+    """The objective the engine minimises, recomputed from a schedule
+    (and, for a what-if run, its baseline)."""
     pen = penalties(scenario, schedule)
     soft = sum(WEIGHTS[k] * pen[k] for k in WEIGHTS)
-    return placement_weight(scenario) * pen["unplaced_value"] + soft
+    place_w, move_w = tier_weights(scenario, baseline)
+    moves = 0
+    if baseline is not None:
+        from .baseline import moves_cost
+
+        moves = moves_cost(scenario, baseline, schedule)
+    return place_w * pen["unplaced_value"] + move_w * moves + soft

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from models import Scenario
+from models.baseline import Baseline
 
+from .baseline import add_hints, baseline_pins, moves
 from .constraints import HARD
 from .context import BuildContext
 from .objective import build_objective
@@ -22,17 +24,30 @@ class BuiltModel:
     terms: dict
 
 
-def build_model(scenario: Scenario, skip: Iterable[str] = ()) -> BuiltModel:
+def build_model(
+    scenario: Scenario,
+    skip: Iterable[str] = (),
+    baseline: Baseline | None = None,
+) -> BuiltModel:
     """The model with every hard rule (but those in ``skip``, for tests and
-    diagnosis) and the objective."""
+    diagnosis) and the objective; with a ``baseline``, its pins, move
+    costs and hints (a what-if run)."""
     skip = set(skip)
     unknown = skip - set(HARD)
     if unknown:
         raise ValueError(f"unknown rule ids: {sorted(unknown)}")
     model = cp_model.CpModel()
-    ctx = BuildContext(model, scenario, ModelVars(model, scenario))
+    alone = set()
+    if baseline is not None:  # keep announced rooms exact, not pooled
+        alone = {a.room_id for a in baseline.schedule.assignments}
+    ctx = BuildContext(model, scenario, ModelVars(model, scenario, alone))
     for rule_id, fn in HARD.items():
         if rule_id not in skip:
             fn(ctx)
-    terms = build_objective(ctx)
+    move_expr = None
+    if baseline is not None:
+        baseline_pins(ctx, baseline)
+        move_expr = moves(ctx, baseline)
+        add_hints(ctx, baseline)
+    terms = build_objective(ctx, move_expr, baseline)
     return BuiltModel(model, ctx, terms)

@@ -98,9 +98,10 @@ SOFT: dict[str, Callable] = {
 }
 
 
-def build_objective(ctx: BuildContext) -> dict:
-    """Minimise placement_weight × unplaced value + Σ weight × penalty.
-    Returns the expression of each term, for reporting."""
+def build_objective(ctx: BuildContext, move_expr=None, baseline=None) -> dict:
+    """Minimise placement weight × unplaced value + move weight × moves +
+    Σ weight × penalty (tiers of :mod:`models.objective`). Returns the
+    expression of each term, for reporting."""
     s = ctx.scenario
     terms = {name: fn(ctx) for name, fn in SOFT.items()}
     unplaced = sum(
@@ -109,8 +110,10 @@ def build_objective(ctx: BuildContext) -> dict:
         if not v.item.mandatory
     )
     terms["unplaced_value"] = unplaced
-    total = obj.placement_weight(s) * unplaced + sum(
-        obj.WEIGHTS[k] * terms[k] for k in SOFT
-    )
+    place_w, move_w = obj.tier_weights(s, baseline)
+    total = place_w * unplaced + sum(obj.WEIGHTS[k] * terms[k] for k in SOFT)
+    if move_expr is not None:
+        terms["moves"] = move_expr
+        total += move_w * move_expr
     ctx.model.minimize(total)
     return terms

@@ -19,11 +19,14 @@ from collections import defaultdict
 from models import Scenario
 
 
-def room_pools(scenario: Scenario) -> dict[str, tuple[str, ...]]:
-    """Pool id (its first room) -> the rooms of the pool, in sheet order."""
+def room_pools(
+    scenario: Scenario, alone: set[str] = frozenset()
+) -> dict[str, tuple[str, ...]]:
+    """Pool id (its first room) -> the rooms of the pool, in sheet order.
+    Rooms in ``alone`` stay on their own."""
     s = scenario
     named: dict[str, set] = defaultdict(set)
-    alone: set[str] = set()
+    alone = set(alone)
     for e in s.events:
         for r in e.rooms:
             named[r].add(("event", e.event_id))

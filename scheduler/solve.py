@@ -55,12 +55,13 @@ def solve(
     live: bool | None = None,
     progress_stream=None,
     skip: tuple[str, ...] = (),
+    baseline=None,
 ) -> Result:
     """Schedule ``scenario``. Never raises for an infeasible scenario: the
     status says so (INFEASIBLE, or UNKNOWN when the time ran out first)."""
     params = params or SolveParams()
     t0 = time.monotonic()
-    built = build_model(scenario, skip=skip)
+    built = build_model(scenario, skip=skip, baseline=baseline)
     invalid = built.model.validate()
     if invalid:
         raise ModelBuildError(invalid)
@@ -83,7 +84,7 @@ def solve(
     )
     objective = solver.objective_value
     bound = solver.best_objective_bound
-    schedule = extract(scenario, built, solver)
+    schedule = extract(scenario, built, solver, baseline)
     penalties = {k: int(solver.value(e)) for k, e in built.terms.items()}
     info = SolveInfo(
         status=status,
@@ -113,7 +114,10 @@ def solve(
 
 
 def extract(
-    scenario: Scenario, built: BuiltModel, solver: cp_model.CpSolver
+    scenario: Scenario,
+    built: BuiltModel,
+    solver: cp_model.CpSolver,
+    baseline=None,
 ) -> Schedule:
     """The schedule held in the solver's best solution."""
     s, vs = scenario, built.ctx.vars
@@ -121,6 +125,11 @@ def extract(
     rows: list[Assignment] = []
     positions: dict[str, int] = {}
     placed = []  # (item vars, start, pool)
+    locked = (
+        {a.item_id for a in baseline.schedule.assignments if a.locked}
+        if baseline is not None
+        else set()
+    )
     for v in vs.items.values():
         if not solver.boolean_value(v.present):
             continue
@@ -155,6 +164,7 @@ def extract(
                 venue_id=s.room_by_id[room].venue_id,
                 participants=tuple(people),
                 position=position,
+                locked=it.item_id in locked,
             )
         )
     rows.sort(key=lambda a: (a.start, a.room_id, a.item_id))

@@ -63,11 +63,16 @@ class Participation:
 class ModelVars:
     """All variables, with lookups named ``x2y`` (PyJobShop style)."""
 
-    def __init__(self, model: cp_model.CpModel, scenario: Scenario):
+    def __init__(
+        self,
+        model: cp_model.CpModel,
+        scenario: Scenario,
+        alone: set[str] = frozenset(),
+    ):
         self.model = model
         self.scenario = scenario
         #: pool id -> its rooms (see :mod:`scheduler.room_pools`)
-        self.pools = room_pools(scenario)
+        self.pools = room_pools(scenario, alone)
         self.pool_of = {r: p for p, rooms in self.pools.items() for r in rooms}
         self.items: dict[str, ItemVars] = {}
         self.queues: dict[str, QueueVars] = {}

@@ -531,3 +531,24 @@ def test_grid_follows_time_step(minutes):
 def test_forced_status_helper_sees_plain_feasible_case():
     s = tiny(events=(ev("A", rooms=("R1",)),))
     assert forced_status(s, starts={"E:A": "09:00"}) == "OPTIMAL"
+
+
+def test_room_pool_hands_out_distinct_identical_rooms():
+    # R1 and R2 are identical: three one-hour events, two rooms, 9:00-10:00
+    s = tiny(
+        events=tuple(
+            ev(
+                f"A{k}",
+                kind="workshop",
+                mandatory=False,
+                earliest=at("09:00"),
+                latest=at("10:00"),
+            )
+            for k in range(3)
+        )
+    )
+    r = solve_checked(s)
+    placed = r.schedule.assignments
+    assert len(placed) == 3  # the hall takes the third
+    rooms = sorted(a.room_id for a in placed)
+    assert rooms == ["HALL", "R1", "R2"]

@@ -1,0 +1,109 @@
+"""A published schedule that a what-if run should disturb as little as
+possible.
+
+Rows marked ``locked`` and rows starting before ``freeze_before`` are
+*pinned*: they keep their start and room. Every other baseline item that
+still exists may move, at a cost (:func:`move_cost`) that sits between
+placement and the soft preferences in the objective
+(:mod:`models.objective`).
+
+Move cost of one item, times 3 for a VIP item (a participant of vip_rank
+or higher, or an all_heads event):
+
+- ``MOVE_TIME`` if its start changes, plus one per minute of shift;
+- ``MOVE_ROOM`` if its room changes;
+- ``DROP`` if it was placed and is now left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from .items import Item
+from .scenario import Scenario
+from .schedule import Assignment, Schedule
+
+MOVE_TIME = 30
+MOVE_ROOM = 20
+DROP = 200
+VIP_FACTOR = 3
+
+
+@dataclass(frozen=True)
+class Baseline:
+    schedule: Schedule
+    freeze_before: datetime | None = None
+
+    def pinned(self, scenario: Scenario) -> dict[str, Assignment]:
+        """Baseline rows of items still in the scenario that may not move:
+        locked, or starting before the freeze time."""
+        known = scenario.item_by_id
+        return {
+            a.item_id: a
+            for a in self.schedule.assignments
+            if a.item_id in known
+            and (
+                a.locked
+                or (
+                    self.freeze_before is not None
+                    and a.start < self.freeze_before
+                )
+            )
+        }
+
+    def movable(self, scenario: Scenario) -> dict[str, Assignment]:
+        """Baseline rows of items still in the scenario that may move."""
+        pinned = self.pinned(scenario)
+        known = scenario.item_by_id
+        return {
+            a.item_id: a
+            for a in self.schedule.assignments
+            if a.item_id in known and a.item_id not in pinned
+        }
+
+
+def vip_factor(scenario: Scenario, item: Item) -> int:
+    vip = item.all_heads or any(scenario.is_vip(p) for p in item.participants)
+    return VIP_FACTOR if vip else 1
+
+
+def move_cost(
+    scenario: Scenario, item: Item, old: Assignment, new: Assignment | None
+) -> int:
+    """Cost of what happened to one movable baseline item."""
+    f = vip_factor(scenario, item)
+    if new is None:
+        return f * DROP
+    cost = 0
+    if new.start != old.start:
+        shift = abs(int((new.start - old.start).total_seconds())) // 60
+        cost += MOVE_TIME + shift
+    if new.room_id != old.room_id:
+        cost += MOVE_ROOM
+    return f * cost
+
+
+def max_move_cost(scenario: Scenario, item: Item) -> int:
+    """The most one movable item can cost (dropping it, or moving it
+    across the whole horizon to another room)."""
+    f = vip_factor(scenario, item)
+    span = scenario.grid.horizon // 60
+    return f * max(DROP, MOVE_TIME + span + MOVE_ROOM)
+
+
+def moves_cost(
+    scenario: Scenario, baseline: Baseline, schedule: Schedule
+) -> int:
+    placed = schedule.by_item()
+    return sum(
+        move_cost(scenario, scenario.item_by_id[iid], old, placed.get(iid))
+        for iid, old in baseline.movable(scenario).items()
+    )
+
+
+def moves_upper_bound(scenario: Scenario, baseline: Baseline) -> int:
+    return sum(
+        max_move_cost(scenario, scenario.item_by_id[iid])
+        for iid in baseline.movable(scenario)
+    )

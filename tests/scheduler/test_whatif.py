@@ -1,0 +1,100 @@
+"""What-if runs: a baseline stays put unless a change forces a move."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from models.checker import check
+
+from models import Event, SecurityWindow, parse_scope
+from models.baseline import Baseline, moves_cost
+from models.changes import diff_schedules
+from models.objective import objective_value
+from scheduler import SolveParams
+from scheduler.solve import solve
+from tests.factory import at, delegation, tiny
+
+P = SolveParams(time_limit=20, workers=1)
+
+
+def _scenario(**kw):
+    events = tuple(
+        Event(f"W{k}", f"Workshop {k}", "workshop", 60, 50, participants=(d,))
+        for k, d in enumerate(["FRA", "DEU", "ITA"])
+    )
+    base = dict(
+        delegations=(delegation("FRA"), delegation("DEU"), delegation("ITA")),
+        events=events,
+    )
+    base.update(kw)
+    return tiny(**base)
+
+
+def _solve(s, baseline=None):
+    r = solve(s, P, live=False, baseline=baseline)
+    assert not check(s, r.schedule)
+    assert objective_value(s, r.schedule, baseline) == round(r.objective)
+    return r.schedule
+
+
+def test_rerun_without_changes_moves_nothing():
+    s = _scenario()
+    v1 = _solve(s)
+    v2 = _solve(s, Baseline(v1))
+    assert diff_schedules(v1, v2) == []
+
+
+def test_room_lost_to_security_moves_only_what_it_must():
+    s = _scenario()
+    v1 = _solve(s)
+    hit = v1.assignments[0]
+    closed = SecurityWindow(
+        "W9", hit.start, hit.end, parse_scope(f"room:{hit.room_id}"), "closed"
+    )
+    s2 = replace(s, windows=(closed,))
+    base = Baseline(v1)
+    v2 = _solve(s2, base)
+    changes = diff_schedules(v1, v2, set(s2.item_by_id))
+    assert [c.item_id for c in changes] == [hit.item_id]
+    assert changes[0].change == "moved"
+    assert moves_cost(s2, base, v2) > 0
+
+
+def test_locked_row_never_moves_and_new_item_fits_around_it():
+    s = _scenario()
+    v1 = _solve(s)
+    locked = replace(v1.assignments[0], locked=True)
+    v1 = replace(v1, assignments=(locked, *v1.assignments[1:]))
+    s2 = replace(
+        s,
+        events=(
+            *s.events,
+            Event(
+                "NEW",
+                "New workshop",
+                "workshop",
+                60,
+                50,
+                mandatory=True,
+                rooms=(locked.room_id,),
+                earliest=locked.start,
+                latest=locked.end + 2 * (locked.end - locked.start),
+            ),
+        ),
+    )
+    v2 = _solve(s2, Baseline(v1))
+    after = v2.by_item()
+    assert after[locked.item_id].start == locked.start
+    assert after[locked.item_id].locked
+    assert "E:NEW" in after
+
+
+def test_freeze_keeps_the_morning():
+    s = _scenario()
+    v1 = _solve(s)
+    freeze = max(a.start for a in v1.assignments)
+    v2 = _solve(s, Baseline(v1, freeze_before=freeze))
+    for a in v1.assignments:
+        if a.start < freeze:
+            assert v2.by_item()[a.item_id].start == a.start
+    assert at("08:00") <= freeze
