@@ -144,6 +144,59 @@ def solve(scenario, output, time_limit, workers, seed, gap):
     click.echo(f"Checked: every hard rule holds. Wrote {output}")
 
 
+def _infeasible_text(s, time_limit: float) -> str:
+    from .explain import explain as run_explain
+
+    exp = run_explain(s, time_limit=min(60.0, time_limit))
+    lines = [
+        "INFEASIBLE: the mandatory items cannot all be placed under the "
+        "hard rules; no schedule was written."
+    ]
+    lines += exp.lines(s) or ["(no further explanation was found)"]
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument(
+    "scenario", required=False, type=click.Path(dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=60.0,
+    show_default=True,
+    help="Seconds for the diagnosis.",
+)
+def explain(scenario, time_limit):
+    """Say why SCENARIO cannot be scheduled: the mandatory items and the
+    rules that conflict. Exit 3 if it cannot, 0 if it can.
+
+    \b
+    Example:
+        scheduler explain my_summit.xlsx
+    """
+    from .explain import explain as run_explain
+
+    s = load_scenario_or_exit(scenario)
+    exp = run_explain(s, time_limit=time_limit)
+    if exp.status == "INFEASIBLE" or exp.structural:
+        click.echo(_infeasible_text(s, time_limit))
+        sys.exit(EXIT_INFEASIBLE)
+    if exp.status in ("OPTIMAL", "FEASIBLE"):
+        click.echo(
+            "The scenario can be scheduled: every mandatory item fits "
+            "under the hard rules."
+        )
+        for line in exp.cheap:
+            click.echo(f"  note: {line}")
+        return
+    click.echo(
+        f"No verdict within {time_limit:g} s ({exp.status}); try a "
+        "longer --time-limit."
+    )
+    sys.exit(EXIT_NO_SOLUTION)
+
+
 @click.command()
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("schedule", type=click.Path(dir_okay=False, path_type=Path))

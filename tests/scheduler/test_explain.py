@@ -1,0 +1,60 @@
+"""Hand-made conflicts whose minimal explanation is known."""
+
+from __future__ import annotations
+
+from models import BilateralRequest, Event
+from scheduler.explain import explain
+from tests.factory import at, delegation, room, tiny
+
+
+def test_two_fixed_events_in_the_only_room():
+    s = tiny(
+        rooms=(room("R1"),),
+        events=(
+            Event(
+                "A",
+                "Opening",
+                "ceremony",
+                60,
+                50,
+                rooms=("R1",),
+                fixed_start=at("09:00"),
+                mandatory=True,
+            ),
+            Event(
+                "B",
+                "Briefing",
+                "press",
+                60,
+                50,
+                rooms=("R1",),
+                fixed_start=at("09:30"),
+                mandatory=True,
+            ),
+        ),
+    )
+    e = explain(s)
+    assert e.status == "INFEASIBLE"
+    assert sorted(e.items) == ["E:A", "E:B"]
+    assert sorted(e.rules) == ["fixed_start", "room_no_overlap"]
+    text = "\n".join(e.lines(s))
+    assert "Room conflict" in text and "E:A (Opening)" in text
+
+
+def test_party_never_available_is_caught_by_the_cheap_checks():
+    s = tiny(
+        delegations=(
+            delegation("FRA", available_from=at("17:45")),
+            delegation("DEU"),
+        ),
+        bilaterals=(BilateralRequest("B1", "FRA", "DEU", mandatory=True),),
+    )
+    e = explain(s)
+    assert any("the head of FRA is not available" in c for c in e.cheap)
+    assert "person_available" in e.rules or "day_hours" in e.rules
+
+
+def test_feasible_scenario_has_nothing_to_explain():
+    s = tiny(events=(Event("A", "A", "workshop", 60, 50, mandatory=True),))
+    e = explain(s)
+    assert e.items == [] and e.rules == [] and e.cheap == []
