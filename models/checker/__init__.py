@@ -1,0 +1,80 @@
+"""The independent checker: verifies a schedule without the solver.
+
+One function per hard rule id of :mod:`models.rules` (the same ids as the
+CP-SAT model's catalogue), each reading only the scenario and the
+schedule's rows, so a hand-edited schedule is checked exactly like one the
+engine wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..rules import HARD_RULES
+from ..scenario import Scenario
+from ..schedule import Schedule
+from .people import (
+    all_heads,
+    arrival_gate,
+    daily_limit,
+    person_available,
+    person_no_overlap,
+    person_travel,
+)
+from .queues import sequence_contiguous, sequence_order
+from .rooms import (
+    exhibition_booths,
+    room_allowed,
+    room_no_overlap,
+    room_open,
+    vip_sweep,
+)
+from .shape import item_shape, mandatory
+from .time import (
+    day_hours,
+    event_order,
+    fixed_start,
+    no_arrivals,
+    slot_set,
+    time_grid,
+    time_window,
+)
+from .violation import Violation
+
+Checker = Callable[[Scenario, Schedule], list[Violation]]
+
+CHECKERS: dict[str, Checker] = {
+    "item_shape": item_shape,
+    "mandatory": mandatory,
+    "room_allowed": room_allowed,
+    "room_open": room_open,
+    "room_no_overlap": room_no_overlap,
+    "exhibition_booths": exhibition_booths,
+    "vip_sweep": vip_sweep,
+    "day_hours": day_hours,
+    "time_grid": time_grid,
+    "time_window": time_window,
+    "fixed_start": fixed_start,
+    "slot_set": slot_set,
+    "event_order": event_order,
+    "person_no_overlap": person_no_overlap,
+    "person_travel": person_travel,
+    "person_available": person_available,
+    "daily_limit": daily_limit,
+    "all_heads": all_heads,
+    "arrival_gate": arrival_gate,
+    "no_arrivals": no_arrivals,
+    "sequence_order": sequence_order,
+    "sequence_contiguous": sequence_contiguous,
+}
+
+
+def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """Every violation of every hard rule, in catalogue order."""
+    out: list[Violation] = []
+    for rule in HARD_RULES:
+        out.extend(CHECKERS[rule.rule_id](scenario, schedule))
+    return out
+
+
+__all__ = ["CHECKERS", "Violation", "check"]

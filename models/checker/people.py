@@ -1,0 +1,232 @@
+"""People rules: one place at a time, travel, availability, daily limits,
+all heads attend, arrival first."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import intervals as iv
+from ..scenario import Scenario
+from ..schedule import Assignment, Schedule
+from .violation import Violation, known_rows, label, span, venue
+
+
+def _rows_of(s: Scenario, schedule: Schedule) -> dict[str, list[Assignment]]:
+    out: dict[str, list[Assignment]] = defaultdict(list)
+    for a in known_rows(s, schedule):
+        for p in dict.fromkeys(a.participants):
+            if p in s.persons:
+                out[p].append(a)
+    return out
+
+
+def _inside_event(s: Scenario, a: Assignment, b: Assignment) -> bool:
+    """A queue slot inside its own event is part of it, not a clash."""
+    for x, y in ((a, b), (b, a)):
+        it = s.item_by_id[x.item_id]
+        if (
+            it.kind == "sequence"
+            and it.within_event
+            and y.item_id == f"E:{it.within_event}"
+        ):
+            return True
+    return False
+
+
+def _pairs(s: Scenario, schedule: Schedule):
+    for pid, rows in _rows_of(s, schedule).items():
+        rows = sorted(rows, key=lambda a: a.start)
+        for i, a in enumerate(rows):
+            for b in rows[i + 1 :]:
+                if not _inside_event(s, a, b):
+                    yield pid, a, b
+
+
+def person_no_overlap(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """Nobody is in two items at once, and between two items in one venue
+    a person has the same-venue buffer."""
+    out = []
+    for pid, a, b in _pairs(s, schedule):
+        gap = (b.start - a.end).total_seconds()
+        if b.start < a.end:
+            out.append(
+                Violation(
+                    "person_no_overlap",
+                    f"{pid} is in two items at once: "
+                    f"{label(a)} and {label(b)}",
+                    (a.item_id, b.item_id),
+                    (pid,),
+                )
+            )
+        elif venue(s, a) == venue(s, b) and gap < s.gap_seconds(
+            venue(s, a), venue(s, b)
+        ):
+            out.append(
+                Violation(
+                    "person_no_overlap",
+                    f"{pid} has {int(gap) // 60} min "
+                    f"between {label(a)} and {label(b)}; needs "
+                    f"{s.buffer_seconds // 60} min",
+                    (a.item_id, b.item_id),
+                    (pid,),
+                )
+            )
+    return out
+
+
+def person_travel(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """Between items at two venues a person has the travel time between
+    them (or the buffer if longer)."""
+    out = []
+    for pid, a, b in _pairs(s, schedule):
+        va, vb = venue(s, a), venue(s, b)
+        if va == vb or b.start < a.end:
+            continue
+        gap = (b.start - a.end).total_seconds()
+        need = s.gap_seconds(va, vb)
+        if gap < need:
+            out.append(
+                Violation(
+                    "person_travel",
+                    f"{pid} has {int(gap) // 60} min to go "
+                    f"from {va} to {vb} between {label(a)} and {label(b)}; "
+                    f"needs {need // 60} min",
+                    (a.item_id, b.item_id),
+                    (pid,),
+                )
+            )
+    return out
+
+
+def person_available(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """A person takes part only inside their availability and outside
+    closed windows on them or their delegation."""
+    out = []
+    for pid, rows in _rows_of(s, schedule).items():
+        free = s.person_free(pid)
+        for a in rows:
+            lo, hi = span(s, a)
+            if not iv.contains(free, lo, hi):
+                out.append(
+                    Violation(
+                        "person_available",
+                        f"{pid} is not available during {label(a)}",
+                        (a.item_id,),
+                        (pid,),
+                    )
+                )
+    return out
+
+
+def daily_limit(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """A person takes part in at most max_items_per_day events and
+    bilaterals on one day."""
+    out = []
+    for pid, rows in _rows_of(s, schedule).items():
+        limit = s.persons[pid].max_items_per_day
+        if limit is None:
+            continue
+        per_day: dict = defaultdict(list)
+        for a in rows:
+            if a.kind in ("event", "bilateral"):
+                per_day[a.start.date()].append(a.item_id)
+        for day, ids in sorted(per_day.items()):
+            if len(ids) > limit:
+                out.append(
+                    Violation(
+                        "daily_limit",
+                        f"{pid} has {len(ids)} items on "
+                        f"{day:%d %b}; the limit is {limit}",
+                        tuple(ids),
+                        (pid,),
+                    )
+                )
+    return out
+
+
+def _arrivals(s: Scenario, schedule: Schedule) -> dict[str, Assignment]:
+    return {
+        a.ref_id: a for a in known_rows(s, schedule) if a.kind == "arrival"
+    }
+
+
+def head_present(
+    s: Scenario, h: str, a: Assignment, arrivals: dict[str, Assignment]
+) -> bool:
+    """A head is present for ``a`` when free for its whole span and, if
+    their delegation has an arrival, arrived (plus travel) by its start."""
+    lo, hi = span(s, a)
+    if not iv.contains(s.person_free(h), lo, hi):
+        return False
+    d = s.delegation_of(h)
+    if d not in s.arrival_by_delegation:
+        return True
+    arr = arrivals.get(d)
+    if arr is None:
+        return False
+    need = span(s, arr)[1] + s.travel_seconds(venue(s, arr), venue(s, a))
+    return lo >= need
+
+
+def all_heads(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """An all_heads event has every head of a confirmed delegation who is
+    present for its whole span (arrived and available) among its
+    participants, and no absent head."""
+    out = []
+    arrivals = _arrivals(s, schedule)
+    for a in known_rows(s, schedule):
+        it = s.item_by_id[a.item_id]
+        if not it.all_heads:
+            continue
+        for h in s.heads:
+            present = head_present(s, h, a, arrivals)
+            listed = h in a.participants
+            if present and not listed:
+                out.append(
+                    Violation(
+                        "all_heads",
+                        f"the head of {h} is present but not "
+                        f"listed in {label(a)}",
+                        (a.item_id,),
+                        (h,),
+                    )
+                )
+            elif listed and not present and h not in it.participants:
+                out.append(
+                    Violation(
+                        "all_heads",
+                        f"the head of {h} is listed in {label(a)} "
+                        "but is not present (not arrived or not available)",
+                        (a.item_id,),
+                        (h,),
+                    )
+                )
+    return out
+
+
+def arrival_gate(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """Nothing of a delegation starts before its reception ends plus the
+    travel time from the arrival point to the item's venue."""
+    out = []
+    arrivals = _arrivals(s, schedule)
+    for a in known_rows(s, schedule):
+        for d in dict.fromkeys(
+            s.delegation_of(p) for p in a.participants if p in s.persons
+        ):
+            arr = arrivals.get(d)
+            if arr is None or arr.item_id == a.item_id:
+                continue
+            need = span(s, arr)[1] + s.travel_seconds(
+                venue(s, arr), venue(s, a)
+            )
+            if span(s, a)[0] < need:
+                out.append(
+                    Violation(
+                        "arrival_gate",
+                        f"{label(a)} starts before {d} can be "
+                        f"there (reception {label(arr)} plus travel)",
+                        (a.item_id, arr.item_id),
+                        (d,),
+                    )
+                )
+    return out

@@ -1,0 +1,127 @@
+"""Protocol queues: order and timing."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+
+from ..scenario import Scenario
+from ..schedule import Assignment, Schedule
+from .violation import Violation, hm, known_rows, span
+
+
+def _queues(s: Scenario, schedule: Schedule) -> dict[str, list[Assignment]]:
+    out: dict[str, list[Assignment]] = defaultdict(list)
+    for a in known_rows(s, schedule):
+        it = s.item_by_id[a.item_id]
+        if it.kind == "sequence":
+            out[it.sequence_id].append(a)
+    for rows in out.values():
+        rows.sort(key=lambda a: a.start)
+    return out
+
+
+def sequence_order(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """The present members of a queue follow its precedence (or reverse
+    precedence) order with the tie-break, and a member with a fixed
+    position holds it."""
+    out = []
+    for seq_id, rows in _queues(s, schedule).items():
+        placed = [s.item_by_id[a.item_id].participants[0] for a in rows]
+        expected = [p for p in s.queue_order(seq_id) if p in placed]
+        if placed != expected:
+            k = next(
+                i
+                for i, (x, y) in enumerate(zip(placed, expected, strict=True))
+                if x != y
+            )
+            out.append(
+                Violation(
+                    "sequence_order",
+                    f"In {seq_id}, place {k + 1} goes to "
+                    f"{expected[k]} by protocol order, not {placed[k]}",
+                    tuple(a.item_id for a in rows[k : k + 2]),
+                    (expected[k], placed[k]),
+                )
+            )
+        for k, a in enumerate(rows, start=1):
+            it = s.item_by_id[a.item_id]
+            if a.position is not None and a.position != k:
+                out.append(
+                    Violation(
+                        "sequence_order",
+                        f"{a.item_id} is listed at position "
+                        f"{a.position} but is number {k} in time order",
+                        (a.item_id,),
+                    )
+                )
+            if it.fixed_position is not None and it.fixed_position != k:
+                out.append(
+                    Violation(
+                        "sequence_order",
+                        f"{a.item_id} must hold position "
+                        f"{it.fixed_position}, holds {k}",
+                        (a.item_id,),
+                    )
+                )
+    return out
+
+
+def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """A queue's slots follow each other back to back (plus the gap) in
+    its room, inside its event's span or its window."""
+    out = []
+    rows_by_id = {a.item_id: a for a in known_rows(s, schedule)}
+    for seq_id, rows in _queues(s, schedule).items():
+        seq = s.sequence_by_id[seq_id]
+        for a, b in itertools.pairwise(rows):
+            gap = (b.start - a.end).total_seconds()
+            if gap != seq.gap_seconds:
+                out.append(
+                    Violation(
+                        "sequence_contiguous",
+                        f"In {seq_id}, {b.item_id} "
+                        f"starts {int(gap)} s after {a.item_id} ends; the queue "
+                        f"runs back to back with {seq.gap_seconds} s gaps",
+                        (a.item_id, b.item_id),
+                    )
+                )
+        for a in rows:
+            if a.room_id != seq.room_id:
+                out.append(
+                    Violation(
+                        "sequence_contiguous",
+                        f"{a.item_id} is in {a.room_id},"
+                        f" not in the queue's room {seq.room_id}",
+                        (a.item_id,),
+                    )
+                )
+        lo, hi = span(s, rows[0])[0], span(s, rows[-1])[1]
+        if seq.within_event:
+            ev = rows_by_id.get(f"E:{seq.within_event}")
+            if ev is None:
+                out.append(
+                    Violation(
+                        "sequence_contiguous",
+                        f"{seq_id} runs inside "
+                        f"{seq.within_event}, which is not scheduled",
+                        tuple(a.item_id for a in rows),
+                    )
+                )
+                continue
+            w_lo, w_hi = span(s, ev)
+        else:
+            g = s.grid
+            w_lo, w_hi = g.to_index(seq.earliest), g.to_index(seq.latest)
+        if lo < w_lo or hi > w_hi:
+            out.append(
+                Violation(
+                    "sequence_contiguous",
+                    f"{seq_id} runs "
+                    f"{hm(rows[0].start)}-{rows[-1].end:%H:%M:%S}, outside its "
+                    f"span {hm(s.grid.to_datetime(w_lo))}-"
+                    f"{s.grid.to_datetime(w_hi):%H:%M}",
+                    tuple(a.item_id for a in rows),
+                )
+            )
+    return out
