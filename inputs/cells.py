@@ -1,0 +1,114 @@
+"""Parsing cell values of the workbook formats.
+
+Each parser takes the raw openpyxl value and returns the parsed value or
+raises ``ValueError`` with what was expected.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+YES = {"yes", "y", "true", "1", "1.0"}
+NO = {"no", "n", "false", "0", "0.0"}
+
+
+def is_empty(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def is_formula(value) -> bool:
+    return isinstance(value, str) and value.startswith("=")
+
+
+def text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value).strip()
+
+
+def integer(value) -> int:
+    if isinstance(value, bool):
+        raise ValueError("a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise ValueError("a whole number")
+    try:
+        f = float(str(value).strip())
+    except ValueError:
+        raise ValueError("a whole number") from None
+    if not f.is_integer():
+        raise ValueError("a whole number")
+    return int(f)
+
+
+def boolean(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    t = text(value).lower()
+    if t in YES:
+        return True
+    if t in NO:
+        return False
+    raise ValueError("yes or no")
+
+
+DT_FORMATS = (
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S",
+)
+
+
+def date_time(value) -> datetime:
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0))
+    t = text(value)
+    for fmt in DT_FORMATS:
+        try:
+            return datetime.strptime(t, fmt)
+        except ValueError:
+            continue
+    raise ValueError("a date-time like 2025-10-25 09:00")
+
+
+def day(value) -> date:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.strptime(text(value), "%Y-%m-%d").date()
+    except ValueError:
+        raise ValueError("a date like 2025-10-25") from None
+
+
+def clock(value) -> time:
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, datetime):
+        return value.time().replace(second=0, microsecond=0)
+    t = text(value)
+    for fmt in ("%H:%M", "%H:%M:%S"):
+        try:
+            return datetime.strptime(t, fmt).time()
+        except ValueError:
+            continue
+    raise ValueError("a time like 07:00")
+
+
+def text_list(value) -> tuple[str, ...]:
+    return tuple(x.strip() for x in text(value).split(";") if x.strip())
+
+
+def day_list(value) -> tuple[date, ...]:
+    if isinstance(value, (datetime, date)):
+        return (day(value),)
+    return tuple(day(x) for x in text_list(value))

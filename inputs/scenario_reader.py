@@ -1,0 +1,399 @@
+"""Reading a scenario workbook into a validated ``models.Scenario``.
+
+Every problem is collected (not just the first), each naming the file,
+sheet, row, column, the value found and what was expected.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from models import (
+    DEFAULT_RANKS,
+    Arrival,
+    BilateralRequest,
+    Delegation,
+    Event,
+    Person,
+    Rank,
+    Room,
+    Scenario,
+    SecurityWindow,
+    Sequence,
+    SequenceMember,
+    Settings,
+    Slot,
+    Travel,
+    Venue,
+    parse_scope,
+    validate_scenario,
+)
+from models.problems import Problem, ScenarioError
+from models.settings import SETTING_KEYS
+from models.vocabulary import MANDATORY_EVENT_KINDS
+
+from . import cells
+from .scenario_format import SHEETS, Column, Sheet
+from .workbook_safety import precheck
+
+MAX_ROWS = 20_000
+
+PARSERS = {
+    "text": cells.text,
+    "int": cells.integer,
+    "bool": cells.boolean,
+    "datetime": cells.date_time,
+    "date": cells.day,
+    "list": cells.text_list,
+    "enum": cells.text,
+    "scope": parse_scope,
+}
+
+
+@dataclass
+class ReadResult:
+    scenario: Scenario | None = None
+    problems: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def load_scenario(path) -> Scenario:
+    """The scenario in ``path``; raises ``ScenarioError`` listing every
+    problem."""
+    result = read_scenario(path)
+    if result.problems or result.scenario is None:
+        raise ScenarioError(result.problems)
+    return result.scenario
+
+
+def open_workbook(path, problems: list[Problem]):
+    """openpyxl workbook, or ``None`` with a problem added."""
+    bad = precheck(path)
+    if bad is not None:
+        problems.append(bad)
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return load_workbook(path, data_only=False)
+    except Exception as exc:  # openpyxl raises many kinds
+        problems.append(
+            Problem(
+                message="Not a readable .xlsx workbook "
+                f"({type(exc).__name__}: {exc})",
+                file=str(path),
+            )
+        )
+        return None
+
+
+def read_scenario(path) -> ReadResult:
+    path = Path(path)
+    res = ReadResult()
+    wb = open_workbook(path, res.problems)
+    if wb is None:
+        return res
+    name = str(path)
+    tables: dict[str, list[tuple[int, dict]]] = {}
+    for sheet in SHEETS:
+        tables[sheet.name] = _read_sheet(wb, sheet, name, res)
+    if res.problems:
+        return res
+    scenario = _build(tables, name, res)
+    if scenario is None or res.problems:
+        return res
+    for p in validate_scenario(scenario):
+        res.problems.append(
+            Problem(
+                p.message, p.sheet, p.row, p.column, p.value, p.expected, name
+            )
+        )
+    if not res.problems:
+        res.scenario = scenario
+    return res
+
+
+def find_sheet(wb, wanted: str, notes: list[str]):
+    if wanted in wb.sheetnames:
+        return wb[wanted]
+    for n in wb.sheetnames:
+        if n.strip().lower() == wanted.lower():
+            notes.append(f"sheet {n!r} read as {wanted!r}")
+            return wb[n]
+    return None
+
+
+def header_map(
+    ws, sheet_name: str, file: str, notes: list[str], problems: list[Problem]
+) -> dict[str, int]:
+    """Normalised header -> column index (1-based) of row 1."""
+    for rng in ws.merged_cells.ranges:
+        if rng.min_row <= 1:
+            problems.append(
+                Problem(
+                    f"Merged header cells {rng.coord}: each column needs "
+                    "its own header",
+                    sheet_name,
+                    1,
+                    None,
+                    file=file,
+                )
+            )
+    out: dict[str, int] = {}
+    for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
+        if cells.is_empty(cell.value):
+            continue
+        raw = str(cell.value)
+        key = raw.strip().lower()
+        if raw != key:
+            notes.append(f"{sheet_name}: header {raw!r} read as {key!r}")
+        out.setdefault(key, cell.column)
+    return out
+
+
+def _read_sheet(
+    wb, sheet: Sheet, file: str, res: ReadResult
+) -> list[tuple[int, dict]]:
+    ws = find_sheet(wb, sheet.name, res.notes)
+    if ws is None:
+        if sheet.required:
+            res.problems.append(
+                Problem(f"Missing sheet {sheet.name}", sheet.name, file=file)
+            )
+        return []
+    headers = header_map(ws, sheet.name, file, res.notes, res.problems)
+    missing = [c for c in sheet.required_columns if c not in headers]
+    for c in missing:
+        res.problems.append(
+            Problem(
+                f"Missing required column {c}", sheet.name, 1, c, file=file
+            )
+        )
+    if missing:
+        return []
+    known = {c.name for c in sheet.columns}
+    for h in headers:
+        if h not in known:
+            res.notes.append(
+                f"{sheet.name}: column {h!r} is not part of "
+                "the format and was ignored"
+            )
+    rows: list[tuple[int, dict]] = []
+    for r, row in enumerate(
+        ws.iter_rows(min_row=2, values_only=True), start=2
+    ):
+        if all(cells.is_empty(v) for v in row):
+            continue
+        if len(rows) >= MAX_ROWS:
+            res.problems.append(
+                Problem(
+                    f"More than {MAX_ROWS:,} rows; this is not a scenario "
+                    "this engine can read",
+                    sheet.name,
+                    r,
+                    file=file,
+                )
+            )
+            break
+        values = {}
+        for col in sheet.columns:
+            idx = headers.get(col.name)
+            raw = row[idx - 1] if idx is not None and idx <= len(row) else None
+            values[col.name] = _parse(col, raw, sheet.name, r, file, res)
+        rows.append((r, values))
+    res.counts[sheet.name] = len(rows)
+    return rows
+
+
+def _parse(col: Column, raw, sheet: str, r: int, file: str, res: ReadResult):
+    if cells.is_empty(raw):
+        if col.required:
+            res.problems.append(
+                Problem(
+                    "Required value is empty", sheet, r, col.name, file=file
+                )
+            )
+        return None
+    if cells.is_formula(raw):
+        res.problems.append(
+            Problem(
+                "A formula where a value is expected",
+                sheet,
+                r,
+                col.name,
+                raw,
+                "a plain value (paste values only)",
+                file,
+            )
+        )
+        return None
+    try:
+        value = PARSERS[col.type](raw)
+    except ValueError as exc:
+        expected = (
+            str(exc)
+            if col.type != "scope"
+            else "all, venue:X, room:X, room_kind:X, person:X or delegation:X"
+        )
+        res.problems.append(
+            Problem(
+                f"Wrong {col.type} value",
+                sheet,
+                r,
+                col.name,
+                raw,
+                expected,
+                file,
+            )
+        )
+        return None
+    if col.type == "enum" and value not in col.choices:
+        res.problems.append(
+            Problem(
+                f"Unknown {col.name}",
+                sheet,
+                r,
+                col.name,
+                raw,
+                ", ".join(col.choices),
+                file,
+            )
+        )
+        return None
+    return value
+
+
+# ------------------------------------------------------------- records
+def _kw(cls, values: dict, row: int, **extra):
+    names = {f.name for f in fields(cls)}
+    kw = {k: v for k, v in values.items() if k in names and v is not None}
+    kw.update(extra)
+    return cls(**kw, row=row) if "row" in names else cls(**kw)
+
+
+def _settings(rows, file, res) -> Settings | None:
+    raw = {}
+    rowno = {}
+    for r, v in rows:
+        key = (v["key"] or "").strip()
+        if key not in SETTING_KEYS:
+            res.problems.append(
+                Problem(
+                    "Unknown setting",
+                    "Settings",
+                    r,
+                    "key",
+                    key,
+                    ", ".join(SETTING_KEYS),
+                    file,
+                )
+            )
+            continue
+        raw[key], rowno[key] = v["value"], r
+    parsers = {
+        "days": cells.day_list,
+        "day_start": cells.clock,
+        "day_end": cells.clock,
+        "time_step_minutes": cells.integer,
+        "room_changeover_minutes": cells.integer,
+        "same_venue_buffer_minutes": cells.integer,
+        "vip_sweep_minutes": cells.integer,
+    }
+    kw = {}
+    for key, value in raw.items():
+        if cells.is_empty(value):
+            continue
+        if cells.is_formula(value):
+            res.problems.append(
+                Problem(
+                    "A formula where a value is expected",
+                    "Settings",
+                    rowno[key],
+                    "value",
+                    value,
+                    "a plain value",
+                    file,
+                )
+            )
+            continue
+        try:
+            kw[key] = parsers.get(key, cells.text)(value)
+        except ValueError as exc:
+            res.problems.append(
+                Problem(
+                    f"Wrong value for {key}",
+                    "Settings",
+                    rowno[key],
+                    "value",
+                    value,
+                    str(exc),
+                    file,
+                )
+            )
+    for key in ("event_name", "days"):
+        if key not in kw and key not in {p.column for p in res.problems}:
+            res.problems.append(
+                Problem(
+                    f"Setting {key} is required",
+                    "Settings",
+                    None,
+                    "value",
+                    file=file,
+                )
+            )
+    if res.problems:
+        return None
+    return Settings(**kw)
+
+
+def _build(t: dict, file: str, res: ReadResult) -> Scenario | None:
+    settings = _settings(t["Settings"], file, res)
+    if settings is None:
+        return None
+    ranks = tuple(_kw(Rank, v, r) for r, v in t["Ranks"]) or DEFAULT_RANKS
+    rooms = tuple(
+        _kw(Room, v, r, features=frozenset(v["features"] or ()))
+        for r, v in t["Rooms"]
+    )
+    events = []
+    for r, v in t["Events"]:
+        mandatory = v["mandatory"]
+        if mandatory is None:
+            mandatory = v["kind"] in MANDATORY_EVENT_KINDS
+        events.append(_kw(Event, {**v, "mandatory": mandatory}, r))
+    bilaterals = []
+    for r, v in t["Bilaterals"]:
+        feats = v["required_features"]
+        if feats is None:
+            feats = ("flags",)
+        elif [f.lower() for f in feats] == ["none"]:
+            feats = ()
+        bilaterals.append(
+            _kw(BilateralRequest, {**v, "required_features": feats}, r)
+        )
+    return Scenario(
+        settings=settings,
+        ranks=ranks,
+        venues=tuple(_kw(Venue, v, r) for r, v in t["Venues"]),
+        travel=tuple(_kw(Travel, v, r) for r, v in t["Travel"]),
+        rooms=rooms,
+        delegations=tuple(_kw(Delegation, v, r) for r, v in t["Delegations"]),
+        people=tuple(_kw(Person, v, r) for r, v in t["People"]),
+        events=tuple(events),
+        slots=tuple(_kw(Slot, v, r) for r, v in t["Slots"]),
+        bilaterals=tuple(bilaterals),
+        arrivals=tuple(_kw(Arrival, v, r) for r, v in t["Arrivals"]),
+        sequences=tuple(_kw(Sequence, v, r) for r, v in t["Sequences"]),
+        members=tuple(
+            _kw(SequenceMember, v, r) for r, v in t["SequenceMembers"]
+        ),
+        windows=tuple(
+            _kw(SecurityWindow, v, r) for r, v in t["SecurityWindows"]
+        ),
+        source=file,
+    )

@@ -1,0 +1,1 @@
+"""Writers of schedule workbooks (openpyxl) and calendars."""

@@ -1,0 +1,104 @@
+"""``scheduler validate``, ``template`` and ``sample``."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_BAD_INPUT = 2
+
+
+def _refuse_overwrite(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        click.echo(
+            f"{path} exists; nothing was written (use --force to replace it).",
+            err=True,
+        )
+        sys.exit(EXIT_BAD_INPUT)
+    if path.parent and not path.parent.exists():
+        click.echo(
+            f"Folder {path.parent} does not exist; nothing was written.",
+            err=True,
+        )
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+def validate(file):
+    """Read the scenario workbook FILE and list what was read and every
+    problem (sheet, row, column). Exit 2 if there is any problem.
+
+    \b
+    Example:
+        scheduler validate my_summit.xlsx
+    """
+    from inputs import read_scenario
+
+    try:
+        res = read_scenario(file)
+    except Exception as exc:  # a bug must not become a traceback
+        click.echo(
+            f"{file}: could not be read ({type(exc).__name__}: {exc})",
+            err=True,
+        )
+        sys.exit(EXIT_BAD_INPUT)
+    if res.counts:
+        click.echo(f"Read {file}:")
+        for sheet, n in res.counts.items():
+            click.echo(f"  {sheet:<16} {n:>5} rows")
+    for note in res.notes:
+        click.echo(f"  note: {note}")
+    if res.scenario is not None and not res.problems:
+        s = res.scenario
+        kinds: dict[str, int] = {}
+        for it in s.items:
+            kinds[it.kind] = kinds.get(it.kind, 0) + 1
+        click.echo(
+            "Items to schedule: "
+            + ", ".join(f"{n} {k}" for k, n in kinds.items())
+        )
+        click.echo("No problems found.")
+        return
+    click.echo(f"{len(res.problems)} problem(s):", err=True)
+    for p in res.problems:
+        click.echo(f"  - {p}", err=True)
+    sys.exit(EXIT_BAD_INPUT)
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def template(file, force):
+    """Write a blank scenario workbook to FILE: every sheet and column, a
+    comment on each header, drop-downs for kinds, ranks and yes/no.
+
+    \b
+    Example:
+        scheduler template my_summit.xlsx
+    """
+    from inputs.scenario_writer import write_template
+
+    _refuse_overwrite(file, force)
+    write_template(file)
+    click.echo(f"Wrote the blank scenario template {file}")
+
+
+@click.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+def sample(file, force):
+    """Write the bundled Hanoi 2025 sample scenario to FILE, to edit.
+
+    \b
+    Example:
+        scheduler sample hanoi2025.xlsx
+    """
+    from inputs.sample import sample_path
+
+    _refuse_overwrite(file, force)
+    shutil.copyfile(sample_path(), file)
+    click.echo(f"Wrote the Hanoi 2025 sample scenario {file}")
