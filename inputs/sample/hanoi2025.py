@@ -345,7 +345,8 @@ NOTES = [
         "Bilateral requests",
         "About 150: President at the Presidential "
         "Palace, PM at the Government Office, Minister of Public Security "
-        "with counterparts, SG on 25 Oct, visiting delegations among themselves",
+        "with counterparts, SG on 25 Oct, visiting delegations among "
+        "themselves",
         "[A]",
         "facts §1.2, §4.4",
     ),

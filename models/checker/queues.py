@@ -81,8 +81,8 @@ def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
                     Violation(
                         "sequence_contiguous",
                         f"In {seq_id}, {b.item_id} "
-                        f"starts {int(gap)} s after {a.item_id} ends; the queue "
-                        f"runs back to back with {seq.gap_seconds} s gaps",
+                        f"starts {int(gap)} s after {a.item_id} ends; "
+                        f"the queue runs back to back with {seq.gap_seconds} s gaps",
                         (a.item_id, b.item_id),
                     )
                 )
@@ -118,8 +118,8 @@ def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
                 Violation(
                     "sequence_contiguous",
                     f"{seq_id} runs "
-                    f"{hm(rows[0].start)}-{rows[-1].end:%H:%M:%S}, outside its "
-                    f"span {hm(s.grid.to_datetime(w_lo))}-"
+                    f"{hm(rows[0].start)}-{rows[-1].end:%H:%M:%S}, "
+                    f"outside its span {hm(s.grid.to_datetime(w_lo))}-"
                     f"{s.grid.to_datetime(w_hi):%H:%M}",
                     tuple(a.item_id for a in rows),
                 )

@@ -120,8 +120,8 @@ def room_no_overlap(s: Scenario, schedule: Schedule) -> list[Violation]:
                 what = (
                     "overlap"
                     if b.lo < a.hi
-                    else f"are {(b.lo - a.hi) // 60} min apart; the room needs "
-                    f"{co // 60} min changeover"
+                    else f"are {(b.lo - a.hi) // 60} min apart; the room "
+                    f"needs {co // 60} min changeover"
                 )
                 out.append(
                     Violation(
