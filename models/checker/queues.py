@@ -82,7 +82,8 @@ def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
                         "sequence_contiguous",
                         f"In {seq_id}, {b.item_id} "
                         f"starts {int(gap)} s after {a.item_id} ends; "
-                        f"the queue runs back to back with {seq.gap_seconds} s gaps",
+                        "the queue runs back to back with "
+                        f"{seq.gap_seconds} s gaps",
                         (a.item_id, b.item_id),
                     )
                 )
