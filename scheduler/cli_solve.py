@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 import click
-from models.checker import check as check_schedule
 
+from models.checker import check as check_schedule
 from models.objective import WEIGHTS
 from models.problems import ScenarioError
 from models.rules import RULE_BY_ID
@@ -28,9 +28,8 @@ def _fail(message: str, code: int) -> None:
 def load_scenario_or_exit(path: Path | None):
     """The scenario at ``path`` (the bundled sample if ``None``), or exit 2
     listing every problem."""
-    from inputs.sample import sample_path
-
     from inputs import load_scenario
+    from inputs.sample import sample_path
 
     source = path if path is not None else sample_path()
     try:
@@ -108,11 +107,7 @@ def solve(scenario, output, time_limit, workers, seed, gap):
     )
     result = run(s, params)
     if result.status == "INFEASIBLE":
-        _fail(
-            "INFEASIBLE: the mandatory items cannot all be placed under "
-            "the hard rules; no schedule was written.",
-            EXIT_INFEASIBLE,
-        )
+        _fail(_infeasible_text(s, time_limit), EXIT_INFEASIBLE)
     if result.schedule is None:
         _fail(
             f"{result.status}: no schedule found within {time_limit:g} "

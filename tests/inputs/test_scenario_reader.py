@@ -1,0 +1,209 @@
+"""Reading scenario workbooks: round trip, defaults, every bad case."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from inputs import load_scenario, read_scenario
+from inputs.scenario_writer import write_template
+from models import ScenarioError
+
+from .helpers import set_cell, small_scenario, workbook
+
+
+def test_round_trip_is_equal(tmp_path):
+    path = workbook(tmp_path)
+    assert load_scenario(path) == small_scenario()
+
+
+def problems(path):
+    res = read_scenario(path)
+    assert res.scenario is None
+    assert res.problems
+    return res.problems
+
+
+def only(path, **match):
+    ps = problems(path)
+    hits = [p for p in ps if all(getattr(p, k) == v
+                                 for k, v in match.items())]
+    assert hits, "\n".join(map(str, ps))
+    return hits[0]
+
+
+def test_missing_sheet(tmp_path):
+    path = workbook(tmp_path, lambda wb: wb.remove(wb["Rooms"]))
+    p = only(path, sheet="Rooms")
+    assert "Missing sheet" in p.message and p.file == str(path)
+
+
+def test_missing_required_column(tmp_path):
+    path = workbook(tmp_path, lambda wb: wb["Rooms"].delete_cols(5))
+    only(path, sheet="Rooms", column="capacity", row=1)
+
+
+def test_wrong_type_names_the_cell(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
+                                                  2, "lots"))
+    p = only(path, sheet="Rooms", column="capacity", row=2)
+    assert p.value == "lots" and "whole number" in p.expected
+
+
+def test_unknown_reference(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "venue_id",
+                                                  3, "MOON"))
+    p = only(path, sheet="Rooms", column="venue_id", row=3)
+    assert "Unknown venue" in p.message
+
+
+def test_duplicate_id(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "room_id", 3,
+                                                  "R1"))
+    assert "Duplicate" in only(path, sheet="Rooms", column="room_id").message
+
+
+def test_window_outside_days(tmp_path):
+    from datetime import datetime
+    path = workbook(tmp_path, lambda wb: set_cell(
+        wb, "Events", "earliest", 3, datetime(2025, 11, 1, 9, 0)))
+    only(path, sheet="Events", column="earliest", row=3)
+
+
+def test_window_shorter_than_event(tmp_path):
+    from datetime import datetime
+
+    def edit(wb):
+        set_cell(wb, "Events", "earliest", 3, datetime(2025, 10, 25, 9))
+        set_cell(wb, "Events", "latest", 3, datetime(2025, 10, 25, 9, 30))
+
+    p = only(edit and workbook(tmp_path, edit), sheet="Events", row=3,
+             column="latest")
+    assert "shorter" in p.message
+
+
+@pytest.mark.parametrize("value", [0, -15])
+def test_zero_or_negative_duration(tmp_path, value):
+    path = workbook(tmp_path, lambda wb: set_cell(
+        wb, "Events", "duration_minutes", 2, value))
+    only(path, sheet="Events", column="duration_minutes", row=2)
+
+
+def test_zero_capacity(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
+                                                  2, 0))
+    only(path, sheet="Rooms", column="capacity", row=2)
+
+
+def test_cycle_in_after(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Events", "after", 2,
+                                                  "WS1"))
+    assert "Cycle" in only(path, sheet="Events", column="after").message
+
+
+def test_member_neither_delegation_nor_person(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(
+        wb, "SequenceMembers", "member", 2, "ATLANTIS"))
+    only(path, sheet="SequenceMembers", column="member", row=2)
+
+
+def test_formula_where_a_value_is_expected(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
+                                                  2, "=50*2"))
+    assert "formula" in only(path, sheet="Rooms", row=2).message
+
+
+def test_merged_header_cells(tmp_path):
+    path = workbook(tmp_path, lambda wb: wb["Rooms"].merge_cells("A1:B1"))
+    assert "Merged" in only(path, sheet="Rooms", row=1).message
+
+
+def test_every_problem_is_collected(tmp_path):
+    def edit(wb):
+        set_cell(wb, "Rooms", "capacity", 2, "x")
+        set_cell(wb, "Events", "duration_minutes", 2, "y")
+
+    assert len(problems(workbook(tmp_path, edit))) >= 2
+
+
+def test_headers_with_other_case_and_spaces_are_read(tmp_path):
+    def edit(wb):
+        wb["Rooms"].cell(row=1, column=5).value = " Capacity "
+
+    res = read_scenario(workbook(tmp_path, edit))
+    assert res.scenario is not None, res.problems
+    assert any("Capacity" in n for n in res.notes)
+
+
+def test_text_file_renamed_xlsx(tmp_path):
+    path = tmp_path / "notes.xlsx"
+    path.write_text("this is not a workbook")
+    assert "not a zip" in only(path).message
+
+
+def test_truncated_zip(tmp_path):
+    good = workbook(tmp_path)
+    data = good.read_bytes()
+    path = tmp_path / "cut.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    assert "damaged" in only(path).message
+
+
+def test_password_protected(tmp_path):
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(bytes.fromhex("D0CF11E0A1B11AE1") + b"\0" * 600)
+    assert "password" in only(path).message
+
+
+def test_zip_bomb(tmp_path, monkeypatch):
+    import inputs.workbook_safety as ws
+
+    monkeypatch.setattr(ws, "MAX_UNPACKED_BYTES", 1000)
+    path = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<x/>")
+        zf.writestr("xl/big.xml", "0" * 100_000)
+    assert "zip bomb" in only(path).message
+
+
+def test_missing_file(tmp_path):
+    assert "not found" in only(tmp_path / "nope.xlsx").message
+
+
+def test_load_scenario_raises_with_every_problem(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
+                                                  2, "x"))
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    assert "Rooms, row 2, column capacity" in str(err.value)
+
+
+def test_template_filled_with_one_event_reads_back(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    write_template(path)
+    wb = load_workbook(path)
+    wb["Venues"].append(["NCC", "Convention Centre"])
+    wb["Rooms"].append(["R1", "Room 1", "NCC", "meeting", 80])
+    wb["Delegations"].append(["FRA", "France", "state", "Head", "MIN"])
+    wb["Events"].append(["W1", "Workshop", "workshop", 60, 40])
+    wb.save(path)
+    s = load_scenario(path)
+    assert [e.event_id for e in s.events] == ["W1"]
+    assert s.events[0].mandatory is False  # spec default for workshops
+    assert s.settings.days  # the template carries example settings
+
+
+def test_template_has_comments_and_dropdowns(tmp_path):
+    from openpyxl import load_workbook
+
+    path = tmp_path / "t.xlsx"
+    write_template(path)
+    wb = load_workbook(path)
+    ws = wb["Rooms"]
+    assert ws["A1"].comment is not None
+    assert ws.freeze_panes == "A2"
+    assert any("plenary" in (dv.formula1 or "")
+               for dv in ws.data_validations.dataValidation)

@@ -1,0 +1,113 @@
+"""The ``scheduler`` command end to end: exit codes, messages, files."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from scheduler.cli import cli
+from tests.inputs.helpers import set_cell, workbook
+
+
+def run(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args])
+
+
+def test_help_lists_every_command():
+    r = run("--help")
+    assert r.exit_code == 0
+    for cmd in ("validate", "template", "sample", "solve", "check",
+                "explain"):
+        assert cmd in r.output
+
+
+def test_validate_clean_file(tmp_path):
+    r = run("validate", workbook(tmp_path))
+    assert r.exit_code == 0, r.output
+    assert "No problems found" in r.output and "Rooms" in r.output
+
+
+def test_validate_bad_file_exits_2_naming_the_place(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
+                                                  2, "x"))
+    r = run("validate", path)
+    assert r.exit_code == 2
+    assert "Rooms, row 2, column capacity" in r.output
+    assert "Traceback" not in r.output
+
+
+def test_validate_not_a_workbook(tmp_path):
+    path = tmp_path / "a.xlsx"
+    path.write_text("hello")
+    r = run("validate", path)
+    assert r.exit_code == 2 and "not a zip" in r.output
+
+
+def test_template_and_sample_refuse_to_overwrite(tmp_path):
+    t = tmp_path / "t.xlsx"
+    assert run("template", t).exit_code == 0
+    before = t.read_bytes()
+    r = run("template", t)
+    assert r.exit_code == 2 and t.read_bytes() == before
+    s = tmp_path / "s.xlsx"
+    assert run("sample", s).exit_code == 0
+    assert run("validate", s).exit_code == 0
+
+
+def test_solve_check_and_hand_edit(tmp_path):
+    scenario = workbook(tmp_path)
+    out = tmp_path / "schedule.xlsx"
+    r = run("solve", scenario, "-o", out, "--time-limit", "10",
+            "--workers", "1")
+    assert r.exit_code == 0, r.output
+    assert "OPTIMAL" in r.output and out.exists()
+    wb = load_workbook(out)
+    assert wb.sheetnames[:3] == ["Summary", "Schedule", "Unscheduled"]
+    assert run("check", scenario, out).exit_code == 0
+    # a hand edit: move the workshop onto the opening
+    ws = wb["Schedule"]
+    heads = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[heads.index("item_id")].value == "E:WS1":
+            opening = [r for r in ws.iter_rows(min_row=2)
+                       if r[0].value == "E:OPEN"][0]
+            row[heads.index("start")].value = \
+                opening[heads.index("start")].value
+            row[heads.index("end")].value = opening[heads.index("end")].value
+    wb.save(out)
+    r = run("check", scenario, out)
+    assert r.exit_code == 1
+    assert "person_no_overlap" in r.output or "event_order" in r.output
+
+
+def test_solve_bad_scenario_writes_nothing(tmp_path):
+    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
+                                                  2, 0))
+    out = tmp_path / "schedule.xlsx"
+    r = run("solve", path, "-o", out)
+    assert r.exit_code == 2 and not out.exists()
+
+
+def test_infeasible_exits_3_with_an_explanation(tmp_path):
+    from datetime import datetime
+
+    def edit(wb):  # the workshop must start during the opening it follows
+        set_cell(wb, "Events", "mandatory", 3, "yes")
+        set_cell(wb, "Events", "fixed_start", 3,
+                 datetime(2025, 10, 25, 9, 0))
+
+    path = workbook(tmp_path, edit)
+    out = tmp_path / "schedule.xlsx"
+    r = run("solve", path, "-o", out, "--time-limit", "10")
+    assert r.exit_code == 3, r.output
+    assert "INFEASIBLE" in r.output and not out.exists()
+    assert "E:WS1" in r.output
+    r = run("explain", path)
+    assert r.exit_code == 3 and "Event order" in r.output
+
+
+def test_check_unreadable_schedule_exits_2(tmp_path):
+    scenario = workbook(tmp_path)
+    bad = tmp_path / "s.xlsx"
+    bad.write_text("nope")
+    assert run("check", scenario, bad).exit_code == 2
