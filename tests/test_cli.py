@@ -69,8 +69,8 @@ def test_solve_check_and_hand_edit(tmp_path):
     heads = [c.value for c in ws[1]]
     for row in ws.iter_rows(min_row=2):
         if row[heads.index("item_id")].value == "E:WS1":
-            opening = [r for r in ws.iter_rows(min_row=2)
-                       if r[0].value == "E:OPEN"][0]
+            opening = next(r for r in ws.iter_rows(min_row=2)
+                       if r[0].value == "E:OPEN")
             row[heads.index("start")].value = \
                 opening[heads.index("start")].value
             row[heads.index("end")].value = opening[heads.index("end")].value
