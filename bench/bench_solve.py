@@ -27,10 +27,9 @@ def one_run(
     scenario: str | None, limit: float, workers: int, seed: int
 ) -> dict:
     sys.path.insert(0, str(ROOT))
+    from inputs import load_scenario
     from inputs.sample import sample_path
     from models.checker import check
-
-    from inputs import load_scenario
     from scheduler import SolveParams
     from scheduler.solve import solve
 

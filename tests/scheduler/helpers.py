@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from models.checker import check
 from ortools.sat.python import cp_model
 
+from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
 from scheduler.model import build_model

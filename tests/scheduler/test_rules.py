@@ -8,7 +8,6 @@ import itertools
 from datetime import time
 
 import pytest
-from models.checker import CHECKERS
 
 from models import (
     Arrival,
@@ -22,6 +21,7 @@ from models import (
     Venue,
     parse_scope,
 )
+from models.checker import CHECKERS
 from models.rules import HARD_RULES
 from scheduler.constraints import HARD
 from tests.factory import at, delegation, room, settings, tiny

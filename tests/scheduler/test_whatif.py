@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models.checker import check
-
 from models import Event, SecurityWindow, parse_scope
 from models.baseline import Baseline, moves_cost
 from models.changes import diff_schedules
+from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
 from scheduler.solve import solve
