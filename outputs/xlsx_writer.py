@@ -15,6 +15,7 @@ from models import Scenario
 from models.schedule import Schedule
 
 from .cells import SECONDS_FORMAT, put
+from .changes_sheet import CHANGE_COLUMNS, change_rows
 from .tables import (
     SCHEDULE_COLUMNS,
     UNSCHEDULED_COLUMNS,
@@ -65,7 +66,9 @@ def _text(value) -> str:
     return str(value)
 
 
-def build_workbook(scenario: Scenario, schedule: Schedule) -> Workbook:
+def build_workbook(
+    scenario: Scenario, schedule: Schedule, changes=None
+) -> Workbook:
     wb = Workbook()
     wb.remove(wb.active)
     _sheet(
@@ -85,6 +88,14 @@ def build_workbook(scenario: Scenario, schedule: Schedule) -> Workbook:
         seconds,
         widths={"title": 50, "participants": 40},
     )
+    if changes is not None:
+        _sheet(
+            wb,
+            "Changes",
+            CHANGE_COLUMNS,
+            change_rows(changes),
+            widths={"title": 50, "tell": 40, "reason": 60},
+        )
     _sheet(
         wb,
         "Unscheduled",
@@ -95,13 +106,31 @@ def build_workbook(scenario: Scenario, schedule: Schedule) -> Workbook:
     return wb
 
 
+def write_changes_workbook(changes, path) -> Path:
+    """A workbook with only the Changes sheet (``scheduler diff``)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    _sheet(
+        wb,
+        "Changes",
+        CHANGE_COLUMNS,
+        change_rows(changes),
+        widths={"title": 50, "tell": 40, "reason": 60},
+    )
+    return _save(wb, Path(path))
+
+
 def write_schedule_workbook(
-    scenario: Scenario, schedule: Schedule, path
+    scenario: Scenario, schedule: Schedule, path, changes=None
 ) -> Path:
     """Write the workbook to ``path`` atomically: a temporary file in the
     same folder, then a rename; on failure the old file is untouched."""
     path = Path(path)
-    wb = build_workbook(scenario, schedule)
+    wb = build_workbook(scenario, schedule, changes)
+    return _save(wb, path)
+
+
+def _save(wb: Workbook, path: Path) -> Path:
     fd, tmp = tempfile.mkstemp(
         prefix=f".{path.name}.",
         suffix=".tmp",

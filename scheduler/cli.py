@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from .cli_scenario import sample, template, validate
-from .cli_solve import check, explain, solve
+from .cli_solve import check, diff, explain, solve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,5 +21,5 @@ def cli() -> None:
     """
 
 
-for command in (validate, template, sample, solve, check, explain):
+for command in (validate, template, sample, solve, check, explain, diff):
     cli.add_command(command)

@@ -83,7 +83,20 @@ def load_scenario_or_exit(path: Path | None):
     help="Stop when the relative gap to the best bound is this "
     "small (0.01 = 1%).",
 )
-def solve(scenario, output, time_limit, workers, seed, gap):
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A published schedule workbook: keep it as still as "
+    "possible (a what-if run); its locked rows never move.",
+)
+@click.option(
+    "--freeze-before",
+    "freeze",
+    metavar="'YYYY-MM-DD HH:MM'",
+    help="With --baseline: nothing that starts before this "
+    "moves, and nothing new starts before it.",
+)
+def solve(scenario, output, time_limit, workers, seed, gap, baseline, freeze):
     """Schedule SCENARIO (the bundled Hanoi 2025 sample if omitted) and
     write the schedule workbook.
 
@@ -96,6 +109,7 @@ def solve(scenario, output, time_limit, workers, seed, gap):
     from .solve import solve as run
 
     s = load_scenario_or_exit(scenario)
+    base = _baseline_or_exit(s, baseline, freeze)
     params = SolveParams(
         time_limit=time_limit, workers=workers, seed=seed, gap=gap
     )
@@ -105,7 +119,7 @@ def solve(scenario, output, time_limit, workers, seed, gap):
         f"{time_limit:g} s limit",
         err=True,
     )
-    result = run(s, params)
+    result = run(s, params, baseline=base)
     if result.status == "INFEASIBLE":
         _fail(_infeasible_text(s, time_limit), EXIT_INFEASIBLE)
     if result.schedule is None:
@@ -115,6 +129,10 @@ def solve(scenario, output, time_limit, workers, seed, gap):
             EXIT_NO_SOLUTION,
         )
     violations = check_schedule(s, result.schedule)
+    if base is not None:
+        from models.checker.baseline import baseline_pins
+
+        violations += baseline_pins(s, result.schedule, base)
     if violations:  # a bug in the engine: say so, never hide it
         lines = [
             "The independent checker rejects the solver's schedule "
@@ -122,7 +140,14 @@ def solve(scenario, output, time_limit, workers, seed, gap):
         ]
         lines += [f"  - [{v.rule}] {v.message}" for v in violations[:20]]
         _fail("\n".join(lines), EXIT_VIOLATIONS)
-    write_schedule_workbook(s, result.schedule, output)
+    changes = None
+    if base is not None:
+        from models.changes import diff_schedules
+
+        changes = diff_schedules(
+            base.schedule, result.schedule, set(s.item_by_id)
+        )
+    write_schedule_workbook(s, result.schedule, output, changes)
     sched = result.schedule
     info = sched.info
     click.echo(
@@ -136,7 +161,45 @@ def solve(scenario, output, time_limit, workers, seed, gap):
     )
     pens = ", ".join(f"{k} {info.penalties.get(k, 0)}" for k in WEIGHTS)
     click.echo(f"Soft penalties: {pens}")
+    if changes is not None:
+        from outputs.changes_sheet import change_lines
+
+        click.echo(
+            f"Changes against the baseline: {len(changes)} (see the "
+            "Changes sheet)"
+        )
+        for line in change_lines(changes)[:30]:
+            click.echo(f"  {line}")
     click.echo(f"Checked: every hard rule holds. Wrote {output}")
+
+
+def _baseline_or_exit(s, path, freeze):
+    """The baseline of a what-if run, or exit 2 with the problems."""
+    if path is None:
+        if freeze:
+            _fail("--freeze-before needs --baseline", EXIT_BAD_INPUT)
+        return None
+    from datetime import datetime
+
+    from inputs.schedule_reader import read_schedule
+    from models.baseline import Baseline
+
+    read = read_schedule(path, scenario=s)
+    if read.problems or read.schedule is None:
+        lines = [f"{path}: cannot read the baseline schedule:"]
+        lines += [f"  - {p}" for p in read.problems]
+        _fail("\n".join(lines), EXIT_BAD_INPUT)
+    when = None
+    if freeze:
+        try:
+            when = datetime.strptime(freeze.strip(), "%Y-%m-%d %H:%M")
+        except ValueError:
+            _fail(
+                f"--freeze-before {freeze!r}: expected a date-time like "
+                "'2025-10-25 12:00'",
+                EXIT_BAD_INPUT,
+            )
+    return Baseline(read.schedule, when)
 
 
 def _infeasible_text(s, time_limit: float) -> str:
@@ -222,3 +285,41 @@ def check(scenario, schedule):
         who = f" [people: {', '.join(v.people)}]" if v.people else ""
         click.echo(f"  - {name} ({v.rule}): {v.message}{who}")
     sys.exit(EXIT_VIOLATIONS)
+
+
+@click.command()
+@click.argument("old", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("new", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the Changes sheet here.",
+)
+def diff(old, new, output):
+    """Compare two schedule workbooks: what was added, moved (old and new
+    time and room), dropped, and who must be told.
+
+    \b
+    Example:
+        scheduler diff schedule_v1.xlsx schedule_v2.xlsx -o changes.xlsx
+    """
+    from inputs.schedule_reader import read_schedule
+    from models.changes import diff_schedules
+    from outputs.changes_sheet import change_lines
+
+    reads = [read_schedule(p) for p in (old, new)]
+    for p, r in zip((old, new), reads, strict=True):
+        if r.problems or r.schedule is None:
+            lines = [f"{p}: cannot read the schedule:"]
+            lines += [f"  - {x}" for x in r.problems]
+            _fail("\n".join(lines), EXIT_BAD_INPUT)
+    changes = diff_schedules(reads[0].schedule, reads[1].schedule)
+    click.echo(f"{len(changes)} change(s) from {old} to {new}")
+    for line in change_lines(changes):
+        click.echo(f"  {line}")
+    if output is not None:
+        from outputs.xlsx_writer import write_changes_workbook
+
+        write_changes_workbook(changes, output)
+        click.echo(f"Wrote {output}")

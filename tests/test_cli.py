@@ -16,8 +16,7 @@ def run(*args):
 def test_help_lists_every_command():
     r = run("--help")
     assert r.exit_code == 0
-    for cmd in ("validate", "template", "sample", "solve", "check",
-                "explain"):
+    for cmd in ("validate", "template", "sample", "solve", "check", "explain"):
         assert cmd in r.output
 
 
@@ -28,8 +27,9 @@ def test_validate_clean_file(tmp_path):
 
 
 def test_validate_bad_file_exits_2_naming_the_place(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
-                                                  2, "x"))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity", 2, "x")
+    )
     r = run("validate", path)
     assert r.exit_code == 2
     assert "Rooms, row 2, column capacity" in r.output
@@ -57,8 +57,9 @@ def test_template_and_sample_refuse_to_overwrite(tmp_path):
 def test_solve_check_and_hand_edit(tmp_path):
     scenario = workbook(tmp_path)
     out = tmp_path / "schedule.xlsx"
-    r = run("solve", scenario, "-o", out, "--time-limit", "10",
-            "--workers", "1")
+    r = run(
+        "solve", scenario, "-o", out, "--time-limit", "10", "--workers", "1"
+    )
     assert r.exit_code == 0, r.output
     assert "OPTIMAL" in r.output and out.exists()
     wb = load_workbook(out)
@@ -69,10 +70,12 @@ def test_solve_check_and_hand_edit(tmp_path):
     heads = [c.value for c in ws[1]]
     for row in ws.iter_rows(min_row=2):
         if row[heads.index("item_id")].value == "E:WS1":
-            opening = next(r for r in ws.iter_rows(min_row=2)
-                       if r[0].value == "E:OPEN")
-            row[heads.index("start")].value = \
-                opening[heads.index("start")].value
+            opening = next(
+                r for r in ws.iter_rows(min_row=2) if r[0].value == "E:OPEN"
+            )
+            row[heads.index("start")].value = opening[
+                heads.index("start")
+            ].value
             row[heads.index("end")].value = opening[heads.index("end")].value
     wb.save(out)
     r = run("check", scenario, out)
@@ -81,8 +84,9 @@ def test_solve_check_and_hand_edit(tmp_path):
 
 
 def test_solve_bad_scenario_writes_nothing(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
-                                                  2, 0))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity", 2, 0)
+    )
     out = tmp_path / "schedule.xlsx"
     r = run("solve", path, "-o", out)
     assert r.exit_code == 2 and not out.exists()
@@ -93,8 +97,7 @@ def test_infeasible_exits_3_with_an_explanation(tmp_path):
 
     def edit(wb):  # the workshop must start during the opening it follows
         set_cell(wb, "Events", "mandatory", 3, "yes")
-        set_cell(wb, "Events", "fixed_start", 3,
-                 datetime(2025, 10, 25, 9, 0))
+        set_cell(wb, "Events", "fixed_start", 3, datetime(2025, 10, 25, 9, 0))
 
     path = workbook(tmp_path, edit)
     out = tmp_path / "schedule.xlsx"
@@ -111,3 +114,72 @@ def test_check_unreadable_schedule_exits_2(tmp_path):
     bad = tmp_path / "s.xlsx"
     bad.write_text("nope")
     assert run("check", scenario, bad).exit_code == 2
+
+
+def test_what_if_run_writes_changes_and_diff(tmp_path):
+    from datetime import datetime
+
+    scenario = workbook(tmp_path)
+    v1 = tmp_path / "v1.xlsx"
+    assert (
+        run(
+            "solve", scenario, "-o", v1, "--workers", "1", "--time-limit", "10"
+        ).exit_code
+        == 0
+    )
+
+    # the hall is lost to security for the whole morning... the opening
+    # is fixed there, so lock nothing and close meeting room R1 instead
+    def edit(wb):
+        ws = wb["SecurityWindows"]
+        ws.append(
+            [
+                "W1",
+                datetime(2025, 10, 25, 8),
+                datetime(2025, 10, 25, 18),
+                "room:R1",
+                "closed",
+                "security",
+            ]
+        )
+
+    updated = workbook(tmp_path, edit, name="updated.xlsx")
+    v2 = tmp_path / "v2.xlsx"
+    r = run(
+        "solve",
+        updated,
+        "-o",
+        v2,
+        "--baseline",
+        v1,
+        "--workers",
+        "1",
+        "--time-limit",
+        "10",
+        "--freeze-before",
+        "2025-10-25 08:00",
+    )
+    assert r.exit_code == 0, r.output
+    assert "Changes against the baseline" in r.output
+    assert "Changes" in load_workbook(v2).sheetnames
+    out = tmp_path / "changes.xlsx"
+    r = run("diff", v1, v2, "-o", out)
+    assert r.exit_code == 0 and out.exists()
+    assert "change(s)" in r.output
+
+
+def test_bad_freeze_time_exits_2(tmp_path):
+    scenario = workbook(tmp_path)
+    v1 = tmp_path / "v1.xlsx"
+    run("solve", scenario, "-o", v1, "--time-limit", "5")
+    r = run(
+        "solve",
+        scenario,
+        "-o",
+        tmp_path / "v2.xlsx",
+        "--baseline",
+        v1,
+        "--freeze-before",
+        "noon",
+    )
+    assert r.exit_code == 2 and "freeze" in r.output

@@ -8,10 +8,16 @@ import sys
 
 
 def _loaded(module: str) -> set[str]:
-    code = (f"import sys, {module}; "
-            "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))")
-    out = subprocess.run([sys.executable, "-c", code], check=True,
-                         capture_output=True, text=True).stdout
+    code = (
+        f"import sys, {module}; "
+        "print(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     return set(out.split())
 
 

@@ -13,16 +13,44 @@ from tests.factory import at, delegation, tiny
 
 def small_scenario():
     return tiny(
-        delegations=(delegation("FRA", "HOS", name="France"),
-                     delegation("DEU", name="Germany")),
-        events=(Event("OPEN", "Opening", "ceremony", 60, 300,
-                      rooms=("HALL",), all_heads=True, mandatory=True,
-                      fixed_start=at("09:00")),
-                Event("WS1", "Workshop", "workshop", 60, 50,
-                      participants=("DEU",), after=("OPEN",))),
-        sequences=(Sequence("Q", "Order of signature", "HALL",
-                            "precedence", 90, within_event="OPEN"),),
-        members=(SequenceMember("Q", "FRA"), SequenceMember("Q", "DEU")))
+        delegations=(
+            delegation("FRA", "HOS", name="France"),
+            delegation("DEU", name="Germany"),
+        ),
+        events=(
+            Event(
+                "OPEN",
+                "Opening",
+                "ceremony",
+                60,
+                300,
+                rooms=("HALL",),
+                all_heads=True,
+                mandatory=True,
+                fixed_start=at("09:00"),
+            ),
+            Event(
+                "WS1",
+                "Workshop",
+                "workshop",
+                60,
+                50,
+                participants=("DEU",),
+                after=("OPEN",),
+            ),
+        ),
+        sequences=(
+            Sequence(
+                "Q",
+                "Order of signature",
+                "HALL",
+                "precedence",
+                90,
+                within_event="OPEN",
+            ),
+        ),
+        members=(SequenceMember("Q", "FRA"), SequenceMember("Q", "DEU")),
+    )
 
 
 def workbook(tmp_path: Path, edit=None, name="scenario.xlsx") -> Path:

@@ -38,8 +38,11 @@ def test_counts_match_the_facts(hanoi):
 
 
 def test_host_signs_first_and_sg_leaves_on_day_one(hanoi):
-    first = [m for m in hanoi.members if m.sequence_id == "SIGN1"
-             and m.position == 1]
+    first = [
+        m
+        for m in hanoi.members
+        if m.sequence_id == "SIGN1" and m.position == 1
+    ]
     assert [m.member for m in first] == ["VNM"]
     un = hanoi.delegation_by_id["UN"]
     assert un.available_to.date().isoformat() == "2025-10-25"
@@ -47,9 +50,9 @@ def test_host_signs_first_and_sg_leaves_on_day_one(hanoi):
 
 def test_ids_names_and_notes(hanoi):
     states = [d for d in hanoi.delegations if d.kind == "state"]
-    assert all(len(d.delegation_id) == 3 and d.delegation_id.isupper()
-               for d in states)
-    assert len({d.name for d in hanoi.delegations}) == len(
-        hanoi.delegations)
+    assert all(
+        len(d.delegation_id) == 3 and d.delegation_id.isupper() for d in states
+    )
+    assert len({d.name for d in hanoi.delegations}) == len(hanoi.delegations)
     assert any(tag.startswith("[S]") for _, _, tag, _ in NOTES)
     assert any("[A]" in tag for _, _, tag, _ in NOTES)

@@ -27,8 +27,7 @@ def problems(path):
 
 def only(path, **match):
     ps = problems(path)
-    hits = [p for p in ps if all(getattr(p, k) == v
-                                 for k, v in match.items())]
+    hits = [p for p in ps if all(getattr(p, k) == v for k, v in match.items())]
     assert hits, "\n".join(map(str, ps))
     return hits[0]
 
@@ -45,29 +44,37 @@ def test_missing_required_column(tmp_path):
 
 
 def test_wrong_type_names_the_cell(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
-                                                  2, "lots"))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity", 2, "lots")
+    )
     p = only(path, sheet="Rooms", column="capacity", row=2)
     assert p.value == "lots" and "whole number" in p.expected
 
 
 def test_unknown_reference(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "venue_id",
-                                                  3, "MOON"))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "venue_id", 3, "MOON")
+    )
     p = only(path, sheet="Rooms", column="venue_id", row=3)
     assert "Unknown venue" in p.message
 
 
 def test_duplicate_id(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "room_id", 3,
-                                                  "R1"))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "room_id", 3, "R1")
+    )
     assert "Duplicate" in only(path, sheet="Rooms", column="room_id").message
 
 
 def test_window_outside_days(tmp_path):
     from datetime import datetime
-    path = workbook(tmp_path, lambda wb: set_cell(
-        wb, "Events", "earliest", 3, datetime(2025, 11, 1, 9, 0)))
+
+    path = workbook(
+        tmp_path,
+        lambda wb: set_cell(
+            wb, "Events", "earliest", 3, datetime(2025, 11, 1, 9, 0)
+        ),
+    )
     only(path, sheet="Events", column="earliest", row=3)
 
 
@@ -78,39 +85,50 @@ def test_window_shorter_than_event(tmp_path):
         set_cell(wb, "Events", "earliest", 3, datetime(2025, 10, 25, 9))
         set_cell(wb, "Events", "latest", 3, datetime(2025, 10, 25, 9, 30))
 
-    p = only(edit and workbook(tmp_path, edit), sheet="Events", row=3,
-             column="latest")
+    p = only(
+        edit and workbook(tmp_path, edit),
+        sheet="Events",
+        row=3,
+        column="latest",
+    )
     assert "shorter" in p.message
 
 
 @pytest.mark.parametrize("value", [0, -15])
 def test_zero_or_negative_duration(tmp_path, value):
-    path = workbook(tmp_path, lambda wb: set_cell(
-        wb, "Events", "duration_minutes", 2, value))
+    path = workbook(
+        tmp_path,
+        lambda wb: set_cell(wb, "Events", "duration_minutes", 2, value),
+    )
     only(path, sheet="Events", column="duration_minutes", row=2)
 
 
 def test_zero_capacity(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
-                                                  2, 0))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity", 2, 0)
+    )
     only(path, sheet="Rooms", column="capacity", row=2)
 
 
 def test_cycle_in_after(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Events", "after", 2,
-                                                  "WS1"))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Events", "after", 2, "WS1")
+    )
     assert "Cycle" in only(path, sheet="Events", column="after").message
 
 
 def test_member_neither_delegation_nor_person(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(
-        wb, "SequenceMembers", "member", 2, "ATLANTIS"))
+    path = workbook(
+        tmp_path,
+        lambda wb: set_cell(wb, "SequenceMembers", "member", 2, "ATLANTIS"),
+    )
     only(path, sheet="SequenceMembers", column="member", row=2)
 
 
 def test_formula_where_a_value_is_expected(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
-                                                  2, "=50*2"))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity", 2, "=50*2")
+    )
     assert "formula" in only(path, sheet="Rooms", row=2).message
 
 
@@ -172,8 +190,9 @@ def test_missing_file(tmp_path):
 
 
 def test_load_scenario_raises_with_every_problem(tmp_path):
-    path = workbook(tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity",
-                                                  2, "x"))
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "capacity", 2, "x")
+    )
     with pytest.raises(ScenarioError) as err:
         load_scenario(path)
     assert "Rooms, row 2, column capacity" in str(err.value)
@@ -205,5 +224,7 @@ def test_template_has_comments_and_dropdowns(tmp_path):
     ws = wb["Rooms"]
     assert ws["A1"].comment is not None
     assert ws.freeze_panes == "A2"
-    assert any("plenary" in (dv.formula1 or "")
-               for dv in ws.data_validations.dataValidation)
+    assert any(
+        "plenary" in (dv.formula1 or "")
+        for dv in ws.data_validations.dataValidation
+    )

@@ -14,30 +14,62 @@ from outputs.xlsx_writer import write_schedule_workbook
 from tests.factory import at, delegation, tiny
 from tests.inputs.helpers import small_scenario
 
-SCHEDULE_HEADERS = ["item_id", "kind", "ref_id", "title", "start", "end",
-                    "room_id", "venue_id", "participants", "position",
-                    "locked"]
+SCHEDULE_HEADERS = [
+    "item_id",
+    "kind",
+    "ref_id",
+    "title",
+    "start",
+    "end",
+    "room_id",
+    "venue_id",
+    "participants",
+    "position",
+    "locked",
+]
 
 
 def _schedule(title="Opening"):
     rows = (
-        Assignment("E:OPEN", "event", "OPEN", title, at("09:00"),
-                   at("10:00"), "HALL", "NCC", ("FRA", "DEU"), None, True),
-        Assignment("S:Q:FRA", "sequence", "Q", "Signature: France",
-                   datetime(2025, 10, 25, 9, 0, 0),
-                   datetime(2025, 10, 25, 9, 1, 30), "HALL", "NCC",
-                   ("FRA",), 1),
+        Assignment(
+            "E:OPEN",
+            "event",
+            "OPEN",
+            title,
+            at("09:00"),
+            at("10:00"),
+            "HALL",
+            "NCC",
+            ("FRA", "DEU"),
+            None,
+            True,
+        ),
+        Assignment(
+            "S:Q:FRA",
+            "sequence",
+            "Q",
+            "Signature: France",
+            datetime(2025, 10, 25, 9, 0, 0),
+            datetime(2025, 10, 25, 9, 1, 30),
+            "HALL",
+            "NCC",
+            ("FRA",),
+            1,
+        ),
     )
-    return Schedule(rows, (Unscheduled("E:WS1", "WS1", "event", "Workshop",
-                                       3, "No room"),),
-                    SolveInfo("OPTIMAL", 12.0, 12.0, 0.5, 0.0,
-                              penalties={"room_fit": 3}),
-                    datetime(2026, 1, 1, 12, 0), "Test summit")
+    return Schedule(
+        rows,
+        (Unscheduled("E:WS1", "WS1", "event", "Workshop", 3, "No room"),),
+        SolveInfo("OPTIMAL", 12.0, 12.0, 0.5, 0.0, penalties={"room_fit": 3}),
+        datetime(2026, 1, 1, 12, 0),
+        "Test summit",
+    )
 
 
 def test_contract_sheets_and_headers(tmp_path):
-    path = write_schedule_workbook(small_scenario(), _schedule(),
-                                   tmp_path / "s.xlsx")
+    path = write_schedule_workbook(
+        small_scenario(), _schedule(), tmp_path / "s.xlsx"
+    )
     wb = load_workbook(path)
     assert wb.sheetnames[:3] == ["Summary", "Schedule", "Unscheduled"]
     ws = wb["Schedule"]
@@ -45,12 +77,25 @@ def test_contract_sheets_and_headers(tmp_path):
     assert ws.freeze_panes == "A2" and ws.auto_filter.ref
     assert isinstance(ws["E2"].value, datetime)
     assert [c.value for c in wb["Unscheduled"][1]][:5] == [
-        "ref_id", "kind", "title", "priority", "reason"]
-    summary = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(
-        min_row=2)}
-    for key in ("event_name", "status", "objective", "best_bound",
-                "solve_seconds", "items_scheduled", "items_unscheduled",
-                "generated_at"):
+        "ref_id",
+        "kind",
+        "title",
+        "priority",
+        "reason",
+    ]
+    summary = {
+        r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2)
+    }
+    for key in (
+        "event_name",
+        "status",
+        "objective",
+        "best_bound",
+        "solve_seconds",
+        "items_scheduled",
+        "items_unscheduled",
+        "generated_at",
+    ):
         assert key in summary
     assert summary["status"] == "OPTIMAL"
     assert summary["penalty:room_fit"] == 3
@@ -68,11 +113,13 @@ def test_round_trip_through_the_reader(tmp_path):
     assert back.schedule.info.objective == 12.0
 
 
-@pytest.mark.parametrize("title", ['=HYPERLINK("http://x","y")',
-                                   "@SUM(A1)", "-1+2", "+x"])
+@pytest.mark.parametrize(
+    "title", ['=HYPERLINK("http://x","y")', "@SUM(A1)", "-1+2", "+x"]
+)
 def test_formula_injection_is_written_as_text(tmp_path, title):
-    path = write_schedule_workbook(small_scenario(), _schedule(title),
-                                   tmp_path / "s.xlsx")
+    path = write_schedule_workbook(
+        small_scenario(), _schedule(title), tmp_path / "s.xlsx"
+    )
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
             if name.startswith("xl/worksheets/"):
@@ -100,8 +147,9 @@ def test_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
 
 
 def test_reader_reports_bad_dates(tmp_path):
-    path = write_schedule_workbook(small_scenario(), _schedule(),
-                                   tmp_path / "s.xlsx")
+    path = write_schedule_workbook(
+        small_scenario(), _schedule(), tmp_path / "s.xlsx"
+    )
     wb = load_workbook(path)
     wb["Schedule"]["E2"].value = "tomorrow-ish"
     wb.save(path)
@@ -112,8 +160,13 @@ def test_reader_reports_bad_dates(tmp_path):
 
 def test_hand_edit_moved_start_and_locked(tmp_path):
     s = tiny(delegations=(delegation("FRA"),))
-    sched = Schedule((Assignment("E:X", "event", "X", "X", at("09:00"),
-                                 at("10:00"), "R1", "NCC"),))
+    sched = Schedule(
+        (
+            Assignment(
+                "E:X", "event", "X", "X", at("09:00"), at("10:00"), "R1", "NCC"
+            ),
+        )
+    )
     path = write_schedule_workbook(s, sched, tmp_path / "s.xlsx")
     wb = load_workbook(path)
     ws = wb["Schedule"]

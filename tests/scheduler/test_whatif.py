@@ -97,3 +97,37 @@ def test_freeze_keeps_the_morning():
         if a.start < freeze:
             assert v2.by_item()[a.item_id].start == a.start
     assert at("08:00") <= freeze
+
+
+def test_checker_twin_of_baseline_pins():
+    from models.checker.baseline import baseline_pins
+
+    s = _scenario()
+    v1 = _solve(s)
+    locked = replace(v1.assignments[0], locked=True)
+    base = Baseline(replace(v1, assignments=(locked, *v1.assignments[1:])))
+    assert baseline_pins(s, v1, base) == []
+    moved = replace(
+        locked,
+        start=locked.start + (locked.end - locked.start),
+        end=locked.end + (locked.end - locked.start),
+    )
+    bad = replace(v1, assignments=(moved, *v1.assignments[1:]))
+    assert [v.rule for v in baseline_pins(s, bad, base)] == ["baseline_pins"]
+
+
+def test_model_refuses_to_move_a_locked_row():
+    from ortools.sat.python import cp_model
+
+    from scheduler.model import build_model
+
+    s = _scenario()
+    v1 = _solve(s)
+    locked = replace(v1.assignments[0], locked=True)
+    base = Baseline(replace(v1, assignments=(locked, *v1.assignments[1:])))
+    built = build_model(s, baseline=base)
+    v = built.ctx.vars.items[locked.item_id]
+    built.model.add(v.start != s.grid.to_index(locked.start))
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    assert solver.status_name(solver.solve(built.model)) == "INFEASIBLE"
