@@ -49,6 +49,10 @@ class BuildContext:
         queue slots whose start comes from their chain."""
         m = self.model
         if v.allowed is None:
+            window = self.slot_window(v)
+            if window.intersection_with(dom).is_empty():
+                m.add(v.present == 0).with_name(why)  # can never hold
+                return
             m.add_linear_expression_in_domain(v.start, dom).with_name(
                 why
             ).only_enforce_if(v.present)
@@ -59,6 +63,24 @@ class BuildContext:
             return
         m.add_linear_expression_in_domain(v.start, dom).with_name(why)
         v.allowed = new
+
+    def slot_window(self, v: ItemVars) -> Domain:
+        """Starts a queue slot can take at all: inside its event's possible
+        span, or its queue's window (pruning only)."""
+        it = v.item
+        if it.within_event:
+            ev = self.vars.items.get(f"E:{it.within_event}")
+            if (
+                ev is not None
+                and ev.allowed is not None
+                and not ev.allowed.is_empty()
+            ):
+                return Domain(
+                    ev.allowed.min(),
+                    ev.allowed.max() + ev.duration - it.duration,
+                )
+            return Domain(0, self.scenario.grid.horizon)
+        return Domain(it.start_min, max(it.start_min, it.start_max))
 
     def interval(self, name, start, size, lit):
         return self.model.new_optional_fixed_size_interval_var(

@@ -102,12 +102,12 @@ def arrival_gate(ctx: BuildContext) -> None:
         arr = _arrival_of(ctx, s.delegation_of(pid))
         if arr is None:
             continue
-        _lo_a, hi_a = start_bounds(ctx, arr)
+        lo_a, hi_a = start_bounds(ctx, arr)
         for p in parts:
             if p.item_id == arr.item.item_id:
                 continue
             v = vs.items[p.item_id]
-            lo_v, _ = start_bounds(ctx, v)
+            lo_v, hi_v = start_bounds(ctx, v)
             for va in venue_options(ctx, arr):
                 for ve in venue_options(ctx, v):
                     t = s.travel_seconds(va, ve)
@@ -123,6 +123,11 @@ def arrival_gate(ctx: BuildContext) -> None:
                         )
                         if x is not True
                     ]
+                    if hi_v < lo_a + arr.duration + t:  # never in time
+                        m.add_bool_or([x.Not() for x in when]).with_name(
+                            f"arrival_gate:{p.item_id}"
+                        )
+                        continue
                     m.add(v.start >= arr.end + t).with_name(
                         f"arrival_gate:{p.item_id}"
                     ).only_enforce_if(when)
