@@ -10,7 +10,8 @@ placement and the soft preferences in the objective
 Move cost of one item, times 3 for a VIP item (a participant of vip_rank
 or higher, or an all_heads event):
 
-- ``MOVE_TIME`` if its start changes, plus one per minute of shift;
+- ``MOVE_TIME`` if its start changes, plus one per minute of shift (at
+  most ``MAX_SHIFT``: beyond two hours a move is a move);
 - ``MOVE_ROOM`` if its room changes;
 - ``DROP`` if it was placed and is now left out.
 """
@@ -27,6 +28,7 @@ from .schedule import Assignment, Schedule
 MOVE_TIME = 30
 MOVE_ROOM = 20
 DROP = 200
+MAX_SHIFT = 120
 VIP_FACTOR = 3
 
 
@@ -78,7 +80,7 @@ def move_cost(
     cost = 0
     if new.start != old.start:
         shift = abs(int((new.start - old.start).total_seconds())) // 60
-        cost += MOVE_TIME + shift
+        cost += MOVE_TIME + min(shift, MAX_SHIFT)
     if new.room_id != old.room_id:
         cost += MOVE_ROOM
     return f * cost
@@ -88,8 +90,7 @@ def max_move_cost(scenario: Scenario, item: Item) -> int:
     """The most one movable item can cost (dropping it, or moving it
     across the whole horizon to another room)."""
     f = vip_factor(scenario, item)
-    span = scenario.grid.horizon // 60
-    return f * max(DROP, MOVE_TIME + span + MOVE_ROOM)
+    return f * max(DROP, MOVE_TIME + MAX_SHIFT + MOVE_ROOM)
 
 
 def moves_cost(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from models.baseline import (
     DROP,
+    MAX_SHIFT,
     MOVE_ROOM,
     MOVE_TIME,
     Baseline,
@@ -19,13 +20,18 @@ from models.baseline import (
 from .context import BuildContext
 
 
-def baseline_pins(ctx: BuildContext, baseline: Baseline) -> None:
+def baseline_pins(
+    ctx: BuildContext, baseline: Baseline, hold: frozenset[str] = frozenset()
+) -> None:
     """Hard: a locked baseline item, or one that starts before the freeze
     time, keeps its start and room; nothing new starts before the freeze
-    time."""
+    time. (``hold`` pins more baseline items, for the first phase of a
+    what-if run.)"""
     s, m, vs = ctx.scenario, ctx.model, ctx.vars
     g = s.grid
     pinned = baseline.pinned(s)
+    rows = baseline.schedule.by_item()
+    pinned.update({i: rows[i] for i in hold if i in rows and i in vs.items})
     for iid, a in pinned.items():
         v = vs.items[iid]
         pool = vs.pool_of.get(a.room_id)
@@ -64,7 +70,9 @@ def moves(ctx: BuildContext, baseline: Baseline):
         minutes = m.new_int_var(0, g.horizon // 60, f"{iid}|shift_min")
         m.add_division_equality(minutes, delta, 60)
         shift = m.new_int_var(0, g.horizon // 60, f"{iid}|shift_cost")
-        m.add(shift == minutes).only_enforce_if(v.present)
+        capped = m.new_int_var(0, MAX_SHIFT, f"{iid}|shift_capped")
+        m.add_min_equality(capped, [minutes, MAX_SHIFT])
+        m.add(shift == capped).only_enforce_if(v.present)
         m.add(shift == 0).only_enforce_if(v.present.Not())
         pool = vs.pool_of.get(a.room_id)
         same_room = v.rooms.get(pool)
@@ -98,11 +106,12 @@ def _diff(m, iid, present, same_pool, pool_size):
     return lit
 
 
-def add_hints(ctx: BuildContext, baseline: Baseline) -> None:
-    """Start the search from the baseline schedule."""
+def add_hints(ctx: BuildContext, schedule) -> None:
+    """Start the search from ``schedule`` (the baseline, or the first
+    phase's result)."""
     s, m, vs = ctx.scenario, ctx.model, ctx.vars
     m.clear_hints()
-    placed = baseline.schedule.by_item()
+    placed = schedule.by_item()
     g = s.grid
     for iid, v in vs.items.items():
         a = placed.get(iid)

@@ -28,10 +28,13 @@ def build_model(
     scenario: Scenario,
     skip: Iterable[str] = (),
     baseline: Baseline | None = None,
+    hold: frozenset[str] = frozenset(),
+    hint=None,
 ) -> BuiltModel:
     """The model with every hard rule (but those in ``skip``, for tests and
     diagnosis) and the objective; with a ``baseline``, its pins, move
-    costs and hints (a what-if run)."""
+    costs and hints (a what-if run). ``hold`` pins more baseline items;
+    ``hint`` replaces the baseline as the starting point."""
     skip = set(skip)
     unknown = skip - set(HARD)
     if unknown:
@@ -46,8 +49,8 @@ def build_model(
             fn(ctx)
     move_expr = None
     if baseline is not None:
-        baseline_pins(ctx, baseline)
+        baseline_pins(ctx, baseline, hold)
         move_expr = moves(ctx, baseline)
-        add_hints(ctx, baseline)
+        add_hints(ctx, hint or baseline.schedule)
     terms = build_objective(ctx, move_expr, baseline)
     return BuiltModel(model, ctx, terms)

@@ -61,13 +61,17 @@ def solve(
     status says so (INFEASIBLE, or UNKNOWN when the time ran out first)."""
     params = params or SolveParams()
     t0 = time.monotonic()
-    built = build_model(scenario, skip=skip, baseline=baseline)
+    hint = None
+    if baseline is not None and not skip:
+        hint = _hold_phase(scenario, params, baseline)
+    built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
     invalid = built.model.validate()
     if invalid:
         raise ModelBuildError(invalid)
     build_s = time.monotonic() - t0
     solver = cp_model.CpSolver()
-    configure(solver, params)
+    left = max(0.5, params.time_limit - build_s)
+    configure(solver, replace(params, time_limit=left))
     progress = Progress(progress_stream, live=live)
     code = solver.solve(built.model, progress)
     progress.close()
@@ -111,6 +115,35 @@ def solve(
         result,
         schedule=replace(result.schedule, info=replace(info, gap=info_gap)),
     )
+
+
+def _hold_phase(scenario: Scenario, params: SolveParams, baseline):
+    """First phase of a what-if run: every baseline item that the changes
+    do not break (the checker finds no fault with it under the new
+    scenario) is held in place, the rest may move. Its schedule, if any,
+    is a complete and feasible start for the full search; ``None`` if
+    holding that much is impossible or takes too long."""
+    from models.checker import check
+
+    known = scenario.item_by_id
+    rows = tuple(
+        a for a in baseline.schedule.assignments if a.item_id in known
+    )
+    broken = {
+        i
+        for v in check(scenario, replace(baseline.schedule, assignments=rows))
+        for i in v.items
+    }
+    hold = frozenset(a.item_id for a in rows) - broken
+    built = build_model(scenario, baseline=baseline, hold=hold)
+    solver = cp_model.CpSolver()
+    configure(
+        solver, replace(params, time_limit=max(1.0, 0.4 * params.time_limit))
+    )
+    code = solver.solve(built.model)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return extract(scenario, built, solver, baseline)
 
 
 def extract(
