@@ -75,9 +75,21 @@ def time_reason(s: Scenario, it: Item) -> str | None:
     return None
 
 
+def _days_in_window(s: Scenario, it: Item) -> list:
+    lo, hi = it.start_min, it.start_max + it.duration
+    return [
+        d
+        for d, (a, b) in zip(s.grid.days, s.day_spans, strict=True)
+        if a < hi and lo < b
+    ]
+
+
 def limit_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
+    """Every day the item could take place, one of its people has reached
+    their daily limit."""
     if not it.counts_for_limit:
         return None
+    days = _days_in_window(s, it)
     for pid in it.participants:
         limit = s.persons[pid].max_items_per_day
         if limit is None:
@@ -86,15 +98,50 @@ def limit_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
         for a in schedule.assignments:
             if a.kind in ("event", "bilateral") and pid in a.participants:
                 counts[a.start.date()] = counts.get(a.start.date(), 0) + 1
-        if (
-            counts
-            and all(c >= limit for c in counts.values())
-            and len(counts) >= len(s.settings.days)
-        ):
+        if days and all(counts.get(d, 0) >= limit for d in days):
+            when = ", ".join(f"{d:%d %b}" for d in days)
             return (
-                f"{_who(s, pid)} already has {limit} items on each day "
-                f"(their daily limit)"
+                f"{_who(s, pid)} already has {limit} items on {when} "
+                "(their daily limit)"
             )
+    return None
+
+
+def busy_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
+    """One of its people has no free stretch long enough inside its window
+    once their placed items (with buffers) are counted."""
+    if it.kind == "sequence":
+        return None
+    g = s.grid
+    window = iv.intersect(
+        s.day_spans, [(it.start_min, it.start_max + it.duration)]
+    )
+    buf = s.buffer_seconds
+    for pid in it.participants:
+        mine = sorted(
+            (a for a in schedule.assignments if pid in a.participants),
+            key=lambda a: a.start,
+        )
+        busy = [
+            (g.to_index(a.start) - buf, g.to_index(a.end) + buf) for a in mine
+        ]
+        free = iv.subtract(iv.intersect(window, s.person_free(pid)), busy)
+        if iv.starts_inside(free, it.duration):
+            continue
+        inside = [
+            a
+            for a in mine
+            if iv.intersect(window, [(g.to_index(a.start), g.to_index(a.end))])
+        ]
+        shown = ", ".join(
+            f"{a.item_id} {a.start:%d %b %H:%M}" for a in inside[:4]
+        )
+        more = f" and {len(inside) - 4} more" if len(inside) > 4 else ""
+        text = (
+            f"{_who(s, pid)} has no free {it.duration // 60} minutes "
+            "inside its window"
+        )
+        return f"{text}: busy with {shown}{more}" if shown else text
     return None
 
 
@@ -117,11 +164,18 @@ def member_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
             f"{_hm(s, lo)}–{_hm(s, hi)[-5:]}"
         )
     arr = placed.get(f"A:{s.delegation_of(pid)}")
-    if arr is not None and s.grid.to_index(arr.end) > lo:
-        return (
-            f"{_who(s, pid)} arrives at {arr.start:%H:%M} "
-            f"({arr.start:%d %b}), after the queue has begun"
+    if arr is not None:
+        venue = s.room_by_id[seq.room_id].venue_id
+        there = s.grid.to_index(arr.end) + s.travel_seconds(
+            arr.venue_id, venue
         )
+        if there > lo:
+            return (
+                f"{_who(s, pid)} lands at {arr.venue_id} at "
+                f"{arr.start:%H:%M} ({arr.start:%d %b}) and can be at "
+                f"{venue} only from {s.grid.to_datetime(there):%H:%M}, "
+                "after the queue has begun"
+            )
     return (
         "The queue is full: its event cannot hold every member's slot, "
         "and members of higher value were kept"
@@ -134,7 +188,7 @@ def cheap_reason(s: Scenario, it: Item, schedule: Schedule) -> str:
         r = fn(s, it)
         if r:
             return r
-    for fn in (limit_reason, member_reason):
+    for fn in (limit_reason, busy_reason, member_reason):
         r = fn(s, it, schedule)
         if r:
             return r

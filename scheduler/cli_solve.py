@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -84,6 +85,14 @@ def load_scenario_or_exit(path: Path | None):
     "small (0.01 = 1%).",
 )
 @click.option(
+    "--diagnose-seconds",
+    type=click.FloatRange(min=0),
+    default=0.0,
+    show_default=True,
+    help="Time to ask the solver why each left-out item is out "
+    "(0: cheap reasons only).",
+)
+@click.option(
     "--baseline",
     type=click.Path(dir_okay=False, path_type=Path),
     help="A published schedule workbook: keep it as still as "
@@ -96,7 +105,17 @@ def load_scenario_or_exit(path: Path | None):
     help="With --baseline: nothing that starts before this "
     "moves, and nothing new starts before it.",
 )
-def solve(scenario, output, time_limit, workers, seed, gap, baseline, freeze):
+def solve(
+    scenario,
+    output,
+    time_limit,
+    workers,
+    seed,
+    gap,
+    diagnose_seconds,
+    baseline,
+    freeze,
+):
     """Schedule SCENARIO (the bundled Hanoi 2025 sample if omitted) and
     write the schedule workbook.
 
@@ -140,6 +159,15 @@ def solve(scenario, output, time_limit, workers, seed, gap, baseline, freeze):
         ]
         lines += [f"  - [{v.rule}] {v.message}" for v in violations[:20]]
         _fail("\n".join(lines), EXIT_VIOLATIONS)
+    if diagnose_seconds > 0 and result.schedule.unscheduled:
+        from .diagnose import diagnose_left_out
+
+        result = replace(
+            result,
+            schedule=diagnose_left_out(
+                s, result.schedule, budget=diagnose_seconds
+            ),
+        )
     changes = None
     if base is not None:
         from models.changes import diff_schedules

@@ -58,3 +58,75 @@ def test_feasible_scenario_has_nothing_to_explain():
     s = tiny(events=(Event("A", "A", "workshop", 60, 50, mandatory=True),))
     e = explain(s)
     assert e.items == [] and e.rules == [] and e.cheap == []
+
+
+def test_left_out_for_a_daily_limit_says_so():
+    from models import Person
+
+    people = (
+        Person("HOST", "Host minister", "VNM", "MIN", max_items_per_day=1),
+    )
+    s = tiny(
+        delegations=(delegation("VNM"),),
+        people=people,
+        events=(
+            Event(
+                "A",
+                "A",
+                "workshop",
+                60,
+                50,
+                priority=5,
+                participants=("HOST",),
+            ),
+            Event(
+                "B",
+                "B",
+                "workshop",
+                60,
+                50,
+                priority=1,
+                participants=("HOST",),
+            ),
+        ),
+    )
+    from .helpers import solve_checked
+
+    r = solve_checked(s)
+    reason = {u.item_id: u.reason for u in r.schedule.unscheduled}["E:B"]
+    assert reason == ("HOST already has 1 items on 25 Oct (their daily limit)")
+
+
+def test_left_out_because_a_principal_is_busy_names_the_items():
+    s = tiny(
+        delegations=(delegation("FRA"), delegation("DEU")),
+        events=(
+            Event(
+                "A",
+                "Keynote",
+                "workshop",
+                60,
+                50,
+                priority=5,
+                participants=("FRA",),
+                earliest=at("09:00"),
+                latest=at("10:00"),
+            ),
+        ),
+        bilaterals=(
+            BilateralRequest(
+                "B1",
+                "FRA",
+                "DEU",
+                priority=1,
+                earliest=at("09:00"),
+                latest=at("10:00"),
+            ),
+        ),
+    )
+    from .helpers import solve_checked
+
+    r = solve_checked(s)
+    reason = {u.item_id: u.reason for u in r.schedule.unscheduled}["B:B1"]
+    assert reason.startswith("the head of FRA has no free 30 minutes")
+    assert "E:A 25 Oct 09:00" in reason

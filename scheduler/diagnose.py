@@ -1,0 +1,129 @@
+"""Why each optional item was left out, asked of the solver.
+
+For every left-out item (highest value first, within a time budget) the
+model is solved once more with the item forced in, every rule family
+behind an assumption literal and every placed item held in place behind
+its own. The infeasibility core then names the rules and the placed items
+that block it, in a protocol officer's words. Items whose core is empty,
+or that run out of budget, keep the cheap reason from
+:mod:`models.reasons`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from ortools.sat.python import cp_model
+
+from models import Scenario
+from models.rules import RULE_BY_ID
+from models.schedule import Schedule
+
+from .constraints import HARD
+from .context import BuildContext
+from .explain import _Guarded
+from .variables import ModelVars
+
+
+def diagnose_left_out(
+    scenario: Scenario,
+    schedule: Schedule,
+    budget: float = 20.0,
+    per_item: float = 2.0,
+) -> Schedule:
+    """``schedule`` with the Unscheduled reasons of non-queue items
+    replaced by the solver's diagnosis where one was found in time."""
+    s = scenario
+    todo = [
+        u
+        for u in schedule.unscheduled
+        if u.kind != "sequence" and s.item_by_id[u.item_id].rooms
+    ]
+    if not todo or budget <= 0:
+        return schedule
+    t0 = time.monotonic()
+    model = cp_model.CpModel()
+    ctx = BuildContext(model, s, ModelVars(model, s))
+    names: dict[int, tuple[str, str]] = {}
+    rule_lits = []
+    for rule_id, fn in HARD.items():
+        g = model.new_bool_var(f"rule:{rule_id}")
+        names[g.index] = ("rule", rule_id)
+        rule_lits.append(g)
+        ctx.model = _Guarded(model, g)
+        fn(ctx)
+        ctx.model = model
+    g = s.grid
+    keep = []
+    vs = ctx.vars
+    for a in schedule.assignments:
+        v = vs.items.get(a.item_id)
+        if v is None:
+            continue
+        k = model.new_bool_var(f"keep:{a.item_id}")
+        names[k.index] = ("item", a.item_id)
+        model.add(v.present == 1).only_enforce_if(k)
+        model.add(v.start == g.to_index(a.start)).only_enforce_if(k)
+        pool = vs.pool_of.get(a.room_id)
+        if pool in v.rooms:
+            model.add(v.rooms[pool] == 1).only_enforce_if(k)
+        keep.append(k)
+    force = {}
+    for u in todo:
+        f = model.new_bool_var(f"force:{u.item_id}")
+        model.add(vs.items[u.item_id].present == 1).only_enforce_if(f)
+        force[u.item_id] = f
+    reasons = {}
+    order = sorted(todo, key=lambda u: -s.item_by_id[u.item_id].value)
+    for u in order:
+        left = budget - (time.monotonic() - t0)
+        if left <= 0.2:
+            break
+        model.clear_assumptions()
+        model.add_assumptions([force[u.item_id], *rule_lits, *keep])
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 1
+        solver.parameters.max_time_in_seconds = min(per_item, left)
+        if solver.solve(model) != cp_model.INFEASIBLE:
+            continue
+        core = [
+            names[i]
+            for i in solver.sufficient_assumptions_for_infeasibility()
+            if i in names
+        ]
+        text = _sentence(s, core)
+        if text:
+            reasons[u.item_id] = text
+    return replace(
+        schedule,
+        unscheduled=tuple(
+            replace(u, reason=reasons.get(u.item_id, u.reason))
+            for u in schedule.unscheduled
+        ),
+    )
+
+
+def _sentence(s: Scenario, core: list[tuple[str, str]]) -> str:
+    rules = [RULE_BY_ID[r].name.lower() for kind, r in core if kind == "rule"]
+    items = [i for kind, i in core if kind == "item"]
+    if not rules and not items:
+        return ""
+    parts = []
+    if items:
+        shown = [f"{i} ({s.item_by_id[i].title})" for i in items[:4]]
+        more = f" and {len(items) - 4} more" if len(items) > 4 else ""
+        parts.append(
+            "it does not fit while "
+            + "; ".join(shown)
+            + more
+            + (" keeps its place" if len(items) == 1 else " keep their places")
+        )
+    else:
+        parts.append(
+            "no placement satisfies the rules even in an empty schedule"
+        )
+    if rules:
+        parts.append("rules in the way: " + ", ".join(rules))
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:]
