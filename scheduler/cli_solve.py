@@ -127,6 +127,7 @@ def solve(
 
     from .solve import solve as run
 
+    _output_folder_or_exit(output)
     s = load_scenario_or_exit(scenario)
     base = _baseline_or_exit(s, baseline, freeze)
     params = SolveParams(
@@ -175,7 +176,14 @@ def solve(
         changes = diff_schedules(
             base.schedule, result.schedule, set(s.item_by_id)
         )
-    write_schedule_workbook(s, result.schedule, output, changes)
+    try:
+        write_schedule_workbook(s, result.schedule, output, changes)
+    except OSError as exc:
+        _fail(
+            f"Could not write {output}: {exc.strerror or exc}. Any "
+            "earlier file there is untouched.",
+            EXIT_BAD_INPUT,
+        )
     sched = result.schedule
     info = sched.info
     click.echo(
@@ -199,6 +207,17 @@ def solve(
         for line in change_lines(changes)[:30]:
             click.echo(f"  {line}")
     click.echo(f"Checked: every hard rule holds. Wrote {output}")
+
+
+def _output_folder_or_exit(output: Path) -> None:
+    folder = output.parent if str(output.parent) else Path(".")
+    if not folder.is_dir():
+        _fail(
+            f"Folder {folder} does not exist; nothing was written.",
+            EXIT_BAD_INPUT,
+        )
+    if output.exists() and output.is_dir():
+        _fail(f"{output} is a folder; give a file name.", EXIT_BAD_INPUT)
 
 
 def _baseline_or_exit(s, path, freeze):

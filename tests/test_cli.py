@@ -183,3 +183,33 @@ def test_bad_freeze_time_exits_2(tmp_path):
         "noon",
     )
     assert r.exit_code == 2 and "freeze" in r.output
+
+
+def test_solve_into_a_missing_folder_exits_2(tmp_path):
+    r = run("solve", workbook(tmp_path), "-o", tmp_path / "no" / "s.xlsx")
+    assert r.exit_code == 2 and "does not exist" in r.output
+
+
+def test_python_dash_m_scheduler_works():
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, "-m", "scheduler", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Exit codes" in out.stdout
+
+
+def test_progress_line_is_quiet_when_not_a_terminal(tmp_path):
+    r = run(
+        "solve",
+        workbook(tmp_path),
+        "-o",
+        tmp_path / "s.xlsx",
+        "--time-limit",
+        "5",
+    )
+    assert r.exit_code == 0 and "\r" not in r.output
