@@ -3,8 +3,6 @@ reader reads), atomically."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -15,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from models import Scenario
+from models.files import atomic_write
 from models.settings import SETTING_KEYS
 
 from .scenario_format import SETTINGS_EXAMPLE, SETTINGS_HELP, SHEETS, Sheet
@@ -158,18 +157,7 @@ def build_workbook(scenario: Scenario | None, notes=None) -> Workbook:
 
 def save_atomically(wb: Workbook, path) -> Path:
     """Save to a temporary file beside ``path``, then rename."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-    )
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write(path, wb.save)
 
 
 def write_scenario(scenario: Scenario, path, notes=None) -> Path:

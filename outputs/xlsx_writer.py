@@ -3,8 +3,6 @@ contract of ``shared/spec/workbooks.md``), written atomically."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,6 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from models import Scenario
+from models.files import atomic_write
 from models.schedule import Schedule
 
 from .cells import SECONDS_FORMAT, put
@@ -131,16 +130,4 @@ def write_schedule_workbook(
 
 
 def _save(wb: Workbook, path: Path) -> Path:
-    fd, tmp = tempfile.mkstemp(
-        prefix=f".{path.name}.",
-        suffix=".tmp",
-        dir=path.parent if str(path.parent) else ".",
-    )
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    return atomic_write(path, wb.save)

@@ -176,3 +176,14 @@ def test_hand_edit_moved_start_and_locked(tmp_path):
     wb.save(path)
     a = read_schedule(path, s).schedule.assignments[0]
     assert a.start == at("11:00") and a.room_id == "R2" and a.locked
+
+
+def test_written_file_has_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    path = write_schedule_workbook(small_scenario(), _schedule(),
+                                   tmp_path / "s.xlsx")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
