@@ -8,24 +8,18 @@ from pathlib import Path
 
 from models import Scenario
 from models.problems import Problem
-from models.schedule import Assignment, Schedule, SolveInfo, Unscheduled
+from models.schedule import (
+    SCHEDULE_COLUMNS,
+    Assignment,
+    Schedule,
+    SolveInfo,
+    Unscheduled,
+)
 
 from . import cells
 from .scenario_reader import find_sheet, header_map, open_workbook
 
-REQUIRED = (
-    "item_id",
-    "kind",
-    "ref_id",
-    "title",
-    "start",
-    "end",
-    "room_id",
-    "venue_id",
-    "participants",
-    "position",
-    "locked",
-)
+REQUIRED = SCHEDULE_COLUMNS
 
 
 @dataclass

@@ -16,8 +16,9 @@ def atomic_write(path, save: Callable[[str], None]) -> Path:
     the umask), not the private ones of a temporary file."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                               dir=folder)
+    fd, tmp = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".tmp", dir=folder
+    )
     os.close(fd)
     try:
         save(tmp)

@@ -5,6 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+#: Required columns of the Schedule sheet (the workbook contract).
+SCHEDULE_COLUMNS = (
+    "item_id",
+    "kind",
+    "ref_id",
+    "title",
+    "start",
+    "end",
+    "room_id",
+    "venue_id",
+    "participants",
+    "position",
+    "locked",
+)
+#: Required columns of the Unscheduled sheet.
+UNSCHEDULED_COLUMNS = ("ref_id", "kind", "title", "priority", "reason")
+
 
 @dataclass(frozen=True, slots=True)
 class Assignment:

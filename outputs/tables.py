@@ -3,34 +3,18 @@
 from __future__ import annotations
 
 from models import Scenario
+from models import schedule as schedule_contract
 from models.schedule import Schedule
 
 SCHEDULE_COLUMNS = [
-    "item_id",
-    "kind",
-    "ref_id",
-    "title",
-    "start",
-    "end",
-    "room_id",
-    "venue_id",
-    "participants",
-    "position",
-    "locked",
+    *schedule_contract.SCHEDULE_COLUMNS,
     "room",
     "venue",
     "day",
     "duration_minutes",
     "restricted",
 ]
-UNSCHEDULED_COLUMNS = [
-    "ref_id",
-    "kind",
-    "title",
-    "priority",
-    "reason",
-    "item_id",
-]
+UNSCHEDULED_COLUMNS = [*schedule_contract.UNSCHEDULED_COLUMNS, "item_id"]
 
 
 def schedule_rows(s: Scenario, schedule: Schedule) -> list[list]:

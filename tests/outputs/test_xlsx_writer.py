@@ -14,6 +14,7 @@ from outputs.xlsx_writer import write_schedule_workbook
 from tests.factory import at, delegation, tiny
 from tests.inputs.helpers import small_scenario
 
+# the contract, spelled out here on purpose (not imported)
 SCHEDULE_HEADERS = [
     "item_id",
     "kind",
@@ -182,8 +183,9 @@ def test_written_file_has_ordinary_permissions(tmp_path):
     import os
     import stat
 
-    path = write_schedule_workbook(small_scenario(), _schedule(),
-                                   tmp_path / "s.xlsx")
+    path = write_schedule_workbook(
+        small_scenario(), _schedule(), tmp_path / "s.xlsx"
+    )
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
