@@ -161,7 +161,8 @@ def main() -> None:
         }
         print(
             f"| {name} | {wall:.1f} | {r.status} | {r.objective:,.0f} | "
-            f"{100 * (r.gap or 0):.1f}% | {len(moved)} | {len(unforced)} "
+            f"{'no bound' if r.gap is None else f'{100 * r.gap:.1f}%'} | "
+            f"{len(moved)} | {len(unforced)} "
             f"| {count['added']} | {count['dropped']} | "
             f"{count['cancelled']} | {len(viol)} |"
         )

@@ -186,9 +186,15 @@ def solve(
         )
     sched = result.schedule
     info = sched.info
+    if info.best_bound is None:
+        proof = "no bound proven in the time given"
+    else:
+        proof = (
+            f"best bound {info.best_bound:,.0f}, gap "
+            f"{100 * (info.gap or 0):.2f}%"
+        )
     click.echo(
-        f"{result.status}: objective {info.objective:,.0f}, best bound "
-        f"{info.best_bound:,.0f}, gap {100 * (info.gap or 0):.2f}%, "
+        f"{result.status}: objective {info.objective:,.0f}, {proof}, "
         f"{info.solve_seconds:.1f} s"
     )
     click.echo(

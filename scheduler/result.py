@@ -34,7 +34,10 @@ class Result:
         lines = [f"status      {self.status}"]
         if self.objective is not None:
             lines.append(f"objective   {self.objective:,.0f}")
-            lines.append(f"best bound  {self.best_bound:,.0f}")
-            lines.append(f"gap         {100 * (self.gap or 0):.2f}%")
+            if self.best_bound is None:
+                lines.append("best bound  none proven")
+            else:
+                lines.append(f"best bound  {self.best_bound:,.0f}")
+                lines.append(f"gap         {100 * (self.gap or 0):.2f}%")
         lines.append(f"seconds     {self.seconds:.1f}")
         return "\n".join(lines)

@@ -61,10 +61,16 @@ def solve(
     status says so (INFEASIBLE, or UNKNOWN when the time ran out first)."""
     params = params or SolveParams()
     t0 = time.monotonic()
-    hint = None
+    hint, values = None, None
     if baseline is not None and not skip:
-        hint = _hold_phase(scenario, params, baseline)
+        hint, values = _hold_phase(scenario, params, baseline)
     built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
+    if values is not None and len(values) == len(built.model.proto.variables):
+        built.model.clear_hints()  # the first phase's every variable
+        for index, value in enumerate(values):
+            built.model.add_hint(
+                built.model.get_int_var_from_proto_index(index), value
+            )
     invalid = built.model.validate()
     if invalid:
         raise ModelBuildError(invalid)
@@ -80,6 +86,10 @@ def solve(
     if status is None:
         raise ModelBuildError(solver.status_name(code))
     if status not in ("OPTIMAL", "FEASIBLE"):
+        if hint is not None:  # the first phase's schedule stands
+            return _first_phase_result(
+                scenario, hint, baseline, params, seconds
+            )
         return Result(status, None, None, None, seconds, progress.solutions)
     first = (
         None
@@ -134,7 +144,9 @@ def _hold_phase(scenario: Scenario, params: SolveParams, baseline):
         for v in check(scenario, replace(baseline.schedule, assignments=rows))
         for i in v.items
     }
-    hold = frozenset(a.item_id for a in rows) - broken
+    # queue slots are never held: one new or re-ranked member shifts all
+    # that follow, and the move costs keep the rest where they were
+    hold = frozenset(a.item_id for a in rows if a.kind != "sequence") - broken
     built = build_model(scenario, baseline=baseline, hold=hold)
     solver = cp_model.CpSolver()
     configure(
@@ -142,8 +154,33 @@ def _hold_phase(scenario: Scenario, params: SolveParams, baseline):
     )
     code = solver.solve(built.model)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return extract(scenario, built, solver, baseline)
+        return None, None
+    values = list(solver.response_proto.solution)
+    return extract(scenario, built, solver, baseline), values
+
+
+def _first_phase_result(scenario, schedule, baseline, params, seconds):
+    """A what-if result when the full search found nothing better in its
+    time: the first phase's schedule, FEASIBLE, with no proven bound."""
+    from models import objective as obj
+    from models.baseline import moves_cost
+
+    pen = obj.penalties(scenario, schedule)
+    pen["moves"] = moves_cost(scenario, baseline, schedule)
+    value = obj.objective_value(scenario, schedule, baseline)
+    info = SolveInfo(
+        status="FEASIBLE",
+        objective=value,
+        best_bound=None,
+        solve_seconds=round(seconds, 3),
+        workers=params.workers,
+        seed=params.seed,
+        time_limit=params.time_limit,
+        penalties=pen,
+    )
+    return Result(
+        "FEASIBLE", replace(schedule, info=info), value, None, seconds
+    )
 
 
 def extract(

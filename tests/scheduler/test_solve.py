@@ -128,3 +128,10 @@ def test_same_seed_and_one_worker_give_the_same_schedule():
     first = solve_checked(s, p).schedule.assignments
     second = solve_checked(s, p).schedule.assignments
     assert first == second
+
+
+def test_summary_says_when_no_bound_was_proven():
+    from scheduler.result import Result
+
+    text = Result("FEASIBLE", None, 100.0, None, 1.0).summary()
+    assert "none proven" in text and "gap" not in text
