@@ -1,15 +1,29 @@
-"""Reading a schedule workbook back (hand edits included) for ``check``
-and for what-if runs."""
+"""Reading a schedule workbook back (hand edits included) for ``check``,
+``diff`` and what-if runs.
+
+The Schedule sheet is required; Unscheduled and Summary are read when
+present. Hand edits are expected: a moved start (a real date-time or text
+``YYYY-MM-DD HH:MM[:SS]``), a changed room, ``locked`` set to yes, empty
+rows, headers in another case or with spaces. What cannot be read becomes
+a :class:`~models.problems.Problem` naming file, sheet, row and column;
+what was read but adjusted becomes a note.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
+from openpyxl.utils.datetime import from_excel
+from openpyxl.worksheet.worksheet import Worksheet
+
 from models import Scenario
+from models.items import item_id_for
 from models.problems import Problem
 from models.schedule import (
     SCHEDULE_COLUMNS,
+    UNSCHEDULED_COLUMNS,
     Assignment,
     Schedule,
     SolveInfo,
@@ -20,183 +34,353 @@ from . import cells
 from .scenario_reader import find_sheet, header_map, open_workbook
 
 REQUIRED = SCHEDULE_COLUMNS
+KINDS = ("event", "bilateral", "arrival", "sequence")
+PREFIX_KIND = {"E": "event", "B": "bilateral", "A": "arrival", "S": "sequence"}
+DATE_TIME = "a date-time like 2025-10-25 09:00 (or 09:00:30)"
+WHOLE = "a whole number"
+YES_NO = "yes or no (y/n, true/false, 1/0)"
+NOT_FORMULA = "a value typed in, not a formula"
 
 
 @dataclass
 class ScheduleRead:
+    """What :func:`read_schedule` found.
+
+    ``schedule`` is ``None`` when any problem was found (the rows cannot
+    be trusted); ``problems`` say where; ``notes`` tell what was read
+    differently from how it was written (normalised headers, a venue taken
+    from the room, an end moved with its start).
+    """
+
     schedule: Schedule | None = None
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
 
 def read_schedule(path, scenario: Scenario | None = None) -> ScheduleRead:
+    """Read the schedule workbook at ``path``.
+
+    Parameters
+    ----------
+    path
+        An ``.xlsx`` file as written by
+        :func:`outputs.xlsx_writer.write_schedule_workbook`, possibly
+        edited by hand.
+    scenario
+        When given, a row's ``venue_id`` is taken from its room (hand edits
+        often change only the room), an end that does not match the item's
+        duration follows the start (hand edits often move only the start),
+        and an empty kind, ref_id or title is taken from the item.
+
+    Returns
+    -------
+    ScheduleRead
+        Never raises for bad input: an unreadable file (not a workbook,
+        damaged, password-protected, legacy ``.xls``), a missing sheet or
+        column, and unreadable cells are problems. Duplicate item ids are
+        kept (the checker reports them). ``Assignment.row`` is the
+        spreadsheet row.
+    """
     path = Path(path)
     res = ScheduleRead()
+    file = str(path)
     wb = open_workbook(path, res.problems)
     if wb is None:
         return res
-    file = str(path)
     ws = find_sheet(wb, "Schedule", res.notes)
-    if ws is None:
+    if ws is None or not isinstance(ws, Worksheet):
         res.problems.append(
-            Problem("Missing sheet Schedule", "Schedule", file=file)
+            Problem(
+                "Missing sheet Schedule",
+                "Schedule",
+                value=", ".join(wb.sheetnames),
+                expected="a sheet named Schedule with one row per item",
+                file=file,
+            )
         )
         return res
     heads = header_map(ws, "Schedule", file, res.notes, res.problems)
-    for c in REQUIRED:
-        if c not in heads:
+    for col in REQUIRED:
+        if col not in heads:
             res.problems.append(
                 Problem(
-                    f"Missing required column {c}", "Schedule", 1, c, file=file
+                    f"Missing required column {col}",
+                    "Schedule",
+                    1,
+                    col,
+                    expected=f"a header {col!r} in row 1",
+                    file=file,
                 )
             )
     if res.problems:
         return res
-    rows: list[Assignment] = []
-    for r, row in enumerate(
-        ws.iter_rows(min_row=2, values_only=True), start=2
-    ):
-        if all(cells.is_empty(v) for v in row):
-            continue
-
-        def get(col, row=row):
-            i = heads[col] - 1
-            return row[i] if i < len(row) else None
-
-        def parse(col, fn, expected, row_no=r):
-            raw = get(col)
-            if cells.is_empty(raw):
-                return None
-            try:
-                return fn(raw)
-            except ValueError:
-                res.problems.append(
-                    Problem(
-                        f"Wrong {col}",
-                        "Schedule",
-                        row_no,
-                        col,
-                        raw,
-                        expected,
-                        file,
-                    )
-                )
-                return None
-
-        start = parse("start", cells.date_time, "a date-time")
-        end = parse("end", cells.date_time, "a date-time")
-        position = parse("position", cells.integer, "a whole number")
-        locked = parse("locked", cells.boolean, "yes or no") or False
-        item_id = cells.text(get("item_id")) if get("item_id") else ""
-        room_id = cells.text(get("room_id")) if get("room_id") else ""
-        if not item_id or start is None or end is None or not room_id:
-            for col, v in (
-                ("item_id", item_id),
-                ("start", start),
-                ("end", end),
-                ("room_id", room_id),
-            ):
-                if not v and not any(
-                    p.row == r and p.column == col for p in res.problems
-                ):
-                    res.problems.append(
-                        Problem(
-                            "Required value is empty",
-                            "Schedule",
-                            r,
-                            col,
-                            file=file,
-                        )
-                    )
-            continue
-        venue = cells.text(get("venue_id")) if get("venue_id") else ""
-        if scenario is not None and room_id in scenario.room_by_id:
-            true_venue = scenario.room_by_id[room_id].venue_id
-            if venue != true_venue:
-                res.notes.append(
-                    f"Schedule row {r}: venue of {room_id} "
-                    f"taken as {true_venue}"
-                )
-                venue = true_venue
-        rows.append(
-            Assignment(
-                item_id=item_id,
-                kind=cells.text(get("kind") or ""),
-                ref_id=cells.text(get("ref_id") or ""),
-                title=cells.text(get("title") or ""),
-                start=start,
-                end=end,
-                room_id=room_id,
-                venue_id=venue,
-                participants=cells.text_list(get("participants") or ""),
-                position=position,
-                locked=locked,
-                row=r,
-            )
-        )
+    rows = _assignments(ws, heads, file, scenario, res)
     if res.problems:
         return res
+    info, extra = _summary(wb, res)
     res.schedule = Schedule(
         assignments=tuple(rows),
         unscheduled=_unscheduled(wb, res),
-        info=_info(wb, res),
-        scenario_source=None,
+        info=info,
+        generated_at=extra.get("generated_at"),
+        event_name=extra.get("event_name") or "",
+        scenario_source=extra.get("scenario_file"),
     )
     return res
 
 
-def _unscheduled(wb, res) -> tuple[Unscheduled, ...]:
-    ws = find_sheet(wb, "Unscheduled", res.notes)
-    if ws is None:
-        return ()
-    heads = header_map(ws, "Unscheduled", "", [], [])
-    out = []
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if all(cells.is_empty(v) for v in row):
-            continue
+class _Row:
+    """One data row of a sheet: values by header, problems by place."""
 
-        def get(col, row=row):
-            i = heads.get(col)
-            return None if i is None or i > len(row) else row[i - 1]
+    def __init__(self, values, heads, sheet, r, file, problems):
+        self.values, self.heads = values, heads
+        self.sheet, self.r, self.file = sheet, r, file
+        self.problems = problems
 
-        prio = get("priority")
+    def raw(self, col: str):
+        i = self.heads.get(col)
+        if i is None or i > len(self.values):
+            return None
+        return self.values[i - 1]
+
+    def text(self, col: str) -> str:
+        raw = self.raw(col)
+        return "" if cells.is_empty(raw) else cells.text(raw)
+
+    def parse(self, col: str, fn, expected: str):
+        """``fn(value)``, ``None`` if empty; a problem if it fails."""
+        raw = self.raw(col)
+        if cells.is_empty(raw):
+            return None
+        if isinstance(raw, str) and raw.startswith("="):
+            self.bad(f"A formula in {col}", col, raw, NOT_FORMULA)
+            return None
         try:
-            prio = None if cells.is_empty(prio) else cells.integer(prio)
-        except ValueError:
-            prio = None
-        ref = cells.text(get("ref_id") or "")
+            return fn(raw)
+        except (ValueError, TypeError, OverflowError):
+            self.bad(f"Cannot read {col}", col, raw, expected)
+            return None
+
+    def bad(self, message, col, value=None, expected=None) -> None:
+        self.problems.append(
+            Problem(
+                message, self.sheet, self.r, col, value, expected, self.file
+            )
+        )
+
+
+def _assignments(ws, heads, file, scenario, res) -> list[Assignment]:
+    out = []
+    for r, values in enumerate(
+        ws.iter_rows(min_row=2, values_only=True), start=2
+    ):
+        row = _Row(values, heads, "Schedule", r, file, res.problems)
+        if all(cells.is_empty(row.raw(c)) for c in REQUIRED):
+            continue
+        a = _assignment(row)
+        if a is not None and scenario is not None:
+            a = _fit_to_scenario(a, scenario, res.notes)
+        if a is not None:
+            out.append(a)
+    return out
+
+
+def _assignment(row: _Row) -> Assignment | None:
+    n_before = len(row.problems)
+    start = row.parse("start", date_time, DATE_TIME)
+    end = row.parse("end", date_time, DATE_TIME)
+    position = row.parse("position", cells.integer, WHOLE)
+    locked = row.parse("locked", cells.boolean, YES_NO)
+    item_id, room_id = row.text("item_id"), row.text("room_id")
+    parsed = {"item_id": item_id, "start": start, "end": end}
+    parsed["room_id"] = room_id
+    for col, value in parsed.items():
+        if not value and cells.is_empty(row.raw(col)):
+            row.bad("Required value is empty", col, expected="a value")
+    if len(row.problems) > n_before:
+        return None
+    kind = row.text("kind").lower()
+    if not kind and item_id[:2] in {f"{p}:" for p in PREFIX_KIND}:
+        kind = PREFIX_KIND[item_id[0]]
+    return Assignment(
+        item_id=item_id,
+        kind=kind,
+        ref_id=row.text("ref_id"),
+        title=row.text("title"),
+        start=start,
+        end=end,
+        room_id=room_id,
+        venue_id=row.text("venue_id"),
+        participants=cells.text_list(row.text("participants")),
+        position=position,
+        locked=bool(locked),
+        row=row.r,
+    )
+
+
+def _fit_to_scenario(
+    a: Assignment, s: Scenario, notes: list[str]
+) -> Assignment:
+    """Venue from the room, end from the start and the item's duration,
+    empty kind/ref_id/title from the item; a note for each change."""
+    where = f"Schedule row {a.row} ({a.item_id})"
+    changes: dict = {}
+    room = s.room_by_id.get(a.room_id)
+    if room is not None and a.venue_id != room.venue_id:
+        was = f"not {a.venue_id}" if a.venue_id else "venue_id was empty"
+        notes.append(
+            f"{where}: room {a.room_id} is at {room.venue_id} ({was}); "
+            f"venue_id taken from the room"
+        )
+        changes["venue_id"] = room.venue_id
+    it = s.item_by_id.get(a.item_id)
+    if it is not None:
+        duration = timedelta(seconds=it.duration)
+        if a.end - a.start != duration:
+            end = a.start + duration
+            notes.append(
+                f"{where}: end {a.end:%Y-%m-%d %H:%M:%S} does not match "
+                f"the start and the item's duration; taken as "
+                f"{end:%Y-%m-%d %H:%M:%S}"
+            )
+            changes["end"] = end
+        for name in ("kind", "ref_id", "title"):
+            if not getattr(a, name):
+                changes[name] = getattr(it, name)
+                notes.append(f"{where}: empty {name} taken from the item")
+    if not changes:
+        return a
+    return replace(a, **changes)
+
+
+def date_time(value) -> datetime:
+    """A cell as a date-time to the second: a real date-time, an Excel
+    serial number, or text ``YYYY-MM-DD HH:MM[:SS]``.
+
+    Raises
+    ------
+    ValueError
+        If the value is none of these.
+    """
+    if isinstance(value, bool):
+        raise ValueError(DATE_TIME)
+    if isinstance(value, (int, float)):
+        if not 1 <= value < 2_958_466:  # 1900-01-01 .. 9999-12-31
+            raise ValueError(DATE_TIME)
+        value = from_excel(value)
+    if isinstance(value, datetime):
+        whole = value.replace(microsecond=0)
+        if value.microsecond >= 500_000:
+            whole += timedelta(seconds=1)
+        return whole.replace(tzinfo=None)
+    return cells.date_time(value)
+
+
+def _unscheduled(wb, res: ScheduleRead) -> tuple[Unscheduled, ...]:
+    ws = find_sheet(wb, "Unscheduled", res.notes)
+    if ws is None or not isinstance(ws, Worksheet):
+        res.notes.append("No Unscheduled sheet: no items taken as left out")
+        return ()
+    heads = header_map(ws, "Unscheduled", "", res.notes, [])
+    if "ref_id" not in heads and "item_id" not in heads:
+        res.notes.append("Unscheduled: no ref_id column; sheet ignored")
+        return ()
+    out = []
+    for r, values in enumerate(
+        ws.iter_rows(min_row=2, values_only=True), start=2
+    ):
+        row = _Row(values, heads, "Unscheduled", r, "", [])
+        if all(
+            cells.is_empty(row.raw(c))
+            for c in (*UNSCHEDULED_COLUMNS, "item_id")
+        ):
+            continue
+        prio = row.parse("priority", cells.integer, WHOLE)
+        if row.problems:
+            res.notes.append(
+                f"Unscheduled row {r}: priority {row.raw('priority')!r} "
+                "is not a whole number; left empty"
+            )
+        kind, ref = row.text("kind").lower(), row.text("ref_id")
+        item_id = row.text("item_id")
+        if not item_id:
+            known = kind in KINDS and kind != "sequence" and ref
+            item_id = item_id_for(kind, ref) if known else ref
         out.append(
             Unscheduled(
-                item_id=cells.text(get("item_id") or ref),
+                item_id=item_id,
                 ref_id=ref,
-                kind=cells.text(get("kind") or ""),
-                title=cells.text(get("title") or ""),
+                kind=kind,
+                title=row.text("title"),
                 priority=prio,
-                reason=cells.text(get("reason") or ""),
+                reason=row.text("reason"),
             )
         )
     return tuple(out)
 
 
-def _info(wb, res) -> SolveInfo | None:
+def _summary(wb, res: ScheduleRead) -> tuple[SolveInfo | None, dict]:
+    """SolveInfo and the other Summary values (generated_at, event_name,
+    scenario_file); values that cannot be read are left out with a
+    note."""
     ws = find_sheet(wb, "Summary", res.notes)
-    if ws is None:
-        return None
-    kv = {}
-    for row in ws.iter_rows(min_row=2, values_only=True):
-        if row and not cells.is_empty(row[0]):
-            kv[str(row[0]).strip()] = row[1] if len(row) > 1 else None
+    if ws is None or not isinstance(ws, Worksheet):
+        res.notes.append("No Summary sheet: how it was solved is unknown")
+        return None, {}
+    heads = header_map(ws, "Summary", "", res.notes, [])
+    k_col, v_col = heads.get("key", 1), heads.get("value", 2)
+    kv: dict[str, object] = {}
+    rows: dict[str, int] = {}
+    for r, values in enumerate(
+        ws.iter_rows(min_row=2, values_only=True), start=2
+    ):
+        key = values[k_col - 1] if k_col <= len(values) else None
+        if cells.is_empty(key):
+            continue
+        key = str(key).strip()
+        kv[key] = values[v_col - 1] if v_col <= len(values) else None
+        rows[key] = r
 
-    def num(key):
+    def get(key, fn, what):
+        raw = kv.get(key)
+        if cells.is_empty(raw):
+            return None
         try:
-            return float(kv[key]) if not cells.is_empty(kv.get(key)) else None
-        except (TypeError, ValueError):
+            return fn(raw)
+        except (ValueError, TypeError, OverflowError):
+            res.notes.append(
+                f"Summary row {rows[key]}: {key} {raw!r} is not {what}; "
+                "ignored"
+            )
             return None
 
-    return SolveInfo(
-        status=str(kv.get("status") or "UNKNOWN"),
-        objective=num("objective"),
-        best_bound=num("best_bound"),
-        solve_seconds=num("solve_seconds") or 0.0,
-        gap=num("gap"),
+    def number(raw) -> float:
+        if isinstance(raw, bool):
+            raise ValueError(raw)
+        return float(raw)
+
+    penalties = {}
+    for key in kv:
+        if key.startswith("penalty:"):
+            v = get(key, cells.integer, WHOLE)
+            if v is not None:
+                penalties[key.removeprefix("penalty:")] = v
+    status = cells.text(kv.get("status") or "UNKNOWN").upper()
+    info = SolveInfo(
+        status=status,
+        objective=get("objective", number, "a number"),
+        best_bound=get("best_bound", number, "a number"),
+        solve_seconds=get("solve_seconds", number, "a number") or 0.0,
+        gap=get("gap", number, "a number"),
+        solutions=get("solutions", cells.integer, WHOLE) or 0,
+        workers=get("workers", cells.integer, WHOLE) or 0,
+        seed=get("seed", cells.integer, WHOLE) or 0,
+        time_limit=get("time_limit", number, "a number"),
+        penalties=penalties,
     )
+    extra = {
+        "generated_at": get("generated_at", date_time, DATE_TIME),
+        "event_name": get("event_name", cells.text, "text"),
+        "scenario_file": get("scenario_file", cells.text, "text"),
+    }
+    return info, extra

@@ -1,8 +1,15 @@
 """The schedule workbook: Summary, Schedule and Unscheduled sheets (the
-contract of ``shared/spec/workbooks.md``), written atomically."""
+contract of ``shared/spec/workbooks.md``), written atomically.
+
+Each contract sheet is a plain table: one header row, no merged cells, no
+blank rows, an autofilter and a frozen header, so people and programs can
+filter it. Extra sheets (Changes of a what-if run) come after them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,69 +24,67 @@ from .cells import SECONDS_FORMAT, put
 from .changes_sheet import CHANGE_COLUMNS, change_rows
 from .tables import (
     SCHEDULE_COLUMNS,
+    SUMMARY_COLUMNS,
     UNSCHEDULED_COLUMNS,
     schedule_rows,
     summary_rows,
     unscheduled_rows,
 )
 
+#: The contract sheets, in the order they are written.
+CONTRACT_SHEETS = ("Summary", "Schedule", "Unscheduled")
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
+MIN_WIDTH, MAX_WIDTH = 8, 60
+#: Rows looked at to size the columns.
+WIDTH_SAMPLE = 500
 
 
-def _sheet(
-    wb: Workbook,
-    title: str,
-    header: list[str],
-    rows: list[list],
-    seconds_rows: set[int] = frozenset(),
-    widths=None,
-) -> None:
-    ws = wb.create_sheet(title)
-    for c, name in enumerate(header, start=1):
-        cell = put(ws.cell(row=1, column=c), name)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
-        cell.alignment = Alignment(vertical="center")
-    for r, row in enumerate(rows, start=2):
-        fmt = SECONDS_FORMAT if (r - 2) in seconds_rows else None
-        for c, value in enumerate(row, start=1):
-            put(ws.cell(row=r, column=c), value, fmt)
-    ws.freeze_panes = "A2"
-    if rows:
-        ws.auto_filter.ref = (
-            f"A1:{get_column_letter(len(header))}{len(rows) + 1}"
-        )
-    for c, name in enumerate(header, start=1):
-        longest = max(
-            [len(name)] + [len(_text(row[c - 1])) for row in rows[:500]]
-        )
-        width = (widths or {}).get(name, min(60, max(10, longest + 2)))
-        ws.column_dimensions[get_column_letter(c)].width = width
+def write_schedule_workbook(
+    scenario: Scenario, schedule: Schedule, path, changes=None
+) -> Path:
+    """Write the schedule workbook to ``path``.
 
+    Parameters
+    ----------
+    scenario
+        The scenario the schedule belongs to (names, settings, restricted
+        flags).
+    schedule
+        The schedule.
+    path
+        The ``.xlsx`` file to write.
+    changes
+        Optional list of ``models.changes.Change`` (a what-if run): adds a
+        Changes sheet after the contract sheets.
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if hasattr(value, "strftime"):
-        return "yyyy-mm-dd hh:mm:ss"
-    return str(value)
+    Returns
+    -------
+    Path
+        ``path``. The file is written to a temporary file in the same
+        folder, then renamed over ``path``; on any failure the temporary
+        file is removed and a file already at ``path`` is left untouched.
+    """
+    wb = build_workbook(scenario, schedule, changes)
+    return _save(wb, Path(path))
 
 
 def build_workbook(
     scenario: Scenario, schedule: Schedule, changes=None
 ) -> Workbook:
+    """The workbook of :func:`write_schedule_workbook`, not saved."""
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(
+    add_table(
         wb,
         "Summary",
-        ["key", "value"],
+        SUMMARY_COLUMNS,
         summary_rows(scenario, schedule),
-        widths={"value": 60},
+        widths={"key": 34, "value": 50},
     )
     rows = schedule_rows(scenario, schedule)
-    seconds = {k for k, row in enumerate(rows) if row[1] == "sequence"}
-    _sheet(
+    seconds = {k for k, row in enumerate(rows) if row["kind"] == "sequence"}
+    add_table(
         wb,
         "Schedule",
         SCHEDULE_COLUMNS,
@@ -87,46 +92,86 @@ def build_workbook(
         seconds,
         widths={"title": 50, "participants": 40},
     )
-    if changes is not None:
-        _sheet(
-            wb,
-            "Changes",
-            CHANGE_COLUMNS,
-            change_rows(changes),
-            widths={"title": 50, "tell": 40, "reason": 60},
-        )
-    _sheet(
+    add_table(
         wb,
         "Unscheduled",
         UNSCHEDULED_COLUMNS,
         unscheduled_rows(schedule),
         widths={"reason": 90, "title": 50},
     )
+    if changes is not None:
+        _changes_sheet(wb, changes)
     return wb
 
 
 def write_changes_workbook(changes, path) -> Path:
-    """A workbook with only the Changes sheet (``scheduler diff``)."""
+    """A workbook with only the Changes sheet (``scheduler diff``),
+    written atomically like :func:`write_schedule_workbook`."""
     wb = Workbook()
     wb.remove(wb.active)
-    _sheet(
+    _changes_sheet(wb, changes)
+    return _save(wb, Path(path))
+
+
+def add_table(
+    wb: Workbook,
+    title: str,
+    header: Sequence[str],
+    rows: Iterable[Mapping | Sequence],
+    seconds_rows: Iterable[int] = (),
+    widths: Mapping[str, float] | None = None,
+) -> None:
+    """Add sheet ``title``: a bold, filled, frozen header row, then one
+    row per item of ``rows`` (dicts keyed by header, or sequences in header
+    order); date-times of the rows whose 0-based index is in
+    ``seconds_rows`` show seconds. Autofilter over the whole table;
+    column widths from the content unless ``widths`` names them."""
+    ws = wb.create_sheet(title)
+    for c, name in enumerate(header, start=1):
+        cell = put(ws.cell(row=1, column=c), name)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(vertical="center")
+    with_seconds = set(seconds_rows)
+    longest = [len(name) for name in header]
+    n = 0
+    for n, row in enumerate(rows, start=1):
+        values = (
+            [row.get(name) for name in header]
+            if isinstance(row, Mapping)
+            else list(row)
+        )
+        fmt = SECONDS_FORMAT if (n - 1) in with_seconds else None
+        for c, value in enumerate(values, start=1):
+            put(ws.cell(row=n + 1, column=c), value, fmt)
+            if n <= WIDTH_SAMPLE and c <= len(longest):
+                longest[c - 1] = max(longest[c - 1], _shown_len(value))
+    ws.freeze_panes = "A2"
+    last = get_column_letter(len(header))
+    ws.auto_filter.ref = f"A1:{last}{n + 1}"
+    for c, name in enumerate(header, start=1):
+        width = (widths or {}).get(name)
+        if width is None:
+            width = min(MAX_WIDTH, max(MIN_WIDTH, longest[c - 1] + 2))
+        ws.column_dimensions[get_column_letter(c)].width = width
+
+
+def _shown_len(value) -> int:
+    """About how many characters a cell shows."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime):
+        return len("yyyy-mm-dd hh:mm:ss")
+    return len(str(value))
+
+
+def _changes_sheet(wb: Workbook, changes) -> None:
+    add_table(
         wb,
         "Changes",
         CHANGE_COLUMNS,
         change_rows(changes),
         widths={"title": 50, "tell": 40, "reason": 60},
     )
-    return _save(wb, Path(path))
-
-
-def write_schedule_workbook(
-    scenario: Scenario, schedule: Schedule, path, changes=None
-) -> Path:
-    """Write the workbook to ``path`` atomically: a temporary file in the
-    same folder, then a rename; on failure the old file is untouched."""
-    path = Path(path)
-    wb = build_workbook(scenario, schedule, changes)
-    return _save(wb, path)
 
 
 def _save(wb: Workbook, path: Path) -> Path:

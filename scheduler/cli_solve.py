@@ -139,7 +139,13 @@ def solve(
         f"{time_limit:g} s limit",
         err=True,
     )
-    result = run(s, params, baseline=base)
+    try:
+        result = run(s, params, baseline=base)
+    except KeyboardInterrupt:
+        _fail(
+            "Interrupted before the search began; nothing was written.",
+            EXIT_NO_SOLUTION,
+        )
     if result.status == "INFEASIBLE":
         _fail(_infeasible_text(s, time_limit), EXIT_INFEASIBLE)
     if result.schedule is None:
@@ -147,6 +153,12 @@ def solve(
             f"{result.status}: no schedule found within {time_limit:g} "
             "s; nothing was written. Try a longer --time-limit.",
             EXIT_NO_SOLUTION,
+        )
+    if result.interrupted:
+        click.echo(
+            f"Interrupted after {result.seconds:.1f} s: writing the "
+            "best schedule found so far.",
+            err=True,
         )
     violations = check_schedule(s, result.schedule)
     if base is not None:

@@ -19,6 +19,8 @@ class Result:
     seconds: float
     solutions: int = 0
     first_solution_s: float | None = None
+    #: the search stopped before its limit without proof (Ctrl-C)
+    interrupted: bool = False
 
     @property
     def gap(self) -> float | None:

@@ -121,8 +121,16 @@ def solve(
         first,
     )
     info_gap = result.gap
+    # CP-SAT stops on Ctrl-C as if the time were up; only an interruption
+    # ends a FEASIBLE search well before its limit with the gap still open
+    interrupted = (
+        status == "FEASIBLE"
+        and solver.wall_time < left - 1.0
+        and (info_gap or 0) > params.gap
+    )
     return replace(
         result,
+        interrupted=interrupted,
         schedule=replace(result.schedule, info=replace(info, gap=info_gap)),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -213,3 +214,37 @@ def test_progress_line_is_quiet_when_not_a_terminal(tmp_path):
         "5",
     )
     assert r.exit_code == 0 and "\r" not in r.output
+
+
+@pytest.mark.slow
+def test_ctrl_c_writes_the_best_schedule_so_far(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "s.xlsx"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "scheduler",
+            "solve",
+            "-o",
+            str(out),
+            "--time-limit",
+            "120",
+            "--workers",
+            "2",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr.readline().startswith("Solving")  # model next
+    time.sleep(8)  # the search is running by now
+    proc.send_signal(signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 0, stderr
+    assert "Interrupted" in stderr and "best schedule found so far" in stderr
+    assert out.exists() and "every hard rule holds" in stdout

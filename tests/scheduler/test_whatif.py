@@ -136,31 +136,72 @@ def test_model_refuses_to_move_a_locked_row():
 def test_rank_change_moves_the_delegation_in_its_queue_and_nothing_else():
     from models import Sequence, SequenceMember
 
-    dels = (delegation("ALB", "MIN", name="Albania"),
-            delegation("BRA", "FM", name="Brazil"),
-            delegation("CAN", "MIN", name="Canada"))
-    events = (Event("SIGNING", "Signing", "ceremony", 30, 300,
-                    rooms=("HALL",), all_heads=True, mandatory=True,
-                    fixed_start=at("10:00")),
-              Event("W", "Workshop", "workshop", 60, 50, mandatory=True,
-                    participants=("CAN",)))
-    s = tiny(delegations=dels, events=events,
-             sequences=(Sequence("Q", "Order of signature", "HALL",
-                                 "precedence", 90, within_event="SIGNING"),),
-             members=tuple(SequenceMember("Q", d.delegation_id)
-                           for d in dels))
+    dels = (
+        delegation("ALB", "MIN", name="Albania"),
+        delegation("BRA", "FM", name="Brazil"),
+        delegation("CAN", "MIN", name="Canada"),
+    )
+    events = (
+        Event(
+            "SIGNING",
+            "Signing",
+            "ceremony",
+            30,
+            300,
+            rooms=("HALL",),
+            all_heads=True,
+            mandatory=True,
+            fixed_start=at("10:00"),
+        ),
+        Event(
+            "W",
+            "Workshop",
+            "workshop",
+            60,
+            50,
+            mandatory=True,
+            participants=("CAN",),
+        ),
+    )
+    s = tiny(
+        delegations=dels,
+        events=events,
+        sequences=(
+            Sequence(
+                "Q",
+                "Order of signature",
+                "HALL",
+                "precedence",
+                90,
+                within_event="SIGNING",
+            ),
+        ),
+        members=tuple(SequenceMember("Q", d.delegation_id) for d in dels),
+    )
     v1 = _solve(s)
-    order1 = [a.participants[0] for a in sorted(
-        (a for a in v1.assignments if a.kind == "sequence"),
-        key=lambda a: a.start)]
+    order1 = [
+        a.participants[0]
+        for a in sorted(
+            (a for a in v1.assignments if a.kind == "sequence"),
+            key=lambda a: a.start,
+        )
+    ]
     assert order1 == ["BRA", "ALB", "CAN"]
-    s2 = replace(s, delegations=tuple(
-        replace(d, head_rank="VMIN") if d.delegation_id == "BRA" else d
-        for d in dels))
+    s2 = replace(
+        s,
+        delegations=tuple(
+            replace(d, head_rank="VMIN") if d.delegation_id == "BRA" else d
+            for d in dels
+        ),
+    )
     v2 = _solve(s2, Baseline(v1))
-    order2 = [a.participants[0] for a in sorted(
-        (a for a in v2.assignments if a.kind == "sequence"),
-        key=lambda a: a.start)]
+    order2 = [
+        a.participants[0]
+        for a in sorted(
+            (a for a in v2.assignments if a.kind == "sequence"),
+            key=lambda a: a.start,
+        )
+    ]
     assert order2 == ["ALB", "CAN", "BRA"]
     moved = {c.item_id for c in diff_schedules(v1, v2)}
     assert moved <= {"S:Q:ALB", "S:Q:BRA", "S:Q:CAN"}
