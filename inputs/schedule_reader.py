@@ -49,7 +49,7 @@ class ScheduleRead:
     ``schedule`` is ``None`` when any problem was found (the rows cannot
     be trusted); ``problems`` say where; ``notes`` tell what was read
     differently from how it was written (normalised headers, a venue taken
-    from the room, an end moved with its start).
+    from the room, a missing sheet).
     """
 
     schedule: Schedule | None = None
@@ -68,9 +68,8 @@ def read_schedule(path, scenario: Scenario | None = None) -> ScheduleRead:
         edited by hand.
     scenario
         When given, a row's ``venue_id`` is taken from its room (hand edits
-        often change only the room), an end that does not match the item's
-        duration follows the start (hand edits often move only the start),
-        and an empty kind, ref_id or title is taken from the item.
+        often change only the room) and an empty kind, ref_id or title is
+        taken from the item. Start and end are kept as written.
 
     Returns
     -------
@@ -186,21 +185,20 @@ def _assignments(ws, heads, file, scenario, res) -> list[Assignment]:
 
 
 def _assignment(row: _Row) -> Assignment | None:
+    """The row's assignment, or ``None`` with its problems added."""
     n_before = len(row.problems)
     start = row.parse("start", date_time, DATE_TIME)
     end = row.parse("end", date_time, DATE_TIME)
     position = row.parse("position", cells.integer, WHOLE)
     locked = row.parse("locked", cells.boolean, YES_NO)
     item_id, room_id = row.text("item_id"), row.text("room_id")
-    parsed = {"item_id": item_id, "start": start, "end": end}
-    parsed["room_id"] = room_id
-    for col, value in parsed.items():
-        if not value and cells.is_empty(row.raw(col)):
+    for col in ("item_id", "start", "end", "room_id"):
+        if cells.is_empty(row.raw(col)):
             row.bad("Required value is empty", col, expected="a value")
     if len(row.problems) > n_before:
         return None
     kind = row.text("kind").lower()
-    if not kind and item_id[:2] in {f"{p}:" for p in PREFIX_KIND}:
+    if not kind and item_id[1:2] == ":" and item_id[0] in PREFIX_KIND:
         kind = PREFIX_KIND[item_id[0]]
     return Assignment(
         item_id=item_id,
@@ -221,8 +219,10 @@ def _assignment(row: _Row) -> Assignment | None:
 def _fit_to_scenario(
     a: Assignment, s: Scenario, notes: list[str]
 ) -> Assignment:
-    """Venue from the room, end from the start and the item's duration,
-    empty kind/ref_id/title from the item; a note for each change."""
+    """Venue from the room, empty kind/ref_id/title from the item; a note
+    for each change. Times are kept as written: an end that does not fit
+    the item's duration is the checker's to report (and a what-if run
+    must see a changed duration)."""
     where = f"Schedule row {a.row} ({a.item_id})"
     changes: dict = {}
     room = s.room_by_id.get(a.room_id)
@@ -235,15 +235,6 @@ def _fit_to_scenario(
         changes["venue_id"] = room.venue_id
     it = s.item_by_id.get(a.item_id)
     if it is not None:
-        duration = timedelta(seconds=it.duration)
-        if a.end - a.start != duration:
-            end = a.start + duration
-            notes.append(
-                f"{where}: end {a.end:%Y-%m-%d %H:%M:%S} does not match "
-                f"the start and the item's duration; taken as "
-                f"{end:%Y-%m-%d %H:%M:%S}"
-            )
-            changes["end"] = end
         for name in ("kind", "ref_id", "title"):
             if not getattr(a, name):
                 changes[name] = getattr(it, name)

@@ -3,6 +3,7 @@ for the writer and reader tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from models import (
@@ -43,7 +44,9 @@ def full_scenario() -> Scenario:
                 all_heads=True,
                 mandatory=True,
             ),
-            Event("WS1", "Workshop", "workshop", 60, 50, participants=("DEU",)),
+            Event(
+                "WS1", "Workshop", "workshop", 60, 50, participants=("DEU",)
+            ),
         ),
         bilaterals=(BilateralRequest("BL01", "FRA", "DEU"),),
         arrivals=(Arrival("FRA", at("08:00"), at("09:00"), point="VIP"),),
@@ -124,19 +127,7 @@ def full_schedule(s: Scenario, title: str | None = None) -> Schedule:
     )
     if title is not None:
         rows = tuple(
-            Assignment(
-                a.item_id,
-                a.kind,
-                a.ref_id,
-                title if a.item_id == "E:OPEN" else a.title,
-                a.start,
-                a.end,
-                a.room_id,
-                a.venue_id,
-                a.participants,
-                a.position,
-                a.locked,
-            )
+            replace(a, title=title) if a.item_id == "E:OPEN" else a
             for a in rows
         )
     return Schedule(

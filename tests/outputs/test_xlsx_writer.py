@@ -1,18 +1,24 @@
-"""The schedule workbook: contract sheets, real date-times, safety."""
+"""The schedule workbook: contract sheets, real date-times, plain tables,
+formula-injection safety and atomic writes."""
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
 from openpyxl import load_workbook
 
-from inputs.schedule_reader import read_schedule
-from models.schedule import Assignment, Schedule, SolveInfo, Unscheduled
-from outputs.xlsx_writer import write_schedule_workbook
-from tests.factory import at, delegation, tiny
-from tests.inputs.helpers import small_scenario
+from models.changes import Change
+from models.schedule import Schedule
+from outputs.xlsx_writer import (
+    write_changes_workbook,
+    write_schedule_workbook,
+)
+from tests.outputs.schedules import full_scenario, full_schedule
 
 # the contract, spelled out here on purpose (not imported)
 SCHEDULE_HEADERS = [
@@ -28,164 +34,242 @@ SCHEDULE_HEADERS = [
     "position",
     "locked",
 ]
+UNSCHEDULED_HEADERS = ["ref_id", "kind", "title", "priority", "reason"]
+SUMMARY_KEYS = [
+    "event_name",
+    "status",
+    "objective",
+    "best_bound",
+    "solve_seconds",
+    "items_scheduled",
+    "items_unscheduled",
+    "generated_at",
+]
+INJECTIONS = [
+    '=HYPERLINK("http://evil.example","click")',
+    "@SUM(A1)",
+    "-1+2",
+    "+x",
+    "=1+1",
+]
 
 
-def _schedule(title="Opening"):
-    rows = (
-        Assignment(
-            "E:OPEN",
-            "event",
-            "OPEN",
-            title,
-            at("09:00"),
-            at("10:00"),
-            "HALL",
-            "NCC",
-            ("FRA", "DEU"),
-            None,
-            True,
-        ),
-        Assignment(
-            "S:Q:FRA",
-            "sequence",
-            "Q",
-            "Signature: France",
-            datetime(2025, 10, 25, 9, 0, 0),
-            datetime(2025, 10, 25, 9, 1, 30),
-            "HALL",
-            "NCC",
-            ("FRA",),
-            1,
-        ),
-    )
-    return Schedule(
-        rows,
-        (Unscheduled("E:WS1", "WS1", "event", "Workshop", 3, "No room"),),
-        SolveInfo("OPTIMAL", 12.0, 12.0, 0.5, 0.0, penalties={"room_fit": 3}),
-        datetime(2026, 1, 1, 12, 0),
-        "Test summit",
-    )
+def _write(tmp_path, schedule=None, name="s.xlsx", **kw):
+    s = full_scenario()
+    sched = schedule if schedule is not None else full_schedule(s)
+    return write_schedule_workbook(s, sched, tmp_path / name, **kw)
 
 
-def test_contract_sheets_and_headers(tmp_path):
-    path = write_schedule_workbook(
-        small_scenario(), _schedule(), tmp_path / "s.xlsx"
-    )
-    wb = load_workbook(path)
-    assert wb.sheetnames[:3] == ["Summary", "Schedule", "Unscheduled"]
-    ws = wb["Schedule"]
-    assert [c.value for c in ws[1]][:11] == SCHEDULE_HEADERS
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref
-    assert isinstance(ws["E2"].value, datetime)
-    assert [c.value for c in wb["Unscheduled"][1]][:5] == [
-        "ref_id",
-        "kind",
-        "title",
-        "priority",
-        "reason",
+def _header(ws) -> list:
+    return [c.value for c in ws[1]]
+
+
+def _column(ws, name: str) -> list:
+    col = _header(ws).index(name) + 1
+    return [ws.cell(row=r, column=col) for r in range(2, ws.max_row + 1)]
+
+
+def test_contract_sheets_in_order_and_headers_exact(tmp_path):
+    wb = load_workbook(_write(tmp_path))
+    assert wb.sheetnames == ["Summary", "Schedule", "Unscheduled"]
+    assert _header(wb["Schedule"])[:11] == SCHEDULE_HEADERS
+    assert _header(wb["Schedule"])[11:] == [
+        "room_name",
+        "venue_name",
+        "day",
+        "duration_minutes",
+        "restricted",
     ]
-    summary = {
-        r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2)
-    }
-    for key in (
-        "event_name",
-        "status",
-        "objective",
-        "best_bound",
-        "solve_seconds",
-        "items_scheduled",
-        "items_unscheduled",
-        "generated_at",
-    ):
-        assert key in summary
-    assert summary["status"] == "OPTIMAL"
-    assert summary["penalty:room_fit"] == 3
+    assert _header(wb["Unscheduled"]) == [*UNSCHEDULED_HEADERS, "item_id"]
+    assert _header(wb["Summary"]) == ["key", "value"]
 
 
-def test_round_trip_through_the_reader(tmp_path):
-    s = small_scenario()
-    sched = _schedule()
-    path = write_schedule_workbook(s, sched, tmp_path / "s.xlsx")
-    back = read_schedule(path, s)
-    assert not back.problems
-    assert back.schedule.assignments == sched.assignments
-    assert back.schedule.unscheduled == sched.unscheduled
-    assert back.schedule.info.status == "OPTIMAL"
-    assert back.schedule.info.objective == 12.0
-
-
-@pytest.mark.parametrize(
-    "title", ['=HYPERLINK("http://x","y")', "@SUM(A1)", "-1+2", "+x"]
-)
-def test_formula_injection_is_written_as_text(tmp_path, title):
-    path = write_schedule_workbook(
-        small_scenario(), _schedule(title), tmp_path / "s.xlsx"
+def test_changes_sheet_comes_after_the_contract_sheets(tmp_path):
+    change = Change(
+        "moved",
+        "E:OPEN",
+        "event",
+        "Opening",
+        datetime(2025, 10, 25, 9),
+        datetime(2025, 10, 25, 10),
+        "HALL",
+        datetime(2025, 10, 25, 10),
+        datetime(2025, 10, 25, 11),
+        "HALL",
+        ("FRA",),
     )
+    wb = load_workbook(_write(tmp_path, changes=[change]))
+    assert wb.sheetnames == ["Summary", "Schedule", "Unscheduled", "Changes"]
+    assert wb["Changes"]["B2"].value == "E:OPEN"
+    only = load_workbook(write_changes_workbook([], tmp_path / "c.xlsx"))
+    assert only.sheetnames == ["Changes"]
+
+
+def test_summary_rows(tmp_path):
+    ws = load_workbook(_write(tmp_path))["Summary"]
+    keys = [c.value for c in _column(ws, "key")]
+    assert keys[:8] == SUMMARY_KEYS
+    assert keys[8:14] == [
+        "gap",
+        "solutions",
+        "workers",
+        "seed",
+        "time_limit",
+        "scenario_file",
+    ]
+    kv = {r[0].value: r[1] for r in ws.iter_rows(min_row=2)}
+    assert kv["status"].value == "FEASIBLE"
+    assert kv["objective"].value == 120
+    assert kv["items_scheduled"].value == 5
+    assert kv["items_unscheduled"].value == 1
+    assert kv["generated_at"].value == datetime(2025, 10, 1, 12, 30, 5)
+    assert kv["generated_at"].is_date
+    assert kv["penalty:room_fit"].value == 3
+    assert kv["setting:vip_rank"].value == "HOG"
+    assert kv["setting:days"].value == "2025-10-25"
+
+
+def test_summary_none_is_an_empty_cell(tmp_path):
+    s = full_scenario()
+    sched = replace(full_schedule(s), info=None, generated_at=None)
+    ws = load_workbook(_write(tmp_path, sched))["Summary"]
+    kv = {r[0].value: r[1] for r in ws.iter_rows(min_row=2)}
+    assert kv["status"].value == "UNKNOWN"
+    assert kv["objective"].value is None
+    assert kv["best_bound"].value is None
+    assert isinstance(kv["generated_at"].value, datetime)
+
+
+def test_real_datetimes_and_formats(tmp_path):
+    ws = load_workbook(_write(tmp_path))["Schedule"]
+    kinds = [c.value for c in _column(ws, "kind")]
+    for name in ("start", "end"):
+        for kind, cell in zip(kinds, _column(ws, name), strict=True):
+            assert isinstance(cell.value, datetime) and cell.is_date
+            expected = (
+                "yyyy-mm-dd hh:mm:ss"
+                if kind == "sequence"
+                else "yyyy-mm-dd hh:mm"
+            )
+            assert cell.number_format == expected
+    starts = [c.value for c in _column(ws, "start")]
+    assert starts == sorted(starts)
+    assert datetime(2025, 10, 25, 9, 31, 30) in starts
+
+
+def test_plain_tables_with_filter_and_frozen_bold_header(tmp_path):
+    wb = load_workbook(_write(tmp_path))
+    for name, rows in (("Schedule", 5), ("Unscheduled", 1), ("Summary", 0)):
+        ws = wb[name]
+        assert ws.freeze_panes == "A2"
+        assert not ws.merged_cells.ranges
+        assert all(c.font.b for c in ws[1])
+        assert ws[1][0].fill.fgColor.rgb.endswith("1F3864")
+        last = ws.cell(row=1, column=ws.max_column).column_letter
+        assert ws.auto_filter.ref == f"A1:{last}{ws.max_row}"
+        first = [c.value for c in _column(ws, _header(ws)[0])]
+        assert all(v not in (None, "") for v in first)  # no blank rows
+        if rows:
+            assert ws.max_row == rows + 1
+        widths = [ws.column_dimensions[c.column_letter].width for c in ws[1]]
+        assert all(8 <= w <= 90 for w in widths)
+
+
+def test_empty_schedule_still_has_the_headers(tmp_path):
+    wb = load_workbook(_write(tmp_path, Schedule(())))
+    assert _header(wb["Schedule"])[:11] == SCHEDULE_HEADERS
+    assert wb["Schedule"].max_row == 1
+    assert wb["Unscheduled"].auto_filter.ref == "A1:F1"
+
+
+def _no_formulas(path) -> None:
     with zipfile.ZipFile(path) as zf:
         for name in zf.namelist():
             if name.startswith("xl/worksheets/"):
-                assert b"<f>" not in zf.read(name)
-    cell = load_workbook(path)["Schedule"]["D2"]
-    assert cell.value == title and cell.data_type == "s"
+                body = zf.read(name)
+                assert b"<f>" not in body and b"<f " not in body
+
+
+@pytest.mark.parametrize("text", INJECTIONS)
+def test_formula_injection_is_written_as_text(tmp_path, text):
+    s = full_scenario()
+    sched = full_schedule(s, title=text)
+    sched = replace(
+        sched,
+        unscheduled=(replace(sched.unscheduled[0], reason=text),),
+    )
+    path = _write(tmp_path, sched)
+    _no_formulas(path)
+    wb = load_workbook(path)
+    titles = _column(wb["Schedule"], "title")
+    (cell,) = [c for c in titles if c.value == text]
+    assert cell.data_type == "s"
+    reason = _column(wb["Unscheduled"], "reason")[0]
+    assert reason.value == text and reason.data_type == "s"
+
+
+def test_every_text_cell_is_a_string_cell(tmp_path):
+    s = full_scenario()
+    sched = full_schedule(s, title="#N/A")
+    path = _write(tmp_path, sched)
+    _no_formulas(path)
+    for ws in load_workbook(path):
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str):
+                    assert c.data_type == "s", (ws.title, c.coordinate)
+
+
+def test_control_characters_do_not_break_the_write(tmp_path):
+    s = full_scenario()
+    path = _write(tmp_path, full_schedule(s, title="Open\x07ing\x00"))
+    titles = [
+        c.value for c in _column(load_workbook(path)["Schedule"], "title")
+    ]
+    assert "Opening" in titles
 
 
 def test_failed_write_leaves_the_old_file(tmp_path, monkeypatch):
-    path = tmp_path / "s.xlsx"
-    write_schedule_workbook(small_scenario(), _schedule(), path)
+    path = _write(tmp_path)
     before = path.read_bytes()
     import openpyxl.workbook.workbook as wbmod
 
     def boom(self, filename):
         with open(filename, "wb") as fh:
-            fh.write(b"half")
+            fh.write(b"half a workbook")
         raise OSError("disk full")
 
     monkeypatch.setattr(wbmod.Workbook, "save", boom)
-    with pytest.raises(OSError):
-        write_schedule_workbook(small_scenario(), _schedule("x"), path)
+    with pytest.raises(OSError, match="disk full"):
+        _write(tmp_path, full_schedule(full_scenario(), title="new"))
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.xlsx"]
+    assert [p.name for p in tmp_path.iterdir()] == ["s.xlsx"]
 
 
-def test_reader_reports_bad_dates(tmp_path):
-    path = write_schedule_workbook(
-        small_scenario(), _schedule(), tmp_path / "s.xlsx"
-    )
-    wb = load_workbook(path)
-    wb["Schedule"]["E2"].value = "tomorrow-ish"
-    wb.save(path)
-    res = read_schedule(path)
-    assert res.schedule is None
-    assert res.problems[0].row == 2 and res.problems[0].column == "start"
+def test_failed_first_write_leaves_nothing(tmp_path, monkeypatch):
+    import openpyxl.workbook.workbook as wbmod
+
+    def boom(self, filename):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(wbmod.Workbook, "save", boom)
+    with pytest.raises(KeyboardInterrupt):
+        _write(tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
-def test_hand_edit_moved_start_and_locked(tmp_path):
-    s = tiny(delegations=(delegation("FRA"),))
-    sched = Schedule(
-        (
-            Assignment(
-                "E:X", "event", "X", "X", at("09:00"), at("10:00"), "R1", "NCC"
-            ),
-        )
-    )
-    path = write_schedule_workbook(s, sched, tmp_path / "s.xlsx")
-    wb = load_workbook(path)
-    ws = wb["Schedule"]
-    ws["E2"].value = "2025-10-25 11:00"
-    ws["G2"].value = "R2"
-    ws["K2"].value = "y"
-    wb.save(path)
-    a = read_schedule(path, s).schedule.assignments[0]
-    assert a.start == at("11:00") and a.room_id == "R2" and a.locked
+def test_rewrite_replaces_the_file(tmp_path):
+    path = _write(tmp_path)
+    _write(tmp_path, full_schedule(full_scenario(), title="Renamed"))
+    titles = [
+        c.value for c in _column(load_workbook(path)["Schedule"], "title")
+    ]
+    assert "Renamed" in titles
+    assert [p.name for p in tmp_path.iterdir()] == ["s.xlsx"]
 
 
 def test_written_file_has_ordinary_permissions(tmp_path):
-    import os
-    import stat
-
-    path = write_schedule_workbook(
-        small_scenario(), _schedule(), tmp_path / "s.xlsx"
-    )
+    path = _write(tmp_path)
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask

@@ -1,0 +1,177 @@
+"""Rows of the schedule workbook's sheets (pure functions)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+
+from models.schedule import Assignment, Schedule, SolveInfo
+from outputs.tables import (
+    SCHEDULE_COLUMNS,
+    SUMMARY_KEYS,
+    UNSCHEDULED_COLUMNS,
+    frame,
+    schedule_rows,
+    setting_value,
+    summary_rows,
+    unscheduled_rows,
+)
+from tests.factory import at
+from tests.outputs.schedules import full_scenario, full_schedule
+
+
+def test_schedule_columns_are_the_contract_then_extras():
+    assert SCHEDULE_COLUMNS[:11] == (
+        "item_id",
+        "kind",
+        "ref_id",
+        "title",
+        "start",
+        "end",
+        "room_id",
+        "venue_id",
+        "participants",
+        "position",
+        "locked",
+    )
+    assert SCHEDULE_COLUMNS[11:] == (
+        "room_name",
+        "venue_name",
+        "day",
+        "duration_minutes",
+        "restricted",
+    )
+    assert UNSCHEDULED_COLUMNS == (
+        "ref_id",
+        "kind",
+        "title",
+        "priority",
+        "reason",
+        "item_id",
+    )
+
+
+def test_schedule_rows_sorted_by_start_then_room():
+    s = full_scenario()
+    sched = full_schedule(s)
+    late = Assignment(
+        "E:WS1", "event", "WS1", "Workshop", at("09:00"), at("10:00"), "R1",
+        "NCC",
+    )  # fmt: skip
+    sched = replace(sched, assignments=(*reversed(sched.assignments), late))
+    rows = schedule_rows(s, sched)
+    assert [r["item_id"] for r in rows] == [
+        "A:FRA",
+        "E:OPEN",
+        "E:WS1",  # same start as E:OPEN, room R1 after HALL
+        "S:Q:FRA",
+        "S:Q:DEU",
+        "B:BL01",
+    ]
+    assert all(list(r) == list(SCHEDULE_COLUMNS) for r in rows)
+
+
+def test_schedule_row_values():
+    s = full_scenario()
+    rows = {r["item_id"]: r for r in schedule_rows(s, full_schedule(s))}
+    opening, slot, bilateral = rows["E:OPEN"], rows["S:Q:DEU"], rows["B:BL01"]
+    assert opening["start"] == at("09:00")
+    assert isinstance(opening["start"], datetime)
+    assert opening["participants"] == "DEU; FRA"
+    assert opening["position"] is None and opening["locked"] == "yes"
+    assert opening["room_name"] == "Room HALL"
+    assert opening["venue_name"] == "Convention Centre"
+    assert opening["day"] == date(2025, 10, 25)
+    assert opening["duration_minutes"] == 60
+    assert opening["restricted"] == "no"
+    assert slot["position"] == 2 and slot["locked"] == "no"
+    assert slot["duration_minutes"] == 0.75
+    assert bilateral["restricted"] == "yes"
+    assert rows["A:FRA"]["venue_name"] == "Palace"
+
+
+def test_unknown_room_and_item_give_empty_extras():
+    s = full_scenario()
+    a = Assignment(
+        "E:GONE", "event", "GONE", "Gone", at("09:00"), at("09:30"), "XX",
+        "YY",
+    )  # fmt: skip
+    (row,) = schedule_rows(s, Schedule((a,)))
+    assert row["room_name"] == "" and row["venue_name"] == ""
+    assert row["restricted"] == "no"
+
+
+def test_unscheduled_rows():
+    s = full_scenario()
+    (row,) = unscheduled_rows(full_schedule(s))
+    assert row == {
+        "ref_id": "WS1",
+        "kind": "event",
+        "title": "Workshop",
+        "priority": 3,
+        "reason": "No room is free for 60 min while Head of DEU is free",
+        "item_id": "E:WS1",
+    }
+
+
+def test_summary_rows_keys_and_values():
+    s = full_scenario()
+    rows = summary_rows(s, full_schedule(s))
+    keys = [r["key"] for r in rows]
+    assert tuple(keys[:8]) == SUMMARY_KEYS
+    assert keys[8:14] == [
+        "gap",
+        "solutions",
+        "workers",
+        "seed",
+        "time_limit",
+        "scenario_file",
+    ]
+    kv = {r["key"]: r["value"] for r in rows}
+    assert kv["event_name"] == "Test summit"
+    assert kv["status"] == "FEASIBLE"
+    assert kv["objective"] == 120.0 and kv["best_bound"] == 100.0
+    assert kv["items_scheduled"] == 5 and kv["items_unscheduled"] == 1
+    assert kv["generated_at"] == datetime(2025, 10, 1, 12, 30, 5)
+    assert kv["penalty:room_fit"] == 3 and kv["penalty:preferred_day"] == 0
+    assert kv["setting:days"] == "2025-10-25"
+    assert kv["setting:day_start"] == "08:00"
+    assert kv["setting:time_step_minutes"] == 5
+    assert kv["count:event:scheduled"] == 1
+    assert kv["count:event:left_out"] == 1
+
+
+def test_summary_without_info_has_empty_values_and_a_time():
+    s = full_scenario()
+    now = datetime(2025, 10, 2, 8, 0, 0, 123)
+    kv = {r["key"]: r["value"] for r in summary_rows(s, Schedule(()), now=now)}
+    assert kv["status"] == "UNKNOWN"
+    assert kv["objective"] is None and kv["best_bound"] is None
+    assert kv["generated_at"] == datetime(2025, 10, 2, 8, 0, 0)
+    assert not any(k.startswith("penalty:") for k in kv)
+
+
+def test_summary_none_values_stay_none():
+    s = full_scenario()
+    sched = Schedule((), info=SolveInfo("INFEASIBLE"))
+    kv = {r["key"]: r["value"] for r in summary_rows(s, sched)}
+    assert kv["objective"] is None and kv["time_limit"] is None
+    assert kv["gap"] is None
+    assert isinstance(kv["generated_at"], datetime)
+
+
+def test_setting_value():
+    assert setting_value(None) is None
+    assert setting_value((date(2025, 10, 25), date(2025, 10, 26))) == (
+        "2025-10-25; 2025-10-26"
+    )
+    assert setting_value(datetime(2025, 1, 2, 3, 4)) == "2025-01-02 03:04:00"
+    assert setting_value(7) == 7 and setting_value("x") == "x"
+
+
+def test_frame_keeps_columns_when_empty():
+    df = frame([], SCHEDULE_COLUMNS)
+    assert list(df.columns) == list(SCHEDULE_COLUMNS) and len(df) == 0
+    s = full_scenario()
+    df = frame(schedule_rows(s, full_schedule(s)), SCHEDULE_COLUMNS)
+    assert len(df) == 5 and df.loc[0, "item_id"] == "A:FRA"
