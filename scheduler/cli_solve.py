@@ -339,6 +339,8 @@ def check(scenario, schedule):
         lines = [f"{schedule}: cannot read the schedule:"]
         lines += [f"  - {p}" for p in read.problems]
         _fail("\n".join(lines), EXIT_BAD_INPUT)
+    for note in read.notes:
+        click.echo(f"  note: {note}")
     violations = check_schedule(s, read.schedule)
     n = len(read.schedule.assignments)
     if not violations:
