@@ -30,6 +30,18 @@ from .tables import (
     summary_rows,
     unscheduled_rows,
 )
+from .views import (
+    AGENDA_COLUMNS,
+    ARRIVAL_COLUMNS,
+    BILATERAL_COLUMNS,
+    PROTOCOL_COLUMNS,
+    ROOM_COLUMNS,
+    agenda_rows,
+    arrival_rows,
+    bilateral_rows,
+    protocol_rows,
+    room_rows,
+)
 
 #: The contract sheets, in the order they are written.
 CONTRACT_SHEETS = ("Summary", "Schedule", "Unscheduled")
@@ -101,7 +113,52 @@ def build_workbook(
     )
     if changes is not None:
         _changes_sheet(wb, changes)
+    _view_sheets(wb, scenario, schedule)
     return wb
+
+
+def _view_sheets(wb: Workbook, scenario: Scenario, schedule: Schedule):
+    """Sheets for the people who receive the schedule (after the contract
+    sheets): agendas, arrivals, protocol queues, bilaterals, room use."""
+    protocol = protocol_rows(scenario, schedule)
+    for title, header, rows, seconds, widths in (
+        (
+            "Agendas",
+            AGENDA_COLUMNS,
+            agenda_rows(scenario, schedule),
+            (),
+            {"title": 50, "name": 40},
+        ),
+        (
+            "Arrivals",
+            ARRIVAL_COLUMNS,
+            arrival_rows(scenario, schedule),
+            (),
+            {"delegation": 30},
+        ),
+        (
+            "Protocol",
+            PROTOCOL_COLUMNS,
+            protocol,
+            range(len(protocol)),
+            {"member": 40, "sequence": 30},
+        ),
+        (
+            "Bilaterals",
+            BILATERAL_COLUMNS,
+            bilateral_rows(scenario, schedule),
+            (),
+            {"reason": 80},
+        ),
+        (
+            "Rooms",
+            ROOM_COLUMNS,
+            room_rows(scenario, schedule),
+            (),
+            {"name": 30},
+        ),
+    ):
+        add_table(wb, title, header, rows, seconds, widths=widths)
 
 
 def write_changes_workbook(changes, path) -> Path:

@@ -1,0 +1,223 @@
+"""Extra views of a schedule for the people who receive it: agendas,
+arrivals, protocol queues, bilaterals, room use (pure; rows only)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from models import Scenario
+from models import intervals as iv
+from models.schedule import Schedule
+
+AGENDA_COLUMNS = [
+    "person_id",
+    "name",
+    "delegation",
+    "day",
+    "start",
+    "end",
+    "item_id",
+    "kind",
+    "title",
+    "room_id",
+    "venue_id",
+    "counterpart",
+]
+ARRIVAL_COLUMNS = [
+    "start",
+    "end",
+    "delegation_id",
+    "delegation",
+    "rank",
+    "point",
+    "venue_id",
+    "greeter",
+]
+PROTOCOL_COLUMNS = [
+    "sequence_id",
+    "sequence",
+    "position",
+    "start",
+    "end",
+    "delegation_id",
+    "delegation",
+    "member",
+    "rank",
+    "room_id",
+]
+BILATERAL_COLUMNS = [
+    "request_id",
+    "party_a",
+    "party_b",
+    "priority",
+    "status",
+    "start",
+    "end",
+    "room_id",
+    "venue_id",
+    "reason",
+]
+ROOM_COLUMNS = [
+    "room_id",
+    "name",
+    "venue_id",
+    "kind",
+    "capacity",
+    "day",
+    "items",
+    "minutes_used",
+    "minutes_open",
+    "share_used",
+]
+
+
+def _delegation_name(s: Scenario, pid: str) -> str:
+    d = s.delegation_by_id.get(s.persons[pid].delegation_id)
+    return d.name if d else ""
+
+
+def agenda_rows(s: Scenario, schedule: Schedule) -> list[list]:
+    """One block per delegation head and per principal, in time order
+    (queue slots inside an event the person attends are left out)."""
+    mine: dict[str, list] = defaultdict(list)
+    for a in schedule.assignments:
+        for pid in a.participants:
+            if pid in s.persons:
+                mine[pid].append(a)
+    rows = []
+    principals = [p.person_id for p in s.people]
+    for pid in [*s.heads, *principals]:
+        items = sorted(mine.get(pid, ()), key=lambda a: a.start)
+        events = {a.item_id for a in items}
+        for a in items:
+            it = s.item_by_id.get(a.item_id)
+            if it and it.within_event and f"E:{it.within_event}" in events:
+                continue
+            other = [p for p in a.participants if p != pid]
+            counterpart = "; ".join(other) if a.kind == "bilateral" else ""
+            rows.append(
+                [
+                    pid,
+                    s.persons[pid].name,
+                    _delegation_name(s, pid),
+                    a.start.date(),
+                    a.start,
+                    a.end,
+                    a.item_id,
+                    a.kind,
+                    a.title,
+                    a.room_id,
+                    a.venue_id,
+                    counterpart,
+                ]
+            )
+    return rows
+
+
+def arrival_rows(s: Scenario, schedule: Schedule) -> list[list]:
+    rows = []
+    for a in sorted(
+        (a for a in schedule.assignments if a.kind == "arrival"),
+        key=lambda a: a.start,
+    ):
+        d = s.delegation_by_id.get(a.ref_id)
+        greeter = [p for p in a.participants if p != a.ref_id]
+        rows.append(
+            [
+                a.start,
+                a.end,
+                a.ref_id,
+                d.name if d else "",
+                d.head_rank if d else "",
+                a.room_id,
+                a.venue_id,
+                "; ".join(greeter),
+            ]
+        )
+    return rows
+
+
+def protocol_rows(s: Scenario, schedule: Schedule) -> list[list]:
+    rows = []
+    slots = sorted(
+        (a for a in schedule.assignments if a.kind == "sequence"),
+        key=lambda a: (a.ref_id, a.start),
+    )
+    for a in slots:
+        pid = a.participants[0] if a.participants else ""
+        person = s.persons.get(pid)
+        seq = s.sequence_by_id.get(a.ref_id)
+        rows.append(
+            [
+                a.ref_id,
+                seq.title if seq else "",
+                a.position,
+                a.start,
+                a.end,
+                person.delegation_id if person else "",
+                _delegation_name(s, pid) if person else "",
+                person.name if person else pid,
+                person.rank if person else "",
+                a.room_id,
+            ]
+        )
+    return rows
+
+
+def bilateral_rows(s: Scenario, schedule: Schedule) -> list[list]:
+    placed = schedule.by_item()
+    reasons = {u.item_id: u.reason for u in schedule.unscheduled}
+    rows = []
+    for b in s.bilaterals:
+        a = placed.get(f"B:{b.request_id}")
+        rows.append(
+            [
+                b.request_id,
+                b.party_a,
+                b.party_b,
+                b.priority,
+                "scheduled" if a else "left out",
+                a.start if a else None,
+                a.end if a else None,
+                a.room_id if a else "",
+                a.venue_id if a else "",
+                "" if a else reasons.get(f"B:{b.request_id}", ""),
+            ]
+        )
+    return rows
+
+
+def room_rows(s: Scenario, schedule: Schedule) -> list[list]:
+    g = s.grid
+    uses: dict[tuple, list] = defaultdict(list)
+    for a in schedule.assignments:
+        uses[(a.room_id, a.start.date())].append(
+            (g.to_index(a.start), g.to_index(a.end))
+        )
+    rows = []
+    for r in s.rooms:
+        for day, span in zip(g.days, s.day_spans, strict=True):
+            spans = uses.get((r.room_id, day), [])
+            used = sum(hi - lo for lo, hi in iv.normalize(spans)) // 60
+            open_ = (
+                sum(
+                    hi - lo
+                    for lo, hi in iv.intersect(s.room_open(r.room_id), [span])
+                )
+                // 60
+            )
+            rows.append(
+                [
+                    r.room_id,
+                    r.name,
+                    r.venue_id,
+                    r.kind,
+                    r.capacity,
+                    day,
+                    len(spans),
+                    used,
+                    open_,
+                    round(used / open_, 3) if open_ else None,
+                ]
+            )
+    return rows

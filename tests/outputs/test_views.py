@@ -1,0 +1,58 @@
+"""Extra sheets for the people who receive the schedule."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl import load_workbook
+
+from inputs.sample.hanoi2025 import build_hanoi_scenario
+from outputs.views import (
+    agenda_rows,
+    arrival_rows,
+    bilateral_rows,
+    protocol_rows,
+    room_rows,
+)
+from outputs.xlsx_writer import write_schedule_workbook
+from scheduler import SolveParams
+from scheduler.solve import solve
+
+
+@pytest.fixture(scope="module")
+def solved():
+    s = build_hanoi_scenario()
+    r = solve(s, SolveParams(time_limit=8, workers=2), live=False)
+    return s, r.schedule
+
+
+@pytest.mark.slow
+def test_views_of_the_sample(solved, tmp_path):
+    s, sched = solved
+    placed = sched.by_item()
+    # every bilateral request appears once, placed or with its reason
+    rows = bilateral_rows(s, sched)
+    assert len(rows) == len(s.bilaterals)
+    for r in rows:
+        assert (r[4] == "scheduled") == (f"B:{r[0]}" in placed)
+        assert r[4] == "scheduled" or r[9]
+    # the order of signature starts with the host, positions 1, 2, ...
+    sign = [r for r in protocol_rows(s, sched) if r[0] == "SIGN1"]
+    assert sign[0][5] == "VNM" and [r[2] for r in sign] == list(
+        range(1, len(sign) + 1)
+    )
+    # arrivals in time order, each with its greeter
+    arr = arrival_rows(s, sched)
+    assert [r[0] for r in arr] == sorted(r[0] for r in arr)
+    assert all(r[7] for r in arr)
+    # the President's agenda is in time order and holds the banquet
+    mine = [r for r in agenda_rows(s, sched) if r[0] == "VNM"]
+    assert [r[4] for r in mine] == sorted(r[4] for r in mine)
+    assert "E:BANQUET" in {r[6] for r in mine}
+    # room use never exceeds the open time
+    assert all(r[7] <= r[8] for r in room_rows(s, sched))
+    path = write_schedule_workbook(s, sched, tmp_path / "s.xlsx")
+    names = load_workbook(path, read_only=True).sheetnames
+    assert names[:3] == ["Summary", "Schedule", "Unscheduled"]
+    assert {"Agendas", "Arrivals", "Protocol", "Bilaterals", "Rooms"} <= set(
+        names
+    )
