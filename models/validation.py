@@ -89,6 +89,13 @@ def _settings(s: Scenario, out: list[Problem]) -> None:
             st.vip_rank,
             "a rank code of the Ranks sheet",
         )
+    if not _known_timezone(st.timezone):
+        bad(
+            "timezone",
+            "Unknown time zone",
+            st.timezone,
+            "an IANA name such as Asia/Ho_Chi_Minh",
+        )
     try:
         parse_tiebreak(st.precedence_tiebreak)
     except ValueError:
@@ -98,6 +105,18 @@ def _settings(s: Scenario, out: list[Problem]) -> None:
             st.precedence_tiebreak,
             "alphabetical, lot:X, seniority or registration",
         )
+
+
+def _known_timezone(name: str) -> bool:
+    """Whether ``name`` is a time zone this machine knows (calendars are
+    written in it)."""
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(name)
+    except (ValueError, OSError, LookupError):
+        return False
+    return True
 
 
 # ------------------------------------------------------------- duplicates

@@ -106,7 +106,10 @@ def unscheduled_rows(schedule: Schedule) -> list[dict]:
 
 
 def summary_rows(
-    s: Scenario, schedule: Schedule, now: datetime | None = None
+    s: Scenario,
+    schedule: Schedule,
+    now: datetime | None = None,
+    hidden: frozenset[str] = frozenset(),
 ) -> list[dict]:
     """``key``/``value`` rows: the contract keys first, then how the
     schedule was obtained, one ``penalty:<rule_id>`` row per soft penalty,
@@ -114,6 +117,8 @@ def summary_rows(
 
     ``generated_at`` is the schedule's, else ``now`` (default: the current
     time, whole seconds). Unknown values are ``None`` (an empty cell).
+    Items in ``hidden`` (the public copy's restricted items) are not
+    counted.
     """
     info = schedule.info
     when = schedule.generated_at or now or datetime.now()
@@ -141,6 +146,8 @@ def summary_rows(
     counts: dict[str, list[int]] = {}
     placed = schedule.by_item()
     for it in s.items:
+        if it.item_id in hidden:
+            continue
         c = counts.setdefault(it.kind, [0, 0])
         c[0 if it.item_id in placed else 1] += 1
     for kind, (n_in, n_out) in counts.items():

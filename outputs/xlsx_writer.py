@@ -17,11 +17,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from models import Scenario
+from models.audience import (
+    for_audience,
+    is_restricted,
+    restricted_item_ids,
+)
 from models.files import atomic_write
 from models.schedule import Schedule
 
 from .cells import SECONDS_FORMAT, put
 from .changes_sheet import CHANGE_COLUMNS, change_rows
+from .day_grid import add_day_grids
 from .tables import (
     SCHEDULE_COLUMNS,
     SUMMARY_COLUMNS,
@@ -43,6 +49,8 @@ from .views import (
     room_rows,
 )
 
+#: Sheets the public copy leaves out.
+PUBLIC_OMITS = ("Arrivals", "Bilaterals", "Rooms")
 #: The contract sheets, in the order they are written.
 CONTRACT_SHEETS = ("Summary", "Schedule", "Unscheduled")
 HEADER_FILL = PatternFill("solid", fgColor="1F3864")
@@ -53,7 +61,11 @@ WIDTH_SAMPLE = 500
 
 
 def write_schedule_workbook(
-    scenario: Scenario, schedule: Schedule, path, changes=None
+    scenario: Scenario,
+    schedule: Schedule,
+    path,
+    changes=None,
+    audience: str = "full",
 ) -> Path:
     """Write the schedule workbook to ``path``.
 
@@ -69,6 +81,11 @@ def write_schedule_workbook(
     changes
         Optional list of ``models.changes.Change`` (a what-if run): adds a
         Changes sheet after the contract sheets.
+    audience
+        ``full`` (default) or ``public``: the public copy leaves out every
+        restricted item (bilaterals, arrivals, events marked restricted),
+        the Arrivals, Bilaterals and Rooms sheets, and reasons that name a
+        restricted item (see ``models.audience``).
 
     Returns
     -------
@@ -77,21 +94,29 @@ def write_schedule_workbook(
         folder, then renamed over ``path``; on any failure the temporary
         file is removed and a file already at ``path`` is left untouched.
     """
-    wb = build_workbook(scenario, schedule, changes)
+    wb = build_workbook(scenario, schedule, changes, audience)
     return _save(wb, Path(path))
 
 
 def build_workbook(
-    scenario: Scenario, schedule: Schedule, changes=None
+    scenario: Scenario,
+    schedule: Schedule,
+    changes=None,
+    audience: str = "full",
 ) -> Workbook:
     """The workbook of :func:`write_schedule_workbook`, not saved."""
+    schedule = for_audience(scenario, schedule, audience)
+    public = audience == "public"
+    hidden = restricted_item_ids(scenario) if public else frozenset()
     wb = Workbook()
     wb.remove(wb.active)
+    summary = summary_rows(scenario, schedule, hidden=hidden)
+    summary.append({"key": "audience", "value": audience})
     add_table(
         wb,
         "Summary",
         SUMMARY_COLUMNS,
-        summary_rows(scenario, schedule),
+        summary,
         widths={"key": 34, "value": 50},
     )
     rows = schedule_rows(scenario, schedule)
@@ -112,14 +137,25 @@ def build_workbook(
         widths={"reason": 90, "title": 50},
     )
     if changes is not None:
+        if public:
+            changes = [
+                c
+                for c in changes
+                if not is_restricted(hidden, c.item_id, c.kind)
+            ]
         _changes_sheet(wb, changes)
-    _view_sheets(wb, scenario, schedule)
+    add_day_grids(wb, scenario, schedule)
+    _view_sheets(wb, scenario, schedule, public)
     return wb
 
 
-def _view_sheets(wb: Workbook, scenario: Scenario, schedule: Schedule):
+def _view_sheets(
+    wb: Workbook, scenario: Scenario, schedule: Schedule, public: bool
+):
     """Sheets for the people who receive the schedule (after the contract
-    sheets): agendas, arrivals, protocol queues, bilaterals, room use."""
+    sheets): agendas, arrivals, protocol queues, bilaterals, room use.
+    The public copy has no Arrivals, Bilaterals or Rooms sheet (room use
+    is internal logistics and names the bilateral suites)."""
     protocol = protocol_rows(scenario, schedule)
     for title, header, rows, seconds, widths in (
         (
@@ -158,6 +194,8 @@ def _view_sheets(wb: Workbook, scenario: Scenario, schedule: Schedule):
             {"name": 30},
         ),
     ):
+        if public and title in PUBLIC_OMITS:
+            continue
         add_table(wb, title, header, rows, seconds, widths=widths)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from .cli_export import export
 from .cli_scenario import sample, template, validate
 from .cli_solve import check, diff, explain, solve
 
@@ -21,5 +22,14 @@ def cli() -> None:
     """
 
 
-for command in (validate, template, sample, solve, check, explain, diff):
+for command in (
+    validate,
+    template,
+    sample,
+    solve,
+    check,
+    explain,
+    diff,
+    export,
+):
     cli.add_command(command)

@@ -13,6 +13,12 @@ from models.objective import WEIGHTS
 from models.problems import ScenarioError
 from models.rules import RULE_BY_ID
 
+from .cli_export import (
+    audience_option,
+    ics_option,
+    outputs_or_exit,
+    write_outputs,
+)
 from .params import SolveParams, default_workers
 
 EXIT_VIOLATIONS = 1
@@ -105,6 +111,8 @@ def load_scenario_or_exit(path: Path | None):
     help="With --baseline: nothing that starts before this "
     "moves, and nothing new starts before it.",
 )
+@audience_option
+@ics_option
 def solve(
     scenario,
     output,
@@ -115,6 +123,8 @@ def solve(
     diagnose_seconds,
     baseline,
     freeze,
+    audience,
+    ics,
 ):
     """Schedule SCENARIO (the bundled Hanoi 2025 sample if omitted) and
     write the schedule workbook.
@@ -123,11 +133,9 @@ def solve(
     Example:
         scheduler solve my_summit.xlsx -o schedule.xlsx --time-limit 60
     """
-    from outputs.xlsx_writer import write_schedule_workbook
-
     from .solve import solve as run
 
-    _output_folder_or_exit(output)
+    outputs_or_exit(output, ics, (scenario, baseline))
     s = load_scenario_or_exit(scenario)
     base = _baseline_or_exit(s, baseline, freeze)
     params = SolveParams(
@@ -188,14 +196,7 @@ def solve(
         changes = diff_schedules(
             base.schedule, result.schedule, set(s.item_by_id)
         )
-    try:
-        write_schedule_workbook(s, result.schedule, output, changes)
-    except OSError as exc:
-        _fail(
-            f"Could not write {output}: {exc.strerror or exc}. Any "
-            "earlier file there is untouched.",
-            EXIT_BAD_INPUT,
-        )
+    write_outputs(s, result.schedule, output, changes, audience, ics)
     sched = result.schedule
     info = sched.info
     if info.best_bound is None:
@@ -224,18 +225,8 @@ def solve(
         )
         for line in change_lines(changes)[:30]:
             click.echo(f"  {line}")
-    click.echo(f"Checked: every hard rule holds. Wrote {output}")
-
-
-def _output_folder_or_exit(output: Path) -> None:
-    folder = output.parent if str(output.parent) else Path(".")
-    if not folder.is_dir():
-        _fail(
-            f"Folder {folder} does not exist; nothing was written.",
-            EXIT_BAD_INPUT,
-        )
-    if output.exists() and output.is_dir():
-        _fail(f"{output} is a folder; give a file name.", EXIT_BAD_INPUT)
+    copy = "" if audience == "full" else f" ({audience} copy)"
+    click.echo(f"Checked: every hard rule holds. Wrote {output}{copy}")
 
 
 def _baseline_or_exit(s, path, freeze):

@@ -62,3 +62,54 @@ def test_refused_clearly(path, tmp_path):
         assert EXPECT[path.name] in r.output, r.output
     assert list(tmp_path.iterdir()) == []
     assert _digest(path) == before
+
+
+BAD_SCHEDULES = Path(__file__).parent / "data" / "bad_schedules"
+SCENARIO = BAD_SCHEDULES / "scenario.xlsx"
+SCHEDULE_FILES = sorted(
+    p
+    for p in BAD_SCHEDULES.glob("*.xlsx")
+    if p.name not in ("scenario.xlsx", "good.xlsx")
+)
+#: what the message must mention, per bad schedule workbook
+SCHEDULE_EXPECT = {
+    "missing_sheet.xlsx": "Missing sheet Schedule",
+    "missing_column.xlsx": "sheet Schedule, row 1, column start",
+    "wrong_type.xlsx": "sheet Schedule, row 2, column start",
+    "end_text.xlsx": "sheet Schedule, row 2, column end",
+    "bad_locked.xlsx": "sheet Schedule, row 2, column locked",
+    "bad_position.xlsx": "sheet Schedule, row 2, column position",
+    "formula_start.xlsx": "A formula in start",
+    "merged_header.xlsx": "Merged header",
+    "text_renamed.xlsx": "not a zip",
+    "truncated.xlsx": "damaged",
+    "password_protected.xlsx": "password",
+    "empty_workbook.xlsx": "Missing sheet Schedule",
+}
+
+
+def test_schedule_corpus_is_complete_and_its_base_is_good():
+    assert {f.name for f in SCHEDULE_FILES} == set(SCHEDULE_EXPECT)
+    r = CliRunner().invoke(
+        cli, ["check", str(SCENARIO), str(BAD_SCHEDULES / "good.xlsx")]
+    )
+    assert r.exit_code == 0, r.output
+
+
+@pytest.mark.parametrize("path", SCHEDULE_FILES, ids=lambda p: p.stem)
+def test_bad_schedule_refused_clearly(path, tmp_path):
+    before = _digest(path), _digest(SCENARIO)
+    runner = CliRunner()
+    out = str(tmp_path / "s.xlsx")
+    for args in (
+        ["check", str(SCENARIO), str(path)],
+        ["solve", str(SCENARIO), "--baseline", str(path), "-o", out],
+        ["export", str(SCENARIO), str(path), "-o", out],
+    ):
+        r = runner.invoke(cli, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert r.exception is None or isinstance(r.exception, SystemExit)
+        assert "Traceback" not in r.output
+        assert SCHEDULE_EXPECT[path.name] in r.output, r.output
+    assert list(tmp_path.iterdir()) == []
+    assert (_digest(path), _digest(SCENARIO)) == before

@@ -248,3 +248,106 @@ def test_ctrl_c_writes_the_best_schedule_so_far(tmp_path):
     assert proc.returncode == 0, stderr
     assert "Interrupted" in stderr and "best schedule found so far" in stderr
     assert out.exists() and "every hard rule holds" in stdout
+
+
+def test_public_copy_and_calendars_from_solve_and_export(tmp_path):
+    scenario = workbook(tmp_path)
+    out, pub = tmp_path / "full.xlsx", tmp_path / "press.xlsx"
+    r = run(
+        "solve",
+        scenario,
+        "-o",
+        out,
+        "--time-limit",
+        "10",
+        "--workers",
+        "1",
+        "--ics",
+        tmp_path / "cal",
+    )
+    assert r.exit_code == 0, r.output
+    assert {p.name for p in (tmp_path / "cal").iterdir()} == {
+        "delegation-DEU.ics",
+        "delegation-FRA.ics",
+    }
+    assert "Arrivals" in load_workbook(out).sheetnames
+    r = run(
+        "export",
+        scenario,
+        out,
+        "-o",
+        pub,
+        "--audience",
+        "public",
+        "--ics",
+        tmp_path / "pubcal",
+    )
+    assert r.exit_code == 0, r.output
+    names = load_workbook(pub).sheetnames
+    assert "Arrivals" not in names and "Bilaterals" not in names
+    assert "public copy" in r.output
+    r = run(
+        "solve",
+        scenario,
+        "-o",
+        pub,
+        "--time-limit",
+        "10",
+        "--workers",
+        "1",
+        "--audience",
+        "public",
+    )
+    assert r.exit_code == 0 and "public copy" in r.output
+
+
+def test_an_output_that_is_an_input_is_refused(tmp_path):
+    scenario = workbook(tmp_path)
+    before = scenario.read_bytes()
+    r = run("solve", scenario, "-o", scenario)
+    assert r.exit_code == 2 and "never modified" in r.output
+    assert scenario.read_bytes() == before
+    ics = tmp_path / "file.txt"
+    ics.write_text("x")
+    r = run("solve", scenario, "-o", tmp_path / "o.xlsx", "--ics", ics)
+    assert r.exit_code == 2 and "is a file" in r.output
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_export_of_a_broken_schedule_writes_and_exits_1(tmp_path):
+    scenario = workbook(tmp_path)
+    out = tmp_path / "schedule.xlsx"
+    assert (
+        run(
+            "solve",
+            scenario,
+            "-o",
+            out,
+            "--time-limit",
+            "10",
+            "--workers",
+            "1",
+        ).exit_code
+        == 0
+    )
+    wb = load_workbook(out)
+    ws = wb["Schedule"]
+    heads = [c.value for c in ws[1]]
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=2)}
+    for col in ("start", "end"):
+        rows["E:WS1"][heads.index(col)].value = rows["E:OPEN"][
+            heads.index(col)
+        ].value
+    wb.save(out)
+    r = run("export", scenario, out, "-o", tmp_path / "x.xlsx")
+    assert r.exit_code == 1 and (tmp_path / "x.xlsx").exists()
+    assert "breaks" in r.output
+
+
+def test_time_limit_without_a_schedule_exits_4_writing_nothing(tmp_path):
+    # the sample's presolve alone takes longer than 0.1 s of search
+    out = tmp_path / "schedule.xlsx"
+    r = run("solve", "-o", out, "--time-limit", "0.1", "--workers", "1")
+    assert r.exit_code == 4, r.output
+    assert "no schedule found within 0.1 s" in r.output
+    assert not out.exists() and list(tmp_path.iterdir()) == []

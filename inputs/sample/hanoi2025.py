@@ -365,6 +365,13 @@ NOTES = [
         "facts §4.5-4.6",
     ),
     (
+        "Security coordination meeting",
+        "Host services meet 25 Oct before the welcome ceremony;"
+        " restricted: left out of public exports",
+        "[A]",
+        "facts §4.5",
+    ),
+    (
         "Welcome line",
         "Reverse precedence, 15-60 s a head by rank",
         "[A]",
@@ -850,6 +857,19 @@ def _programme(rng, by_rank, orgs):
             participants=("VNM-DMPS", "VNM-DFM"),
             after=("CLOSING",),
             mandatory=True,
+        ),
+        E(
+            "SECBRIEF",
+            "Security coordination meeting of the host services",
+            "other",
+            30,
+            20,
+            rooms=("MR01", "MR02", "MR03"),
+            earliest=at(D1, "07:00"),
+            latest=at(D1, "08:45"),
+            participants=("VNM-MPS", "VNM-DMPS"),
+            mandatory=True,
+            restricted=True,
         ),
     ]
     ministers = by_rank["MIN"] + by_rank["FM"]

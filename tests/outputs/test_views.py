@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from openpyxl import load_workbook
 
-from inputs.sample.hanoi2025 import build_hanoi_scenario
 from outputs.views import (
     agenda_rows,
     arrival_rows,
@@ -14,15 +13,11 @@ from outputs.views import (
     room_rows,
 )
 from outputs.xlsx_writer import write_schedule_workbook
-from scheduler import SolveParams
-from scheduler.solve import solve
 
 
 @pytest.fixture(scope="module")
-def solved():
-    s = build_hanoi_scenario()
-    r = solve(s, SolveParams(time_limit=8, workers=2), live=False)
-    return s, r.schedule
+def solved(solved_sample):
+    return solved_sample
 
 
 @pytest.mark.slow
