@@ -64,7 +64,12 @@ def scenario_file(rung: str, seed: int = 0, folder: Path = OUT) -> Path | None:
 
 
 def run_rung(
-    rung: str, limit: float, workers: int, seed: int, folder: Path = OUT
+    rung: str,
+    limit: float,
+    workers: int,
+    seed: int,
+    folder: Path = OUT,
+    decompose: str = "auto",
 ) -> dict:
     """One solve of the rung in a fresh process: bench_solve's figures."""
     path = scenario_file(rung, seed, folder)
@@ -78,6 +83,8 @@ def run_rung(
         str(workers),
         "--seed",
         str(seed),
+        "--decompose",
+        decompose,
     ]
     if path is not None:
         cmd.insert(2, str(path))
@@ -101,7 +108,8 @@ def row(rung: str, res: dict) -> str:
     gap = res.get("gap")
     share = res.get("placed_share")
     return (
-        f"| {rung} | {res.get('items', '-')}+{res.get('left_out', '-')} | "
+        f"| {rung} | {res.get('method', '-')} | "
+        f"{res.get('items', '-')}+{res.get('left_out', '-')} | "
         f"{_fmt(res.get('limit'), 'g')} | {res['status']} | "
         f"{_fmt(res.get('first_s'))} | {_fmt(res.get('objective'))} | "
         f"{_fmt(res.get('bound'))} | "
@@ -113,10 +121,10 @@ def row(rung: str, res: dict) -> str:
 
 
 HEADER = (
-    "| rung | placed+left out | limit s | status | first feasible s | "
-    "objective | bound | gap | weighted optional placed | checker "
-    "violations | wall s | peak RSS MB |\n"
-    "|---|---|---|---|---|---|---|---|---|---|---|---|"
+    "| rung | method | placed+left out | limit s | status | "
+    "first feasible s | objective | bound | gap | "
+    "weighted optional placed | checker violations | wall s | peak RSS MB |\n"
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 )
 
 
@@ -131,6 +139,13 @@ def main() -> None:
     ap.add_argument("--limits", type=float, nargs="+", default=[60, 300])
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--decompose",
+        nargs="+",
+        choices=["auto", "day", "off"],
+        default=["auto"],
+        help="methods to run on each rung (auto: as `scheduler solve`)",
+    )
     a = ap.parse_args()
     print(
         f"machine: {platform.machine()}, python "
@@ -138,9 +153,11 @@ def main() -> None:
     )
     print(HEADER)
     for rung in a.rungs:
-        for limit in a.limits:
-            print(row(rung, run_rung(rung, limit, a.workers, a.seed)))
-            sys.stdout.flush()
+        for mode in a.decompose:
+            for limit in a.limits:
+                res = run_rung(rung, limit, a.workers, a.seed, OUT, mode)
+                print(row(rung, res))
+                sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -24,24 +24,31 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def one_run(
-    scenario: str | None, limit: float, workers: int, seed: int
+    scenario: str | None,
+    limit: float,
+    workers: int,
+    seed: int,
+    decompose: str = "auto",
 ) -> dict:
     sys.path.insert(0, str(ROOT))
     from inputs import load_scenario
     from inputs.sample import sample_path
     from models.checker import check
     from scheduler import SolveParams
+    from scheduler.decompose import solve_by_day, use_days
     from scheduler.solve import solve
 
     t0 = time.monotonic()
     s = load_scenario(scenario or sample_path())
     load_s = time.monotonic() - t0
-    r = solve(
-        s,
-        SolveParams(time_limit=limit, workers=workers, seed=seed),
-        live=False,
-    )
+    params = SolveParams(time_limit=limit, workers=workers, seed=seed)
+    by_day = decompose == "day" or (decompose == "auto" and use_days(s))
+    if by_day:
+        r, _days = solve_by_day(s, params)
+    else:
+        r = solve(s, params, live=False)
     out = {
+        "method": "day by day" if by_day else "single model",
         "limit": limit,
         "workers": workers,
         "status": r.status,
@@ -81,12 +88,21 @@ def main() -> None:
     ap.add_argument("--limits", type=float, nargs="+", default=[10, 60])
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--decompose", choices=["auto", "day", "off"], default="auto"
+    )
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         print(
             json.dumps(
-                one_run(args.scenario, args.limits[0], args.workers, args.seed)
+                one_run(
+                    args.scenario,
+                    args.limits[0],
+                    args.workers,
+                    args.seed,
+                    args.decompose,
+                )
             )
         )
         return
@@ -111,6 +127,8 @@ def main() -> None:
             str(args.workers),
             "--seed",
             str(args.seed),
+            "--decompose",
+            args.decompose,
         ]
         if args.scenario:
             cmd.insert(2, args.scenario)
@@ -120,11 +138,17 @@ def main() -> None:
             ).stdout.splitlines()[-1]
         )
         gap = res.get("gap")
+        share = res.get("placed_share")
+
+        def num(key, res=res):
+            v = res.get(key)
+            return "-" if v is None else f"{v:,}"
+
         print(
             f"| {limit:g} | {res['status']} | {res.get('first_s')} | "
-            f"{res.get('objective', '-'):,} | {res.get('bound', '-'):,} | "
+            f"{num('objective')} | {num('bound')} | "
             f"{'-' if gap is None else f'{100 * gap:.3f}%'} | "
-            f"{100 * res.get('placed_share', 0):.1f}% | "
+            f"{'-' if share is None else f'{100 * share:.1f}%'} | "
             f"{res.get('mandatory_placed')} | {res.get('violations')} | "
             f"{res['solve_s']} | {res['max_rss_mb']} |"
         )

@@ -368,6 +368,7 @@ def _summary(wb, res: ScheduleRead) -> tuple[SolveInfo | None, dict]:
         seed=get("seed", cells.integer, WHOLE) or 0,
         time_limit=get("time_limit", number, "a number"),
         penalties=penalties,
+        method=get("method", cells.text, "text") or "single model",
     )
     extra = {
         "generated_at": get("generated_at", date_time, DATE_TIME),

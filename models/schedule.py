@@ -73,6 +73,8 @@ class SolveInfo:
     seed: int = 0
     time_limit: float | None = None
     penalties: dict[str, int] = field(default_factory=dict)
+    #: how it was solved: one model, or day by day (no proven bound)
+    method: str = "single model"
 
 
 @dataclass(frozen=True)

@@ -137,6 +137,7 @@ def summary_rows(
         ("seed", info.seed if info else None),
         ("time_limit", info.time_limit if info else None),
         ("scenario_file", schedule.scenario_source or s.source),
+        ("method", info.method if info else None),
     ]
     if info:
         pairs += [(f"penalty:{k}", v) for k, v in info.penalties.items()]

@@ -111,6 +111,14 @@ def load_scenario_or_exit(path: Path | None):
     help="With --baseline: nothing that starts before this "
     "moves, and nothing new starts before it.",
 )
+@click.option(
+    "--decompose",
+    type=click.Choice(["auto", "day", "off"]),
+    default="auto",
+    show_default=True,
+    help="day: solve one event day at a time (long events; no proven "
+    "bound); off: one model; auto: by day for 3+ days and 1,000+ items.",
+)
 @audience_option
 @ics_option
 def solve(
@@ -123,6 +131,7 @@ def solve(
     diagnose_seconds,
     baseline,
     freeze,
+    decompose,
     audience,
     ics,
 ):
@@ -141,14 +150,24 @@ def solve(
     params = SolveParams(
         time_limit=time_limit, workers=workers, seed=seed, gap=gap
     )
+    by_day = _by_day_or_exit(s, decompose, base)
     click.echo(
         f"Solving {s.settings.event_name}: {len(s.items)} items, "
         f"{len(s.rooms)} rooms, {workers} worker(s), "
-        f"{time_limit:g} s limit",
+        f"{time_limit:g} s limit" + (", one day at a time" if by_day else ""),
         err=True,
     )
     try:
-        result = run(s, params, baseline=base)
+        if by_day:
+            from .decompose import solve_by_day
+
+            result, _days = solve_by_day(
+                s,
+                params,
+                on_day=lambda r: click.echo(f"  {r.line()}", err=True),
+            )
+        else:
+            result = run(s, params, baseline=base)
     except KeyboardInterrupt:
         _fail(
             "Interrupted before the search began; nothing was written.",
@@ -156,6 +175,19 @@ def solve(
         )
     if result.status == "INFEASIBLE":
         _fail(_infeasible_text(s, time_limit), EXIT_INFEASIBLE)
+    if result.schedule is None and result.interrupted:
+        _fail(
+            "Interrupted before every day had a schedule; nothing was "
+            "written.",
+            EXIT_NO_SOLUTION,
+        )
+    if result.schedule is None and by_day:
+        _fail(
+            f"{result.status}: one day found no schedule in its share of "
+            f"{time_limit:g} s (see above); nothing was written. Try a "
+            "longer --time-limit, or --decompose off.",
+            EXIT_NO_SOLUTION,
+        )
     if result.schedule is None:
         _fail(
             f"{result.status}: no schedule found within {time_limit:g} "
@@ -200,7 +232,11 @@ def solve(
     sched = result.schedule
     info = sched.info
     if info.best_bound is None:
-        proof = "no bound proven in the time given"
+        proof = (
+            "no bound (solved day by day: a decomposition proves none)"
+            if info.method == "day by day"
+            else "no bound proven in the time given"
+        )
     else:
         proof = (
             f"best bound {info.best_bound:,.0f}, gap "
@@ -227,6 +263,21 @@ def solve(
             click.echo(f"  {line}")
     copy = "" if audience == "full" else f" ({audience} copy)"
     click.echo(f"Checked: every hard rule holds. Wrote {output}{copy}")
+
+
+def _by_day_or_exit(s, decompose: str, base) -> bool:
+    """Whether to solve day by day (``--decompose``)."""
+    from .decompose import use_days
+
+    if decompose == "day" and base is not None:
+        _fail(
+            "--decompose day does not take --baseline: what-if runs use "
+            "one model.",
+            EXIT_BAD_INPUT,
+        )
+    if base is not None or decompose == "off":
+        return False
+    return decompose == "day" or use_days(s)
 
 
 def _baseline_or_exit(s, path, freeze):

@@ -351,3 +351,55 @@ def test_time_limit_without_a_schedule_exits_4_writing_nothing(tmp_path):
     assert r.exit_code == 4, r.output
     assert "no schedule found within 0.1 s" in r.output
     assert not out.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_solve_day_by_day_writes_a_checked_schedule(tmp_path):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.generate import generate
+    from inputs.scenario_writer import write_scenario
+
+    scenario = tmp_path / "week.xlsx"
+    write_scenario(
+        generate(
+            delegations=12, days=3, side_events=9, bilaterals=15, rooms=12
+        ),
+        scenario,
+    )
+    out = tmp_path / "s.xlsx"
+    r = run(
+        "solve",
+        scenario,
+        "-o",
+        out,
+        "--time-limit",
+        "15",
+        "--workers",
+        "1",
+        "--decompose",
+        "day",
+    )
+    assert r.exit_code == 0, r.output
+    assert "one day at a time" in r.output and "no bound" in r.output
+    summary = {
+        k: v
+        for k, v in load_workbook(out)["Summary"].iter_rows(
+            min_row=2, values_only=True
+        )
+    }
+    assert summary["method"] == "day by day"
+    assert summary["best_bound"] is None
+    assert run("check", scenario, out).exit_code == 0
+    r = run(
+        "solve",
+        scenario,
+        "-o",
+        tmp_path / "t.xlsx",
+        "--baseline",
+        out,
+        "--decompose",
+        "day",
+    )
+    assert r.exit_code == 2 and "--baseline" in r.output

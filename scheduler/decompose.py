@@ -1,0 +1,227 @@
+"""Day by day: a long event (a GA week, a COP fortnight) solved one day
+at a time.
+
+One CP-SAT model over twelve days and three thousand items does not find
+a first schedule in two minutes on two cores (``bench/README.md``). Cut
+by day (``scheduler/day_slices.py``), each day is a model the size of
+the bundled sample, and days interact only through what was already
+placed. The days are solved in order, each with a share of the time
+left in proportion to its items; what a day leaves out that could still
+happen later is offered to the next days.
+
+The result is honest about what it is: FEASIBLE with no proven bound
+(a decomposition proves none), checked against the whole scenario by
+the independent checker. If a day cannot place its mandatory items the
+status is INFEASIBLE for the decomposition only, and says so.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+
+from models import Scenario
+from models.objective import objective_value, penalties
+from models.reasons import cheap_reason
+from models.schedule import Schedule, SolveInfo, Unscheduled
+
+from .day_plan import plan_days
+from .day_slices import day_slice
+from .params import SolveParams
+from .result import Result
+from .solve import solve
+
+#: Least time given to one day's model, in seconds.
+MIN_DAY_SECONDS = 2.0
+#: Items left out on earlier days offered to a day, as a share of the
+#: items planned for it (at least MIN_CARRY): more would make the last
+#: days' models the biggest and the slowest.
+CARRY_SHARE = 0.5
+METHOD = "day by day"
+AUTO_MIN_ITEMS = 1000
+MIN_CARRY = 20
+
+
+@dataclass
+class DayReport:
+    """How one day's model went."""
+
+    day: object
+    items: int
+    placed: int
+    status: str
+    seconds: float
+    gap: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        gap = "" if self.gap is None else f", gap {100 * self.gap:.1f}%"
+        more = "".join(f"; {n}" for n in self.notes)
+        return (
+            f"{self.day}: {self.placed} of {self.items} items placed, "
+            f"{self.status}{gap}, {self.seconds:.1f} s{more}"
+        )
+
+
+def use_days(scenario: Scenario) -> bool:
+    """The ``auto`` choice: day by day for events of three days or more
+    with at least :data:`AUTO_MIN_ITEMS` items (where one model found a
+    worse schedule, or none, in the same time: ``bench/README.md``)."""
+    return (
+        len(scenario.settings.days) >= 3
+        and len(scenario.items) >= AUTO_MIN_ITEMS
+    )
+
+
+def solve_by_day(
+    scenario: Scenario,
+    params: SolveParams | None = None,
+    on_day=None,
+) -> tuple[Result, list[DayReport]]:
+    """Schedule ``scenario`` one event day at a time; see the module.
+    ``on_day(report)`` is called as each day is done. A day that finds no
+    schedule ends the run with UNKNOWN: the days before it constrain it,
+    so that is no proof that the scenario has none."""
+    params = params or SolveParams()
+    s = scenario
+    t0 = time.monotonic()
+    days = list(s.settings.days)
+    plan = plan_days(s)
+    first_day = days[0]
+    placed: dict[str, object] = {}
+    tries: Counter = Counter()
+
+    def offered(d, carry: bool = True) -> set[str]:
+        """Events and bilaterals planned for ``d``, and (``carry``) the
+        most valuable ones left out on earlier days: every mandatory one,
+        others for one more day each, at most CARRY_SHARE of the day."""
+        out, carried = set(), []
+        for it in s.items:
+            iid = it.item_id
+            if iid in placed or it.kind not in ("event", "bilateral"):
+                continue
+            day = plan.get(iid, first_day)
+            if day == d:
+                out.add(iid)
+            elif day < d and carry and (it.mandatory or tries[iid] < 2):
+                carried.append(it)
+        carried.sort(key=lambda it: (not it.mandatory, -it.value))
+        cap = max(MIN_CARRY, int(CARRY_SHARE * len(out)))
+        for k, it in enumerate(carried):
+            if it.mandatory or k < cap:
+                out.add(it.item_id)
+        return out
+
+    reports: list[DayReport] = []
+    failed = None
+    for d in days:
+        offer = offered(d)
+        sub = day_slice(s, d, set(placed), offer)
+        n = len(sub.items)
+        if n == 0:
+            reports.append(DayReport(d, 0, 0, "EMPTY", 0.0))
+            continue
+        left = params.time_limit - (time.monotonic() - t0)
+        still = sum(1 for it in plan.values() if it > d)
+        budget = max(MIN_DAY_SECONDS, left * n / max(1, n + still))
+        r = solve(sub, replace(params, time_limit=budget), live=False)
+        notes = []
+        if r.schedule is None and r.status != "INFEASIBLE":
+            # too big for its time: try again with only the day's own plan
+            offer = offered(d, carry=False)
+            sub = day_slice(s, d, set(placed), offer)
+            notes.append(
+                f"{r.status} with {n} items in {budget:.0f} s; retried "
+                f"with the {len(sub.items)} planned for the day"
+            )
+            r = solve(sub, replace(params, time_limit=budget), live=False)
+        reports.append(
+            DayReport(
+                d,
+                len(sub.items),
+                len(r.schedule.assignments) if r.schedule else 0,
+                r.status,
+                round(r.seconds, 2),
+                r.gap,
+                notes,
+            )
+        )
+        if on_day is not None:
+            on_day(reports[-1])
+        if r.schedule is None or r.interrupted:
+            failed = (d, "INTERRUPTED" if r.interrupted else r.status)
+            break
+        for a in r.schedule.assignments:
+            placed[a.item_id] = a
+        for iid in offer:
+            if iid not in placed:
+                tries[iid] += 1
+    seconds = time.monotonic() - t0
+    if failed is not None:
+        return (
+            Result(
+                "UNKNOWN",
+                None,
+                None,
+                None,
+                seconds,
+                interrupted=failed[1] == "INTERRUPTED",
+            ),
+            reports,
+        )
+    schedule = _assemble(s, placed, params, seconds)
+    obj = float(schedule.info.objective)
+    result = Result(
+        "FEASIBLE",
+        schedule,
+        obj,
+        None,
+        seconds,
+        sum(1 for r in reports if r.status in ("OPTIMAL", "FEASIBLE")),
+        # a whole schedule exists only once every day is done
+        round(seconds, 3),
+    )
+    return result, reports
+
+
+def _assemble(s: Scenario, placed: dict, params, seconds) -> Schedule:
+    """The days' schedules as one schedule of the whole scenario."""
+    rows = tuple(
+        sorted(placed.values(), key=lambda a: (a.start, a.room_id, a.item_id))
+    )
+    schedule = Schedule(
+        assignments=rows,
+        generated_at=datetime.now().replace(microsecond=0),
+        event_name=s.settings.event_name,
+        scenario_source=s.source,
+    )
+    left = tuple(
+        Unscheduled(
+            it.item_id,
+            it.ref_id,
+            it.kind,
+            it.title,
+            it.priority,
+            cheap_reason(s, it, schedule),
+        )
+        for it in s.items
+        if it.item_id not in placed
+    )
+    schedule = replace(schedule, unscheduled=left)
+    pen = penalties(s, schedule)
+    info = SolveInfo(
+        status="FEASIBLE",
+        objective=objective_value(s, schedule),
+        best_bound=None,
+        solve_seconds=round(seconds, 3),
+        gap=None,
+        solutions=1,
+        workers=params.workers,
+        seed=params.seed,
+        time_limit=params.time_limit,
+        penalties=pen,
+        method=METHOD,
+    )
+    return replace(schedule, info=info)
