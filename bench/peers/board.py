@@ -1,0 +1,228 @@
+"""What is already placed, and whether one more placement breaks a hard
+rule: the incremental conflict tests of the greedy peer.
+
+Each test mirrors one rule of :mod:`models.checker` (room conflict with
+changeover, booth capacity, security sweep, person conflict with the
+same-venue buffer and travel, availability, daily limits, arrival first,
+event order). The greedy still finishes with the full checker.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from models import intervals as iv
+from models.items import Item
+from models.scenario import Scenario
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """An item in a room from ``lo`` to ``hi`` (grid seconds), with the
+    people busy in it."""
+
+    item: Item
+    lo: int
+    hi: int
+    room: str
+    people: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Use:
+    """A span during which a room is taken (a queue counts as one)."""
+
+    lo: int
+    hi: int
+    vip: bool
+    demand: int
+
+
+class Board:
+    """The placements so far, indexed by room, person, day and arrival."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.s = scenario
+        self.placed: dict[str, Placed] = {}
+        self.uses: dict[str, list[Use]] = defaultdict(list)
+        self.busy: dict[str, list[Placed]] = defaultdict(list)
+        self.per_day: Counter = Counter()
+        self.arrivals: dict[str, Placed] = {}
+
+    # ------------------------------------------------------------ people
+    def is_vip(self, people) -> bool:
+        return any(self.s.is_vip(p) for p in people if p in self.s.persons)
+
+    def people_for(
+        self, it: Item, lo: int, hi: int, venue: str
+    ) -> tuple[str, ...]:
+        """Everyone busy in the item: its participants and, for an
+        all-heads item, every head present (free for the whole span and,
+        if their delegation has an arrival, arrived plus travel by
+        ``lo``)."""
+        if not it.all_heads:
+            return it.participants
+        s = self.s
+        heads = []
+        for h in s.heads:
+            if not iv.contains(s.person_free(h), lo, hi):
+                continue
+            d = s.delegation_of(h)
+            if d in s.arrival_by_delegation:
+                arr = self.arrivals.get(d)
+                if arr is None or lo < arr.hi + s.travel_seconds(
+                    self.venue(arr.room), venue
+                ):
+                    continue
+            heads.append(h)
+        return tuple(dict.fromkeys((*it.participants, *heads)))
+
+    def venue(self, room_id: str) -> str:
+        return self.s.room_by_id[room_id].venue_id
+
+    def person_ok(
+        self, pid: str, it: Item, lo: int, hi: int, venue: str
+    ) -> bool:
+        """``pid`` may be in ``it`` at ``[lo, hi)`` in ``venue``."""
+        s = self.s
+        if pid not in s.persons:
+            return True
+        if not iv.contains(s.person_free(pid), lo, hi):
+            return False
+        for b in self.busy[pid]:
+            if _inside_event(it, b.item) or _inside_event(b.item, it):
+                continue
+            b_venue = self.venue(b.room)
+            if b.lo >= hi:
+                if b.lo - hi < s.gap_seconds(venue, b_venue):
+                    return False
+            elif lo >= b.hi:
+                if lo - b.hi < s.gap_seconds(b_venue, venue):
+                    return False
+            else:
+                return False
+        limit = s.persons[pid].max_items_per_day
+        if (
+            limit is not None
+            and it.kind in ("event", "bilateral")
+            and self.per_day[pid, self.date(lo)] >= limit
+        ):
+            return False
+        arr = self.arrivals.get(s.delegation_of(pid))
+        return (
+            arr is None
+            or arr.item.item_id == it.item_id
+            or lo >= arr.hi + s.travel_seconds(self.venue(arr.room), venue)
+        )
+
+    def date(self, lo: int):
+        return self.s.grid.to_datetime(lo).date()
+
+    # ------------------------------------------------------------- rooms
+    def demand(self, it: Item, room_id: str) -> int:
+        """Booth units an item takes in an exhibition room (any other
+        item takes the whole room)."""
+        room = self.s.room_by_id[room_id]
+        if (
+            room.kind == "exhibition"
+            and it.kind == "event"
+            and self.s.event_by_id[it.ref_id].kind == "exhibition"
+        ):
+            return it.attendance
+        return room.capacity
+
+    def room_free(
+        self, room_id: str, lo: int, hi: int, vip: bool, demand: int
+    ) -> bool:
+        """A new use ``[lo, hi)`` keeps the room's changeover (or booth
+        capacity) and every security sweep."""
+        s = self.s
+        room = s.room_by_id[room_id]
+        uses = self.uses[room_id]
+        if room.kind == "exhibition":
+            points = [lo] + [u.lo for u in uses if lo <= u.lo < hi]
+            for t in points:
+                load = demand + sum(u.demand for u in uses if u.lo <= t < u.hi)
+                if load > room.capacity:
+                    return False
+        else:
+            co = s.changeover_seconds(room_id)
+            if any(u.lo < hi + co and lo < u.hi + co for u in uses):
+                return False
+        sw = s.sweep_seconds
+        if sw <= 0:
+            return True
+        if vip and any(iv.overlaps(lo - sw, lo, u.lo, u.hi) for u in uses):
+            return False
+        return not any(
+            u.vip and iv.overlaps(u.lo - sw, u.lo, lo, hi) for u in uses
+        )
+
+    # ------------------------------------------------------------- order
+    def order_ok(self, it: Item, lo: int, hi: int) -> bool:
+        """Event order: after every placed predecessor, before every
+        placed successor."""
+        if it.kind != "event":
+            return True
+        s = self.s
+        for p in s.event_by_id[it.ref_id].after:
+            b = self.placed.get(f"E:{p}")
+            if b is not None and b.hi > lo:
+                return False
+        for e in s.events:
+            if it.ref_id in e.after:
+                b = self.placed.get(f"E:{e.event_id}")
+                if b is not None and hi > b.lo:
+                    return False
+        return True
+
+    def gate_ok(self, it: Item, lo: int, venue: str) -> bool:
+        """A reception ends (plus travel) before anything its delegation
+        already has."""
+        if it.kind != "arrival":
+            return True
+        s = self.s
+        end = lo + it.duration
+        for p in self.placed.values():
+            if it.ref_id in {s.delegation_of(x) for x in p.people}:
+                need = end + s.travel_seconds(venue, self.venue(p.room))
+                if p.lo < need:
+                    return False
+        return True
+
+    # ------------------------------------------------------------ record
+    def add(
+        self, it: Item, lo: int, room_id: str, people, use: bool = True
+    ) -> Placed:
+        p = Placed(it, lo, lo + it.duration, room_id, tuple(people))
+        self.placed[it.item_id] = p
+        for pid in p.people:
+            self.busy[pid].append(p)
+            if it.kind in ("event", "bilateral"):
+                self.per_day[pid, self.date(lo)] += 1
+        if it.kind == "arrival":
+            self.arrivals[it.ref_id] = p
+        if use:
+            self.add_use(
+                room_id,
+                lo,
+                p.hi,
+                self.is_vip(p.people),
+                self.demand(it, room_id),
+            )
+        return p
+
+    def add_use(
+        self, room_id: str, lo: int, hi: int, vip: bool, demand: int
+    ) -> None:
+        self.uses[room_id].append(Use(lo, hi, vip, demand))
+
+
+def _inside_event(a: Item, b: Item) -> bool:
+    """A queue slot inside its own event is part of it, not a clash."""
+    return (
+        a.kind == "sequence"
+        and a.within_event is not None
+        and b.item_id == f"E:{a.within_event}"
+    )

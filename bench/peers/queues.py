@@ -1,0 +1,65 @@
+"""Protocol queues for the greedy peer: the members in queue order, back
+to back from the start of the queue's event (or window), each member
+skipped when they cannot be there then."""
+
+from __future__ import annotations
+
+from models import intervals as iv
+
+from .board import Board
+from .static import day_of
+
+
+def place_queue(board: Board, sequence_id: str) -> int:
+    """Place what fits of one queue; returns the number of members
+    placed. A member with a fixed position is skipped unless the members
+    before it leave that position to it; if the queue's room (outside
+    its event's room) is taken, the whole queue is left out."""
+    s = board.s
+    seq = s.sequence_by_id[sequence_id]
+    members = sorted(
+        (it for it in s.items if it.sequence_id == sequence_id),
+        key=lambda it: it.queue_index,
+    )
+    inside = False
+    if seq.within_event is not None:
+        ev = board.placed.get(f"E:{seq.within_event}")
+        if ev is None:
+            return 0
+        w_lo, w_hi = ev.lo, ev.hi
+        inside = ev.room == seq.room_id
+    else:
+        w_lo = s.grid.to_index(seq.earliest)
+        w_hi = s.grid.to_index(seq.latest)
+    venue = board.venue(seq.room_id)
+    t, chosen = w_lo, []
+    for it in members:
+        if (
+            it.fixed_position is not None
+            and it.fixed_position != len(chosen) + 1
+        ):
+            continue
+        lo, hi = t, t + it.duration
+        if hi > w_hi:
+            continue
+        if all(board.person_ok(p, it, lo, hi, venue) for p in it.participants):
+            chosen.append((it, lo))
+            t = hi + seq.gap_seconds
+    if not chosen:
+        return 0
+    q_lo = chosen[0][1]
+    q_hi = chosen[-1][1] + chosen[-1][0].duration
+    people = [p for it, _ in chosen for p in it.participants]
+    vip = board.is_vip(people)
+    room = s.room_by_id[seq.room_id]
+    if not inside:
+        if day_of(s, q_lo, q_hi) is None or not iv.contains(
+            s.room_open(seq.room_id), q_lo, q_hi
+        ):
+            return 0
+        if not board.room_free(seq.room_id, q_lo, q_hi, vip, room.capacity):
+            return 0
+        board.add_use(seq.room_id, q_lo, q_hi, vip, room.capacity)
+    for it, lo in chosen:
+        board.add(it, lo, seq.room_id, it.participants, use=False)
+    return len(chosen)

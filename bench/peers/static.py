@@ -1,0 +1,70 @@
+"""Placement rules that depend only on an item, its start and its room.
+
+Shared by the greedy peer (to list candidate starts) and the
+conference-scheduler adapter (to say which slots an event may use).
+"""
+
+from __future__ import annotations
+
+from models import intervals as iv
+from models.items import Item
+from models.scenario import Scenario
+
+
+def day_of(s: Scenario, lo: int, hi: int) -> tuple[int, int] | None:
+    """The event day span holding ``[lo, hi)``, or ``None``."""
+    for d_lo, d_hi in s.day_spans:
+        if d_lo <= lo and hi <= d_hi:
+            return d_lo, d_hi
+    return None
+
+
+def start_ok(s: Scenario, it: Item, lo: int) -> bool:
+    """``lo`` is a start the item may take whatever the room: inside one
+    day's hours, on its step grid, inside its window, at its fixed start
+    and at the start of one of its slots."""
+    hi = lo + it.duration
+    if not it.start_min <= lo <= it.start_max:
+        return False
+    if it.fixed_start is not None and lo != it.fixed_start:
+        return False
+    if it.slots and not any(lo == x and hi <= y for x, y in it.slots):
+        return False
+    day = day_of(s, lo, hi)
+    if day is None:
+        return False
+    return it.step <= 1 or (lo - day[0]) % it.step == 0
+
+
+def room_ok(s: Scenario, it: Item, lo: int, room_id: str) -> bool:
+    """The item may use the room then: an allowed room, open for the whole
+    span (for a reception: outside no-arrival windows too)."""
+    if room_id not in it.rooms:
+        return False
+    hi = lo + it.duration
+    if it.kind == "arrival":
+        return iv.contains(s.room_arrival_open(room_id, it.ref_id), lo, hi)
+    return iv.contains(s.room_open(room_id), lo, hi)
+
+
+def people_free(s: Scenario, people, lo: int, hi: int) -> bool:
+    """Everyone is inside their availability and outside their closed
+    windows for ``[lo, hi)``."""
+    return all(iv.contains(s.person_free(p), lo, hi) for p in people)
+
+
+def candidate_starts(s: Scenario, it: Item) -> list[int]:
+    """Every start :func:`start_ok` accepts, earliest first."""
+    if it.fixed_start is not None:
+        found = [it.fixed_start]
+    elif it.slots:
+        found = sorted({x for x, _ in it.slots})
+    else:
+        step = max(it.step, 1)
+        found = []
+        for d_lo, d_hi in s.day_spans:
+            first = max(d_lo, it.start_min)
+            first = d_lo + -(-(first - d_lo) // step) * step
+            last = min(d_hi - it.duration, it.start_max)
+            found.extend(range(first, last + 1, step))
+    return [t for t in found if start_ok(s, it, t)]
