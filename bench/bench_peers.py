@@ -89,8 +89,8 @@ def _cs(s, a) -> list[dict]:
         from bench.peers.conference_scheduler import TOOL, solve_cs
     except ImportError as exc:
         return [{"status": "NOT_INSTALLED", "note": repr(exc)}]
-    from bench.peers.prune import prune
     from models.checker import check
+    from scheduler.construct.prune import prune
 
     r = solve_cs(s, a.limit, a.workers, a.cs_max_constraints)
     row = {

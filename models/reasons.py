@@ -12,6 +12,12 @@ from .items import Item
 from .scenario import Scenario
 from .schedule import Schedule
 
+#: Said when no cheaper check explains a left-out item.
+GENERIC_REASON = (
+    "Every time its people and a suitable room are free together "
+    "is taken by items of higher priority or rank"
+)
+
 
 def _hm(s: Scenario, t: int) -> str:
     dt = s.grid.to_datetime(t)
@@ -192,7 +198,4 @@ def cheap_reason(s: Scenario, it: Item, schedule: Schedule) -> str:
         r = fn(s, it, schedule)
         if r:
             return r
-    return (
-        "Every time its people and a suitable room are free together "
-        "is taken by items of higher priority or rank"
-    )
+    return GENERIC_REASON

@@ -58,6 +58,12 @@ class Unscheduled:
     reason: str
 
 
+#: How a schedule was obtained (the Summary's ``method`` row).
+SINGLE_MODEL = "single model"
+DAY_BY_DAY = "day by day"
+GREEDY_START = "greedy start (the search found nothing in its time)"
+
+
 @dataclass(frozen=True)
 class SolveInfo:
     """How a schedule was obtained; ``status`` is the solver's verdict
@@ -73,8 +79,9 @@ class SolveInfo:
     seed: int = 0
     time_limit: float | None = None
     penalties: dict[str, int] = field(default_factory=dict)
-    #: how it was solved: one model, or day by day (no proven bound)
-    method: str = "single model"
+    #: how it was solved: one model, day by day (no proven bound), or
+    #: the greedy start when the search found nothing in its time
+    method: str = SINGLE_MODEL
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from models.checker import check as check_schedule
 from models.objective import WEIGHTS
 from models.problems import ScenarioError
 from models.rules import RULE_BY_ID
+from models.schedule import DAY_BY_DAY, GREEDY_START
 
 from .cli_export import (
     audience_option,
@@ -119,6 +120,13 @@ def load_scenario_or_exit(path: Path | None):
     help="day: solve one event day at a time (long events; no proven "
     "bound); off: one model; auto: by day for 3+ days and 1,000+ items.",
 )
+@click.option(
+    "--warm-start/--no-warm-start",
+    default=True,
+    show_default=True,
+    help="Start the search from a greedy schedule (most valuable "
+    "requests first); it stands if the search finds nothing better.",
+)
 @audience_option
 @ics_option
 def solve(
@@ -132,6 +140,7 @@ def solve(
     baseline,
     freeze,
     decompose,
+    warm_start,
     audience,
     ics,
 ):
@@ -148,7 +157,11 @@ def solve(
     s = load_scenario_or_exit(scenario)
     base = _baseline_or_exit(s, baseline, freeze)
     params = SolveParams(
-        time_limit=time_limit, workers=workers, seed=seed, gap=gap
+        time_limit=time_limit,
+        workers=workers,
+        seed=seed,
+        gap=gap,
+        warm_start=warm_start,
     )
     by_day = _by_day_or_exit(s, decompose, base)
     click.echo(
@@ -234,7 +247,10 @@ def solve(
     if info.best_bound is None:
         proof = (
             "no bound (solved day by day: a decomposition proves none)"
-            if info.method == "day by day"
+            if info.method == DAY_BY_DAY
+            else "no bound: the greedy start stands, the search found "
+            "nothing in its time"
+            if info.method == GREEDY_START
             else "no bound proven in the time given"
         )
     else:

@@ -24,14 +24,13 @@ from datetime import datetime
 
 from models import Scenario
 from models.objective import objective_value, penalties
-from models.reasons import cheap_reason
-from models.schedule import Schedule, SolveInfo, Unscheduled
+from models.schedule import DAY_BY_DAY, Schedule, SolveInfo
 
 from .day_plan import plan_days
 from .day_slices import day_slice
 from .params import SolveParams
 from .result import Result
-from .solve import solve
+from .solve import improve_schedule, insertion_seconds, solve, with_reasons
 
 #: Least time given to one day's model, in seconds.
 MIN_DAY_SECONDS = 2.0
@@ -39,7 +38,7 @@ MIN_DAY_SECONDS = 2.0
 #: items planned for it (at least MIN_CARRY): more would make the last
 #: days' models the biggest and the slowest.
 CARRY_SHARE = 0.5
-METHOD = "day by day"
+METHOD = DAY_BY_DAY
 AUTO_MIN_ITEMS = 1000
 MIN_CARRY = 20
 
@@ -90,6 +89,7 @@ def solve_by_day(
     days = list(s.settings.days)
     plan = plan_days(s)
     first_day = days[0]
+    reserve = insertion_seconds(params.time_limit)
     placed: dict[str, object] = {}
     tries: Counter = Counter()
 
@@ -123,10 +123,12 @@ def solve_by_day(
         if n == 0:
             reports.append(DayReport(d, 0, 0, "EMPTY", 0.0))
             continue
-        left = params.time_limit - (time.monotonic() - t0)
+        left = params.time_limit - reserve - (time.monotonic() - t0)
         still = sum(1 for it in plan.values() if it > d)
         budget = max(MIN_DAY_SECONDS, left * n / max(1, n + still))
-        r = solve(sub, replace(params, time_limit=budget), live=False)
+        r = solve(
+            sub, replace(params, time_limit=budget), live=False, improve=False
+        )
         notes = []
         if r.schedule is None and r.status != "INFEASIBLE":
             # too big for its time: try again with only the day's own plan
@@ -136,7 +138,12 @@ def solve_by_day(
                 f"{r.status} with {n} items in {budget:.0f} s; retried "
                 f"with the {len(sub.items)} planned for the day"
             )
-            r = solve(sub, replace(params, time_limit=budget), live=False)
+            r = solve(
+                sub,
+                replace(params, time_limit=budget),
+                live=False,
+                improve=False,
+            )
         reports.append(
             DayReport(
                 d,
@@ -172,7 +179,24 @@ def solve_by_day(
             reports,
         )
     schedule = _assemble(s, placed, params, seconds)
-    obj = float(schedule.info.objective)
+    budget = max(1.0, params.time_limit - (time.monotonic() - t0))
+    better, obj, pen = improve_schedule(
+        s,
+        schedule,
+        schedule.info.objective,
+        schedule.info.penalties,
+        "FEASIBLE",
+        min(budget, reserve),
+    )
+    seconds = time.monotonic() - t0
+    info = replace(
+        schedule.info,
+        objective=obj,
+        penalties=pen,
+        solve_seconds=round(seconds, 3),
+    )
+    schedule = replace(better, info=info)
+    obj = float(obj)
     result = Result(
         "FEASIBLE",
         schedule,
@@ -197,19 +221,7 @@ def _assemble(s: Scenario, placed: dict, params, seconds) -> Schedule:
         event_name=s.settings.event_name,
         scenario_source=s.source,
     )
-    left = tuple(
-        Unscheduled(
-            it.item_id,
-            it.ref_id,
-            it.kind,
-            it.title,
-            it.priority,
-            cheap_reason(s, it, schedule),
-        )
-        for it in s.items
-        if it.item_id not in placed
-    )
-    schedule = replace(schedule, unscheduled=left)
+    schedule = with_reasons(s, schedule)
     pen = penalties(s, schedule)
     info = SolveInfo(
         status="FEASIBLE",

@@ -52,5 +52,7 @@ def build_model(
         baseline_pins(ctx, baseline, hold)
         move_expr = moves(ctx, baseline)
         add_hints(ctx, hint or baseline.schedule)
+    elif hint is not None:
+        add_hints(ctx, hint)
     terms = build_objective(ctx, move_expr, baseline)
     return BuiltModel(model, ctx, terms)

@@ -86,6 +86,9 @@ def bilateral_venue_grouping(ctx: BuildContext):
             used.append(u)
         anyp = m.new_bool_var(f"{pid}|any_bilateral")
         m.add_max_equality(anyp, used)
+        # redundant, for the LP bound: the max-equality alone lets the
+        # relaxation make this term negative (a bound below zero was seen)
+        m.add(sum(used) - anyp >= 0)
         terms.append(sum(used) - anyp)
     return sum(terms)
 

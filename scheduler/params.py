@@ -16,7 +16,10 @@ class SolveParams:
 
     ``time_limit`` in seconds; ``workers`` parallel search workers;
     ``seed`` the random seed; ``gap`` the relative gap at which to stop
-    (0 = prove optimality); ``overrides`` extra CP-SAT parameters by name.
+    (0 = prove optimality); ``warm_start`` starts the search from a
+    greedy schedule (most valuable requests first, see
+    :mod:`scheduler.construct.greedy`); ``overrides`` extra CP-SAT
+    parameters by name.
     """
 
     time_limit: float = 60.0
@@ -24,6 +27,7 @@ class SolveParams:
     seed: int = 0
     gap: float = 0.0
     log: bool = False
+    warm_start: bool = True
     overrides: dict = field(default_factory=dict)
 
     def __post_init__(self):

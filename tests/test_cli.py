@@ -344,10 +344,27 @@ def test_export_of_a_broken_schedule_writes_and_exits_1(tmp_path):
     assert "breaks" in r.output
 
 
+def test_greedy_start_is_written_when_the_search_finds_nothing(tmp_path):
+    out = tmp_path / "schedule.xlsx"
+    r = run("solve", "-o", out, "--time-limit", "0.1", "--workers", "1")
+    assert r.exit_code == 0, r.output
+    assert "FEASIBLE" in r.output and "the greedy start stands" in r.output
+    assert "every hard rule holds" in r.output and out.exists()
+
+
 def test_time_limit_without_a_schedule_exits_4_writing_nothing(tmp_path):
     # the sample's presolve alone takes longer than 0.1 s of search
     out = tmp_path / "schedule.xlsx"
-    r = run("solve", "-o", out, "--time-limit", "0.1", "--workers", "1")
+    r = run(
+        "solve",
+        "-o",
+        out,
+        "--time-limit",
+        "0.1",
+        "--workers",
+        "1",
+        "--no-warm-start",
+    )
     assert r.exit_code == 4, r.output
     assert "no schedule found within 0.1 s" in r.output
     assert not out.exists() and list(tmp_path.iterdir()) == []

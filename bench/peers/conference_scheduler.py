@@ -41,11 +41,11 @@ from conference_scheduler import scheduler as cs
 from models.objective import objective_value, penalties
 from models.scenario import Scenario
 from models.schedule import Schedule, SolveInfo
+from scheduler.construct.rows import assignment, schedule_of
 
 from .cbc import DeadlineCBC, first_solution_at
 from .cs_model import Part, estimate, objective
 from .cs_slots import NotExpressible
-from .rows import assignment, schedule_of
 
 TOOL = "conference-scheduler"
 LEFT_OUT = "conference-scheduler: left out (in its overflow slot)"

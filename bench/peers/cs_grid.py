@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from models import intervals as iv
 from models.scenario import Scenario
-
-from .static import people_free, start_ok
+from scheduler.construct.static import people_free, start_ok
 
 
 def grid_gap(s: Scenario, items, rooms) -> int:

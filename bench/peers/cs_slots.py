@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from models.items import Item
 from models.scenario import Scenario
+from scheduler.construct.static import people_free, room_ok, start_ok
 
 from .cs_grid import (
     best_phase,
@@ -33,7 +34,6 @@ from .cs_grid import (
     stretches,
 )
 from .cs_stands import stands
-from .static import people_free, room_ok, start_ok
 
 
 class NotExpressible(ValueError):

@@ -9,8 +9,10 @@ event order). The greedy still finishes with the full checker.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import cache
 
 from models import intervals as iv
 from models.items import Item
@@ -46,7 +48,24 @@ class Board:
         self.s = scenario
         self.placed: dict[str, Placed] = {}
         self.uses: dict[str, list[Use]] = defaultdict(list)
+        # each person's items sorted by start, the starts alongside for
+        # bisection, and each one's longest item so far: a conflict test
+        # only looks at items that could come within the largest gap
         self.busy: dict[str, list[Placed]] = defaultdict(list)
+        self.busy_starts: dict[str, list[int]] = defaultdict(list)
+        self.longest: Counter = Counter()
+        self.max_gap = max(
+            [scenario.buffer_seconds]
+            + [
+                scenario.travel_seconds(t.from_venue, t.to_venue)
+                for t in scenario.travel
+            ]
+        )
+        self.gap = cache(scenario.gap_seconds)
+        self.successors: dict[str, list[str]] = defaultdict(list)
+        for e in scenario.events:
+            for p in e.after:
+                self.successors[p].append(e.event_id)
         self.per_day: Counter = Counter()
         self.arrivals: dict[str, Placed] = {}
 
@@ -90,15 +109,21 @@ class Board:
             return True
         if not iv.contains(s.person_free(pid), lo, hi):
             return False
-        for b in self.busy[pid]:
+        busy = self.busy[pid]
+        starts = self.busy_starts[pid]
+        first = bisect.bisect_left(
+            starts, lo - self.max_gap - self.longest[pid]
+        )
+        last = bisect.bisect_right(starts, hi + self.max_gap)
+        for b in busy[first:last]:
             if _inside_event(it, b.item) or _inside_event(b.item, it):
                 continue
             b_venue = self.venue(b.room)
             if b.lo >= hi:
-                if b.lo - hi < s.gap_seconds(venue, b_venue):
+                if b.lo - hi < self.gap(venue, b_venue):
                     return False
             elif lo >= b.hi:
-                if lo - b.hi < s.gap_seconds(b_venue, venue):
+                if lo - b.hi < self.gap(b_venue, venue):
                     return False
             else:
                 return False
@@ -170,11 +195,10 @@ class Board:
             b = self.placed.get(f"E:{p}")
             if b is not None and b.hi > lo:
                 return False
-        for e in s.events:
-            if it.ref_id in e.after:
-                b = self.placed.get(f"E:{e.event_id}")
-                if b is not None and hi > b.lo:
-                    return False
+        for e in self.successors.get(it.ref_id, ()):
+            b = self.placed.get(f"E:{e}")
+            if b is not None and hi > b.lo:
+                return False
         return True
 
     def gate_ok(self, it: Item, lo: int, venue: str) -> bool:
@@ -198,7 +222,10 @@ class Board:
         p = Placed(it, lo, lo + it.duration, room_id, tuple(people))
         self.placed[it.item_id] = p
         for pid in p.people:
-            self.busy[pid].append(p)
+            self.longest[pid] = max(self.longest[pid], it.duration)
+            k = bisect.bisect_right(self.busy_starts[pid], lo)
+            self.busy_starts[pid].insert(k, lo)
+            self.busy[pid].insert(k, p)
             if it.kind in ("event", "bilateral"):
                 self.per_day[pid, self.date(lo)] += 1
         if it.kind == "arrival":

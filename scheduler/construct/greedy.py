@@ -1,0 +1,162 @@
+"""A greedy schedule: first come, first served, or most valuable first.
+
+With ``order="rows"`` this is how protocol offices schedule by hand
+(the peer in ``bench/``): requests are taken in the order they were
+made (the scenario's row order). With ``order="value"`` (the engine's
+warm start, see :func:`scheduler.solve.solve`) optional requests are
+taken most valuable first. Either way the fixed frame comes first as
+offices do: arrivals (flights are given), then mandatory items, then
+optional ones. Each item goes to the
+earliest start on its step grid and the first allowed room where it
+breaks no hard rule given what is already placed; otherwise it is left
+out. A protocol queue is filled right after its event is placed: members
+in queue order, back to back from the event's start, each skipped if
+they cannot be there then. Nothing placed is ever moved.
+
+The incremental tests live in :mod:`scheduler.construct.board`; the result goes
+through the full independent checker, and any item it flags is removed
+(:mod:`scheduler.construct.prune`), so the schedule returned is one the checker
+accepts unless a mandatory item could not be placed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from models.items import Item
+from models.objective import objective_value, penalties
+from models.scenario import Scenario
+from models.schedule import Schedule, SolveInfo
+
+from .board import Board
+from .prune import prune
+from .queues import place_queue
+from .rows import assignment, schedule_of
+from .static import candidate_starts, room_ok
+
+TOOL = "greedy"
+REASON = "greedy: no free room and time"
+UNTRIED = "greedy: stopped at its time limit before trying it"
+
+
+@dataclass(frozen=True)
+class GreedyResult:
+    """The schedule, the wall seconds it took and how many placements
+    the final check removed (0 when the incremental tests were right)."""
+
+    schedule: Schedule
+    seconds: float
+    removed_by_check: int
+
+
+#: The orders :func:`greedy` knows.
+ORDERS = ("rows", "value")
+
+
+def request_order(s: Scenario, order: str = "rows") -> list[Item]:
+    """Arrivals, then mandatory items, then optional ones, each in row
+    order (``"rows"``) or optional ones most valuable first (``"value"``,
+    row order breaking ties); queue slots are not listed (see
+    :func:`greedy`)."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
+    items = [it for it in s.items if it.kind != "sequence"]
+    arrivals = [it for it in items if it.kind == "arrival"]
+    rest = [it for it in items if it.kind != "arrival"]
+    optional = [it for it in rest if not it.mandatory]
+    if order == "value":
+        optional.sort(key=lambda it: -it.value)  # stable: row order ties
+    return arrivals + [it for it in rest if it.mandatory] + optional
+
+
+def place_item(board: Board, it: Item) -> bool:
+    """Put ``it`` at its earliest start and first room that break no
+    rule; ``False`` if there is none."""
+    s = board.s
+    for lo in candidate_starts(s, it):
+        hi = lo + it.duration
+        if not board.order_ok(it, lo, hi):
+            continue
+        # who is busy, and whether they all may be there, depends on the
+        # room only through its venue: test each venue once per start
+        by_venue: dict[str, tuple[str, ...] | None] = {}
+        for room_id in it.rooms:
+            if not room_ok(s, it, lo, room_id):
+                continue
+            venue = board.venue(room_id)
+            if venue not in by_venue:
+                people = board.people_for(it, lo, hi, venue)
+                ok = all(
+                    board.person_ok(p, it, lo, hi, venue) for p in people
+                ) and board.gate_ok(it, lo, venue)
+                by_venue[venue] = people if ok else None
+            people = by_venue[venue]
+            if people is None:
+                continue
+            if not board.room_free(
+                room_id,
+                lo,
+                hi,
+                board.is_vip(people),
+                board.demand(it, room_id),
+            ):
+                continue
+            board.add(it, lo, room_id, people)
+            return True
+    return False
+
+
+def greedy(
+    scenario: Scenario, order: str = "rows", seconds: float | None = None
+) -> GreedyResult:
+    """Schedule ``scenario`` greedily in the given ``order`` (see the
+    module docstring). With ``seconds``, optional requests not reached by
+    then are left out untried (reason :data:`UNTRIED`); arrivals and
+    mandatory items are always tried."""
+    t0 = time.monotonic()
+    deadline = None if seconds is None else t0 + seconds
+    untried: dict[str, str] = {}
+    s = scenario
+    board = Board(s)
+    queues: dict[str | None, list[str]] = defaultdict(list)
+    for q in s.sequences:
+        queues[q.within_event].append(q.sequence_id)
+    order = request_order(s, order)
+    first_optional = next(
+        (k for k, it in enumerate(order) if not it.mandatory), len(order)
+    )
+    for k, it in enumerate(order):
+        if (
+            k >= first_optional
+            and deadline is not None
+            and time.monotonic() > deadline
+        ):
+            untried = {x.item_id: UNTRIED for x in order[k:]}
+            untried.update(
+                (x.item_id, UNTRIED) for x in s.items if x.kind == "sequence"
+            )
+            break
+        if k == first_optional:
+            for q in queues[None]:
+                place_queue(board, q)
+        if place_item(board, it) and it.kind == "event":
+            for q in queues[it.ref_id]:
+                place_queue(board, q)
+    if first_optional == len(order) and not untried:
+        for q in queues[None]:
+            place_queue(board, q)
+    rows = [
+        assignment(s, p.item.item_id, p.lo, p.room, p.people)
+        for p in board.placed.values()
+    ]
+    schedule, removed = prune(s, schedule_of(s, rows, untried, REASON), TOOL)
+    seconds = time.monotonic() - t0
+    info = SolveInfo(
+        status="HEURISTIC",
+        objective=objective_value(s, schedule),
+        solve_seconds=round(seconds, 3),
+        penalties=penalties(s, schedule),
+    )
+    return GreedyResult(replace(schedule, info=info), seconds, removed)

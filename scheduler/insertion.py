@@ -1,0 +1,310 @@
+"""After the search: put left-out requests into the gaps, and say what
+blocks the rest (pure Python; the independent checker is the judge).
+
+When CP-SAT stops at its time limit, some optional requests may still
+fit where nobody is busy and a room is free. For each left-out event and
+bilateral, most valuable first, this pass tries the starts where all its
+people are free (on the item's time grid, a few per free stretch) and
+its rooms from the best-fitting up, and keeps the first placement that
+breaks no hard rule. A placement is judged by the checker on the items
+that could conflict with it (those sharing a person, a room, an arrival
+or an ``after`` link), counting only violations that name it.
+
+For a request that still does not fit, the attempts are the evidence
+for its reason: the times its people share, and the rules and items
+that blocked every try ("they share only 25 Oct 14:10-14:30, and BL01,
+BL02 are taken then by B:BL007, B:BL012").
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+
+from models import Scenario
+from models import intervals as iv
+from models.checker import CHECKERS
+from models.items import Item
+from models.rules import RULE_BY_ID
+from models.schedule import Assignment, Schedule
+
+#: Starts tried per free stretch of an item's people, and in all.
+STARTS_PER_STRETCH = 4
+MAX_STARTS = 16
+#: Minutes between the starts tried inside one stretch (at least the
+#: item's time step).
+STRIDE_MINUTES = 15
+#: Rules that can set a new event or bilateral against the rows near
+#: it (the whole schedule is checked once more at the end).
+LOCAL_RULES = tuple(
+    r
+    for r in CHECKERS
+    if r
+    not in (
+        "mandatory",
+        "all_heads",
+        "sequence_order",
+        "sequence_contiguous",
+        "no_arrivals",
+    )
+)
+
+
+@dataclass
+class Attempt:
+    """What trying to place one item found."""
+
+    item_id: str
+    placed: Assignment | None = None
+    shared: list[tuple[int, int]] = field(default_factory=list)
+    tries: int = 0
+    rules: Counter = field(default_factory=Counter)
+    blockers: Counter = field(default_factory=Counter)
+    rooms_busy: bool = False
+
+
+class _Index:
+    """Busy times per person and room, and rows per person, room and
+    delegation, kept up to date as items are inserted."""
+
+    def __init__(self, s: Scenario, schedule: Schedule):
+        self.s = s
+        self.rows_person: dict[str, list[Assignment]] = defaultdict(list)
+        self.rows_room: dict[str, list[Assignment]] = defaultdict(list)
+        self.arrival: dict[str, Assignment] = {}
+        self.by_id: dict[str, Assignment] = {}
+        for a in schedule.assignments:
+            self.add(a)
+
+    def add(self, a: Assignment) -> None:
+        self.by_id[a.item_id] = a
+        self.rows_room[a.room_id].append(a)
+        for p in a.participants:
+            self.rows_person[p].append(a)
+        if a.kind == "arrival":
+            self.arrival[a.ref_id] = a
+
+    def span(self, a: Assignment) -> tuple[int, int]:
+        g = self.s.grid
+        return g.to_index(a.start), g.to_index(a.end)
+
+    def person_busy(self, pid: str) -> list[tuple[int, int]]:
+        buf = self.s.buffer_seconds
+        return [
+            (lo - buf, hi + buf)
+            for lo, hi in map(self.span, self.rows_person.get(pid, ()))
+        ]
+
+    def room_busy(self, room_id: str) -> list[tuple[int, int]]:
+        gap = self.s.changeover_seconds(room_id)
+        return [
+            (lo - gap, hi + gap)
+            for lo, hi in map(self.span, self.rows_room.get(room_id, ()))
+        ]
+
+    def neighbours(self, a: Assignment, it: Item) -> list[Assignment]:
+        """Rows that a rule could set against ``a``."""
+        out = {}
+        for x in self.rows_room.get(a.room_id, ()):
+            out[x.item_id] = x
+        for p in a.participants:
+            for x in self.rows_person.get(p, ()):
+                out[x.item_id] = x
+            d = self.s.delegation_of(p)
+            if d in self.arrival:
+                out[self.arrival[d].item_id] = self.arrival[d]
+        if it.kind == "event":
+            e = self.s.event_by_id[it.ref_id]
+            linked = {f"E:{p}" for p in e.after}
+            linked |= {
+                f"E:{x.event_id}"
+                for x in self.s.events
+                if it.ref_id in x.after
+            }
+            for iid in linked:
+                if iid in self.by_id:
+                    out[iid] = self.by_id[iid]
+        return list(out.values())
+
+
+def insertable(s: Scenario, it: Item) -> bool:
+    """Items this pass tries: events (not all-heads, not in a slot set)
+    and bilaterals."""
+    if it.kind == "bilateral":
+        return True
+    if it.kind != "event" or it.all_heads:
+        return False
+    return s.event_by_id[it.ref_id].slot_set is None
+
+
+def shared_free(s: Scenario, it: Item, index: _Index) -> list:
+    """Stretches inside the item's window where all its people are free
+    (availability, other items and buffers counted)."""
+    window = iv.intersect(
+        s.day_spans, [(it.start_min, it.start_max + it.duration)]
+    )
+    for pid in it.participants:
+        if pid in s.persons:
+            free = iv.subtract(s.person_free(pid), index.person_busy(pid))
+            window = iv.intersect(window, free)
+    return [(lo, hi) for lo, hi in window if hi - lo >= it.duration]
+
+
+def candidate_starts(s: Scenario, it: Item, shared) -> list[int]:
+    """A few starts on the item's grid in each shared stretch."""
+    e = s.event_by_id.get(it.ref_id) if it.kind == "event" else None
+    if e is not None and e.fixed_start is not None:
+        t = s.grid.to_index(e.fixed_start)
+        return (
+            [t]
+            if any(lo <= t <= hi - it.duration for lo, hi in shared)
+            else []
+        )
+    step = it.step
+    stride = max(step, STRIDE_MINUTES * 60 // step * step)
+    out = []
+    for lo, hi in shared:
+        first = max(lo, it.start_min)
+        first = -(-first // step) * step
+        t, n = first, 0
+        while (
+            t <= min(hi - it.duration, it.start_max) and n < STARTS_PER_STRETCH
+        ):
+            out.append(t)
+            t += stride
+            n += 1
+    return out[:MAX_STARTS]
+
+
+def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
+    """Try to place ``it``; see the module."""
+    att = Attempt(it.item_id)
+    att.shared = shared_free(s, it, index)
+    rooms = sorted(it.rooms, key=lambda r: (s.room_by_id[r].capacity, r))
+    g = s.grid
+    for t in candidate_starts(s, it, att.shared):
+        free_rooms = [
+            r
+            for r in rooms
+            if iv.contains(s.room_open(r), t, t + it.duration)
+            and not iv.intersect(index.room_busy(r), [(t, t + it.duration)])
+        ]
+        if not free_rooms:
+            att.rooms_busy = True
+            for r in rooms:
+                for x in index.rows_room.get(r, ()):
+                    lo, hi = index.span(x)
+                    if lo < t + it.duration and t < hi:
+                        att.blockers[x.item_id] += 1
+            continue
+        for r in free_rooms[:3]:
+            a = Assignment(
+                it.item_id,
+                it.kind,
+                it.ref_id,
+                it.title,
+                g.to_datetime(t),
+                g.to_datetime(t + it.duration),
+                r,
+                s.room_by_id[r].venue_id,
+                tuple(it.participants),
+            )
+            att.tries += 1
+            rows = Schedule((*index.neighbours(a, it), a))
+            bad = [
+                v
+                for rule in LOCAL_RULES
+                for v in CHECKERS[rule](s, rows)
+                if it.item_id in v.items
+            ]
+            if not bad:
+                att.placed = a
+                return att
+            for v in bad:
+                att.rules[v.rule] += 1
+                for x in v.items:
+                    if x != it.item_id:
+                        att.blockers[x] += 1
+    return att
+
+
+def insert_left_out(
+    s: Scenario, schedule: Schedule, seconds: float, insert: bool = True
+) -> tuple[Schedule, dict[str, str]]:
+    """``schedule`` with every left-out request that fits put in (for at
+    most ``seconds``), and a reason for each one tried that does not.
+    With ``insert`` false only the reasons are worked out."""
+    deadline = time.monotonic() + seconds
+    index = _Index(s, schedule)
+    left = [
+        s.item_by_id[u.item_id]
+        for u in schedule.unscheduled
+        if u.item_id in s.item_by_id
+    ]
+    left = [it for it in left if insertable(s, it) and not it.mandatory]
+    left.sort(key=lambda it: (-it.value, it.item_id))
+    added: list[Assignment] = []
+    reasons: dict[str, str] = {}
+    for it in left:
+        if time.monotonic() > deadline:
+            break
+        att = try_item(s, it, index)
+        if att.placed is not None and insert:
+            index.add(att.placed)
+            added.append(att.placed)
+        elif att.placed is None:
+            text = attempt_reason(s, it, att)
+            if text:
+                reasons[it.item_id] = text
+    if not added:
+        return schedule, reasons
+    done = {a.item_id for a in added}
+    rows = tuple(
+        sorted(
+            (*schedule.assignments, *added),
+            key=lambda a: (a.start, a.room_id, a.item_id),
+        )
+    )
+    return (
+        replace(
+            schedule,
+            assignments=rows,
+            unscheduled=tuple(
+                u for u in schedule.unscheduled if u.item_id not in done
+            ),
+        ),
+        reasons,
+    )
+
+
+def attempt_reason(s: Scenario, it: Item, att: Attempt) -> str | None:
+    """A sentence from what the tries met, or ``None`` if they met
+    nothing worth saying (no shared time: the cheap reasons cover it)."""
+    if not att.shared:
+        return None
+    g = s.grid
+    shown = [
+        f"{g.to_datetime(lo):%d %b %H:%M}-{g.to_datetime(hi):%H:%M}"
+        for lo, hi in att.shared[:3]
+    ]
+    more = f" and {len(att.shared) - 3} more" if len(att.shared) > 3 else ""
+    who = "its people" if len(it.participants) != 1 else "its person"
+    head = (
+        f"{who.capitalize()} are free together for "
+        f"{it.duration // 60} minutes only at {', '.join(shown)}{more}"
+    )
+    blockers = ", ".join(x for x, _ in att.blockers.most_common(4))
+    if att.tries == 0 and att.rooms_busy:
+        return f"{head}; every suitable room is taken then" + (
+            f" (by {blockers})" if blockers else ""
+        )
+    if att.rules:
+        names = ", ".join(
+            RULE_BY_ID[r].name.lower() if r in RULE_BY_ID else r
+            for r, _ in att.rules.most_common(3)
+        )
+        return f"{head}; every try there breaks {names}" + (
+            f" (with {blockers})" if blockers else ""
+        )
+    return None

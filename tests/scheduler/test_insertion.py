@@ -1,0 +1,70 @@
+"""The insertion pass after the search (:mod:`scheduler.insertion`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from models import BilateralRequest
+from models.checker import check
+from models.schedule import Schedule
+from scheduler import solve as solve_module
+from scheduler.construct.greedy import greedy
+from scheduler.insertion import insert_left_out
+from scheduler.solve import improve_schedule, with_reasons
+from tests.factory import at, delegation, tiny
+
+
+def _pairs(window=None):
+    w = window or {}
+    return tiny(
+        delegations=tuple(delegation(d) for d in ("AAA", "BBB", "CCC", "DDD")),
+        bilaterals=(
+            BilateralRequest("B1", "AAA", "BBB", priority=5, **w),
+            BilateralRequest("B2", "CCC", "DDD", priority=1, **w),
+        ),
+    )
+
+
+def test_a_request_that_fits_is_put_in_and_the_checker_agrees():
+    s = _pairs()
+    empty = with_reasons(s, Schedule(assignments=()))
+    better, _ = insert_left_out(s, empty, seconds=5)
+    assert set(better.by_item()) == {"B:B1", "B:B2"}
+    assert better.unscheduled == ()
+    assert check(s, better) == []
+
+
+def test_with_insert_false_nothing_is_placed():
+    s = _pairs()
+    empty = with_reasons(s, Schedule(assignments=()))
+    same, _ = insert_left_out(s, empty, seconds=5, insert=False)
+    assert same is empty
+
+
+def test_a_blocked_request_is_told_which_room_and_item_block_it():
+    """BL1 is the only room with flags and holds one meeting in the
+    half hour both pairs can meet."""
+    s = _pairs(dict(earliest=at("08:00"), latest=at("08:30")))
+    start = greedy(s, order="value").schedule
+    assert set(start.by_item()) == {"B:B1"}
+    better, reasons = insert_left_out(s, start, seconds=5)
+    assert set(better.by_item()) == {"B:B1"}
+    text = reasons["B:B2"]
+    assert "free together for 30 minutes only at 25 Oct 08:00-08:30" in text
+    assert "every suitable room is taken then (by B:B1)" in text
+
+
+def test_improve_never_keeps_a_schedule_the_checker_refuses(monkeypatch):
+    """If the pass ever returned a clash, the search's schedule stands."""
+    s = _pairs()
+    start = greedy(s, order="value").schedule
+    a = start.by_item()["B:B1"]
+    clash = replace(a, item_id="B:B2", ref_id="B2")  # same room and time
+
+    def broken(s, schedule, seconds, insert=True):
+        return replace(schedule, assignments=(a, clash)), {}
+
+    monkeypatch.setattr(solve_module, "insert_left_out", broken)
+    kept, objective, _ = improve_schedule(s, start, 123.0, {}, "FEASIBLE", 1)
+    assert kept.assignments == start.assignments
+    assert objective == 123.0

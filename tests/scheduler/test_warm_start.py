@@ -1,0 +1,90 @@
+"""The greedy warm start (:mod:`scheduler.construct.greedy`): value
+order, and the greedy schedule standing when the search finds nothing."""
+
+from __future__ import annotations
+
+from inputs.sample.hanoi2025 import build_hanoi_scenario
+from models import BilateralRequest
+from models.checker import check
+from models.schedule import GREEDY_START
+from scheduler import SolveParams
+from scheduler.construct.greedy import UNTRIED, greedy
+from scheduler.solve import solve
+from tests.factory import at, delegation, tiny
+
+
+def _two_for_one_slot():
+    """Two requests of the same pair, both only possible 08:00-08:30."""
+    window = dict(earliest=at("08:00"), latest=at("08:30"))
+    return tiny(
+        delegations=(delegation("AAA"), delegation("BBB")),
+        bilaterals=(
+            BilateralRequest("B1", "AAA", "BBB", priority=1, **window),
+            BilateralRequest("B2", "AAA", "BBB", priority=5, **window),
+        ),
+    )
+
+
+def test_rows_order_takes_the_first_request():
+    s = _two_for_one_slot()
+    placed = set(greedy(s, order="rows").schedule.by_item())
+    assert placed == {"B:B1"}
+
+
+def test_value_order_takes_the_most_valuable_request():
+    s = _two_for_one_slot()
+    r = greedy(s, order="value")
+    assert set(r.schedule.by_item()) == {"B:B2"}
+    assert check(s, r.schedule) == []
+
+
+def test_search_started_from_greedy_finds_the_optimum():
+    s = _two_for_one_slot()
+    r = solve(s, SolveParams(time_limit=10, workers=1), live=False)
+    assert r.status == "OPTIMAL"
+    assert set(r.schedule.by_item()) == {"B:B2"}
+    assert check(s, r.schedule) == []
+
+
+def test_greedy_start_stands_when_the_search_finds_nothing():
+    """0.1 s is less than the sample's presolve: the greedy schedule,
+    which the checker accepts, is the answer, FEASIBLE with no bound."""
+    s = build_hanoi_scenario()
+    r = solve(s, SolveParams(time_limit=0.1, workers=1), live=False)
+    assert r.status == "FEASIBLE" and r.best_bound is None
+    assert r.schedule.info.method == GREEDY_START
+    assert check(s, r.schedule) == []
+    assert all(u.reason for u in r.schedule.unscheduled)
+    assert not any(
+        u.reason.startswith("greedy") for u in r.schedule.unscheduled
+    )
+
+
+def test_without_warm_start_nothing_is_found_in_that_time():
+    s = build_hanoi_scenario()
+    p = SolveParams(time_limit=0.1, workers=1, warm_start=False)
+    r = solve(s, p, live=False)
+    assert r.schedule is None and r.status == "UNKNOWN"
+
+
+def test_greedy_out_of_time_still_tries_the_mandatory_frame():
+    """With no time at all the greedy still places arrivals and mandatory
+    items (with their queues), and leaves every other optional request
+    out as untried."""
+    s = build_hanoi_scenario()
+    r = greedy(s, order="value", seconds=0)
+    placed = r.schedule.by_item()
+    assert all(
+        it.item_id in placed
+        for it in s.items
+        if it.mandatory and it.kind != "sequence"
+    )
+    optional = {
+        it.item_id
+        for it in s.items
+        if not it.mandatory and it.kind != "sequence"
+    }
+    assert optional and not optional & set(placed)
+    reasons = {u.item_id: u.reason for u in r.schedule.unscheduled}
+    assert {reasons[i] for i in optional} == {UNTRIED}
+    assert check(s, r.schedule) == []
