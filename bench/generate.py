@@ -342,9 +342,18 @@ def generate(
             )
         )
     arrivals = []
+    # one greeter meets every flight: each flight takes the least used
+    # (day, band), and flights in one band land 30 minutes apart, so the
+    # receptions can all be held
+    landed = {
+        (day, band): 0
+        for day in day_list
+        for band in ("08:00", "11:00", "14:00", "16:00")
+    }
     for x in rng.sample(visitors, min(len(visitors), delegations // 10)):
-        day = rng.choice(day_list)
-        t = _at(day, rng.choice(["08:00", "11:00", "14:00", "16:00"]))
+        day, band = min(landed, key=lambda p: (landed[p], rng.random()))
+        t = _at(day, band) + timedelta(minutes=30 * landed[day, band])
+        landed[day, band] += 1
         arrivals.append(
             Arrival(
                 x.delegation_id, t, t + timedelta(hours=1), greeter="HST-GR"

@@ -1,8 +1,9 @@
 """Cheap reasons why an item is left out, in a protocol officer's words.
 
 These checks need no solver: no room at all, a window too short, a party
-absent, a daily limit reached, a member not present for the queue. When
-none applies, the item lost its place to higher-value items.
+absent, a daily limit reached, its people never free together, every
+room taken while they are, a member not present for the queue. When none
+applies, the item lost its place to higher-value items.
 """
 
 from __future__ import annotations
@@ -151,6 +152,82 @@ def busy_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     return None
 
 
+def _span_text(s: Scenario, spans) -> str:
+    shown = [f"{_hm(s, lo)}–{_hm(s, hi)[-5:]}" for lo, hi in spans[:3]]
+    more = f" and {len(spans) - 3} more" if len(spans) > 3 else ""
+    return ", ".join(shown) + more
+
+
+def _room_list(rooms) -> str:
+    rooms = sorted(rooms)
+    if len(rooms) <= 6:
+        return ", ".join(rooms)
+    return f"{', '.join(rooms[:3])} … {rooms[-1]} ({len(rooms)} rooms)"
+
+
+def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
+    """Its people are free together (placed items and buffers counted)
+    only when every room it may use is taken: say when they are free
+    together and what holds the rooms then."""
+    if it.kind == "sequence" or not it.rooms or len(it.participants) < 2:
+        return None
+    if any(s.room_by_id[r].kind == "exhibition" for r in it.rooms):
+        return None  # booths share a room: occupancy alone says nothing
+    g = s.grid
+    buf = s.buffer_seconds
+    shared = iv.intersect(
+        s.day_spans, [(it.start_min, it.start_max + it.duration)]
+    )
+    for pid in it.participants:
+        busy = [
+            (g.to_index(a.start) - buf, g.to_index(a.end) + buf)
+            for a in schedule.assignments
+            if pid in a.participants
+        ]
+        shared = iv.subtract(iv.intersect(shared, s.person_free(pid)), busy)
+    names = _names(s, it.participants)
+    minutes = it.duration // 60
+    if not iv.starts_inside(shared, it.duration):
+        if not shared:
+            return (
+                f"{names} are never free together inside its window once "
+                "their scheduled items are counted"
+            )
+        return (
+            f"{names} are free together only {_span_text(s, shared)}, "
+            f"less than the {minutes} minutes it needs"
+        )
+    shared = [(lo, hi) for lo, hi in shared if hi - lo >= it.duration]
+    blockers: dict[str, object] = {}
+    for room_id in it.rooms:
+        co = s.changeover_seconds(room_id)
+        held = [
+            (g.to_index(a.start) - co, g.to_index(a.end) + co, a)
+            for a in schedule.assignments
+            if a.room_id == room_id
+        ]
+        free = iv.subtract(
+            iv.intersect(shared, s.room_open(room_id)),
+            [(lo, hi) for lo, hi, _ in held],
+        )
+        if iv.starts_inside(free, it.duration):
+            return None  # a room is free then: no cheap explanation
+        for lo, hi, a in held:
+            if any(iv.overlaps(lo, hi, x, y) for x, y in shared):
+                blockers.setdefault(a.item_id, a)
+    taken = sorted(blockers.values(), key=lambda a: a.start)
+    shown = ", ".join(f"{a.item_id} ({a.title})" for a in taken[:4])
+    more = f" and {len(taken) - 4} more" if len(taken) > 4 else ""
+    rooms = _room_list(it.rooms)
+    text = (
+        f"No room it may use ({rooms}) is free for {minutes} minutes while "
+        f"{names} are free together ({_span_text(s, shared)})"
+    )
+    if not taken:
+        return f"{text}: the rooms are closed then"
+    return f"{text}: the rooms are taken by {shown}{more}"
+
+
 def member_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     if it.kind != "sequence":
         return None
@@ -193,9 +270,9 @@ def cheap_reason(s: Scenario, it: Item, schedule: Schedule) -> str:
     for fn in (no_room_reason, time_reason):
         r = fn(s, it)
         if r:
-            return r
-    for fn in (limit_reason, busy_reason, member_reason):
+            return r[0].upper() + r[1:]
+    for fn in (limit_reason, busy_reason, taken_reason, member_reason):
         r = fn(s, it, schedule)
         if r:
-            return r
+            return r[0].upper() + r[1:]
     return GENERIC_REASON

@@ -39,6 +39,8 @@ STATUS = {
 
 #: Most seconds kept for the insertion pass after the search.
 MAX_INSERTION_SECONDS = 5.0
+#: CP-SAT subsolver put first when there are two workers or more.
+BOUND_WORKER = "objective_lb_search"
 #: Share of the time limit the greedy warm start may take at most.
 WARM_START_SHARE = 0.2
 
@@ -56,9 +58,19 @@ def configure(solver: cp_model.CpSolver, params: SolveParams) -> None:
     p.log_search_progress = params.log
     if params.workers == 1:
         p.interleave_search = False
+    else:
+        # the first full worker proves lower bounds on the objective: on
+        # the sample at 60 s, 2 workers, the gap went from 15.8% (the
+        # default LP worker) to 1.5%, same schedule (bench/README.md)
+        p.extra_subsolvers.append(BOUND_WORKER)
     for key, value in params.overrides.items():
         try:
-            setattr(p, key, value)
+            if isinstance(value, list | tuple):  # a repeated field
+                field = getattr(p, key)
+                field.clear()
+                field.extend(value)
+            else:
+                setattr(p, key, value)
         except (AttributeError, TypeError, ValueError) as exc:
             raise ValueError(
                 f"unknown or bad CP-SAT parameter {key!r}: {exc}"

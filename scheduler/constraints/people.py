@@ -16,9 +16,11 @@ def person_no_overlap(ctx: BuildContext) -> None:
     """Hard: nobody is in two items at once, and between two items in one
     venue a person has the same-venue buffer.
 
-    Besides the no-overlap, a redundant cut per person and day (their
-    items' minutes, buffers included, fit in the hours they are free)
-    gives the solver's relaxation a bound it cannot see otherwise.
+    Besides the no-overlap, redundant cuts per person and day (their
+    items' minutes, buffers included, fit in the hours they are free,
+    over the whole day and over each stretch that must hold some of
+    their items) give the solver's relaxation a bound it cannot see
+    otherwise.
     """
     m, vs, s = ctx.model, ctx.vars, ctx.scenario
     buf = s.buffer_seconds
@@ -39,13 +41,21 @@ def person_no_overlap(ctx: BuildContext) -> None:
         _busy_time_cut(ctx, pid, parts)
 
 
+def _capacity(free, lo: int, hi: int, buf: int) -> int:
+    """Most busy seconds (items plus their trailing buffers) a person
+    free in ``free`` can hold inside ``[lo, hi)``: each free stretch
+    holds its length plus one buffer that may run past its end."""
+    pieces = [(max(a, lo), min(b, hi)) for a, b in free if a < hi and lo < b]
+    return sum(b - a + buf for a, b in pieces)
+
+
 def _busy_time_cut(ctx: BuildContext, pid: str, parts) -> None:
     m, vs, s = ctx.model, ctx.vars, ctx.scenario
     buf = s.buffer_seconds
     free = s.person_free(pid)
     for k, (lo, hi) in enumerate(s.day_spans):
-        hours = sum(max(0, min(b, hi) - max(a, lo)) for a, b in free)
-        terms, total = [], 0
+        cap = _capacity(free, lo, hi, buf)
+        terms, total, fixed_day = [], 0, []
         for p in parts:
             v = vs.items[p.item_id]
             if v.item.kind == "sequence":
@@ -55,14 +65,52 @@ def _busy_time_cut(ctx: BuildContext, pid: str, parts) -> None:
                 continue
             if day == k:
                 lit = p.lit
+                first, last = start_bounds(ctx, v)
+                fixed_day.append((first, last + v.duration, v, lit))
             elif p.lit is v.present:
                 lit = vs.day_literal(v, k)
             else:
                 continue
             terms.append((v.duration + buf) * ctx.lit(lit))
             total += v.duration + buf
-        if total > hours + buf:
-            m.add(sum(terms) <= hours + buf)
+        if total > cap:
+            m.add(sum(terms) <= cap)
+        _window_time_cuts(ctx, free, fixed_day)
+
+
+def _window_time_cuts(ctx: BuildContext, free, spans) -> None:
+    """Redundant cuts for one person and day: the items that can only
+    fall inside a stretch of the day fit in the time free there.
+
+    ``spans``: (earliest start, latest end, item vars, literal) of the
+    person's items that are on this day whatever happens. For each
+    stretch from one earliest start to one latest end, the items wholly
+    inside it get a cut when their minutes exceed its free time; of
+    several stretches holding the same items only the tightest is kept.
+    """
+    buf = ctx.scenario.buffer_seconds
+    tightest: dict[frozenset, tuple[int, list]] = {}
+    los = sorted({a for a, _, _, _ in spans})
+    his = sorted({b for _, b, _, _ in spans})
+    for lo in los:
+        for hi in his:
+            if hi <= lo:
+                continue
+            inside = [x for x in spans if x[0] >= lo and x[1] <= hi]
+            if len(inside) < 2:
+                continue
+            total = sum(v.duration + buf for _, _, v, _ in inside)
+            cap = _capacity(free, lo, hi, buf)
+            if total <= cap:
+                continue
+            key = frozenset(v.item.item_id for _, _, v, _ in inside)
+            if key not in tightest or cap < tightest[key][0]:
+                tightest[key] = (cap, inside)
+    for cap, inside in tightest.values():
+        ctx.model.add(
+            sum((v.duration + buf) * ctx.lit(lit) for _, _, v, lit in inside)
+            <= cap
+        )
 
 
 def person_travel(ctx: BuildContext) -> None:

@@ -128,5 +128,5 @@ def test_left_out_because_a_principal_is_busy_names_the_items():
 
     r = solve_checked(s)
     reason = {u.item_id: u.reason for u in r.schedule.unscheduled}["B:B1"]
-    assert reason.startswith("the head of FRA has no free 30 minutes")
+    assert reason.startswith("The head of FRA has no free 30 minutes")
     assert "E:A 25 Oct 09:00" in reason

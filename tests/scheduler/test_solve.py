@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+from ortools.sat.python import cp_model
+
 from models import BilateralRequest, Event
 from models.objective import placement_weight
+from scheduler import SolveParams
+from scheduler.solve import BOUND_WORKER, configure
 from tests.factory import at, delegation, room, tiny
 
 from .helpers import solve_checked
@@ -135,3 +140,25 @@ def test_summary_says_when_no_bound_was_proven():
 
     text = Result("FEASIBLE", None, 100.0, None, 1.0).summary()
     assert "none proven" in text and "gap" not in text
+
+
+def test_two_workers_put_the_bound_worker_first():
+    two, one = cp_model.CpSolver(), cp_model.CpSolver()
+    configure(two, SolveParams(time_limit=5, workers=2))
+    configure(one, SolveParams(time_limit=5, workers=1))
+    assert list(two.parameters.extra_subsolvers) == [BOUND_WORKER]
+    assert list(one.parameters.extra_subsolvers) == []
+
+
+def test_overrides_set_repeated_parameters():
+    solver = cp_model.CpSolver()
+    params = SolveParams(
+        time_limit=5, workers=2, overrides={"subsolvers": ["core", "no_lp"]}
+    )
+    configure(solver, params)
+    assert list(solver.parameters.subsolvers) == ["core", "no_lp"]
+    with pytest.raises(ValueError, match="no_such_parameter"):
+        configure(
+            solver,
+            SolveParams(time_limit=5, overrides={"no_such_parameter": 1}),
+        )

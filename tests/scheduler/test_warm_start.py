@@ -12,6 +12,8 @@ from scheduler.construct.greedy import UNTRIED, greedy
 from scheduler.solve import solve
 from tests.factory import at, delegation, tiny
 
+from .helpers import forced_status
+
 
 def _two_for_one_slot():
     """Two requests of the same pair, both only possible 08:00-08:30."""
@@ -88,3 +90,21 @@ def test_greedy_out_of_time_still_tries_the_mandatory_frame():
     reasons = {u.item_id: u.reason for u in r.schedule.unscheduled}
     assert {reasons[i] for i in optional} == {UNTRIED}
     assert check(s, r.schedule) == []
+
+
+def test_model_accepts_the_greedy_schedule_of_the_sample():
+    """Every schedule the checker accepts must be one the model allows:
+    the sample's greedy schedule, every start and presence forced, is
+    feasible (guards the redundant cuts against cutting off schedules)."""
+    s = build_hanoi_scenario()
+    schedule = greedy(s, order="value").schedule
+    assert check(s, schedule) == []
+    placed = schedule.by_item()
+    status = forced_status(
+        s,
+        starts={i: a.start for i, a in placed.items()},
+        present={
+            it.item_id: False for it in s.items if it.item_id not in placed
+        },
+    )
+    assert status in ("OPTIMAL", "FEASIBLE")
