@@ -63,8 +63,7 @@ def _engine(s, a) -> list[dict]:
     row.update(
         schedule=r.schedule,
         first_s=r.first_solution_s,
-        note=f"{r.status}, gap "
-        + ("-" if gap is None else f"{100 * gap:.1f}%"),
+        note="no bound" if gap is None else f"gap {100 * gap:.2f}%",
     )
     return [row]
 

@@ -57,6 +57,18 @@ class Unscheduled:
     priority: int | None
     reason: str
 
+    @classmethod
+    def of(cls, item, reason: str) -> Unscheduled:
+        """The row of ``item`` (a :class:`models.items.Item`)."""
+        return cls(
+            item_id=item.item_id,
+            ref_id=item.ref_id,
+            kind=item.kind,
+            title=item.title,
+            priority=item.priority,
+            reason=reason,
+        )
+
 
 #: How a schedule was obtained (the Summary's ``method`` row).
 SINGLE_MODEL = "single model"

@@ -22,6 +22,7 @@ from models.schedule import (
     Unscheduled,
 )
 
+from .construct.rows import assignment
 from .insertion import insert_left_out
 from .model import BuiltModel, build_model
 from .params import SolveParams
@@ -303,7 +304,6 @@ def extract(
 ) -> Schedule:
     """The schedule held in the solver's best solution."""
     s, vs = scenario, built.ctx.vars
-    g = s.grid
     rows: list[Assignment] = []
     positions: dict[str, int] = {}
     placed = []  # (item vars, start, pool)
@@ -335,16 +335,8 @@ def extract(
             position = positions.get(it.sequence_id, 0) + 1
             positions[it.sequence_id] = position
         rows.append(
-            Assignment(
-                item_id=it.item_id,
-                kind=it.kind,
-                ref_id=it.ref_id,
-                title=it.title,
-                start=g.to_datetime(start),
-                end=g.to_datetime(start + it.duration),
-                room_id=room,
-                venue_id=s.room_by_id[room].venue_id,
-                participants=tuple(people),
+            replace(
+                assignment(s, it.item_id, start, room, people),
                 position=position,
                 locked=it.item_id in locked,
             )
@@ -364,14 +356,7 @@ def with_reasons(s: Scenario, schedule: Schedule) -> Schedule:
     its cheap reason (:func:`models.reasons.cheap_reason`)."""
     placed = schedule.by_item()
     left = tuple(
-        Unscheduled(
-            item_id=it.item_id,
-            ref_id=it.ref_id,
-            kind=it.kind,
-            title=it.title,
-            priority=it.priority,
-            reason=cheap_reason(s, it, schedule),
-        )
+        Unscheduled.of(it, cheap_reason(s, it, schedule))
         for it in s.items
         if it.item_id not in placed
     )

@@ -41,16 +41,7 @@ def prune(s: Scenario, schedule: Schedule, tool: str) -> tuple[Schedule, int]:
         rows = list(with_positions(rows))
         it = items.get(victim)
         if it is not None:
-            left.append(
-                Unscheduled(
-                    item_id=it.item_id,
-                    ref_id=it.ref_id,
-                    kind=it.kind,
-                    title=it.title,
-                    priority=it.priority,
-                    reason=f"{tool}: removed, broke {rule}",
-                )
-            )
+            left.append(Unscheduled.of(it, f"{tool}: removed, broke {rule}"))
         removed += 1
     return (
         replace(schedule, assignments=tuple(rows), unscheduled=tuple(left)),

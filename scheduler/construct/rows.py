@@ -49,14 +49,7 @@ def schedule_of(
     rows = with_positions(rows)
     placed = {a.item_id for a in rows}
     left = tuple(
-        Unscheduled(
-            item_id=it.item_id,
-            ref_id=it.ref_id,
-            kind=it.kind,
-            title=it.title,
-            priority=it.priority,
-            reason=reasons.get(it.item_id, default_reason),
-        )
+        Unscheduled.of(it, reasons.get(it.item_id, default_reason))
         for it in s.items
         if it.item_id not in placed
     )
