@@ -94,10 +94,10 @@ def load_scenario_or_exit(path: Path | None):
 @click.option(
     "--diagnose-seconds",
     type=click.FloatRange(min=0),
-    default=0.0,
-    show_default=True,
-    help="Time to ask the solver why each left-out item is out "
-    "(0: cheap reasons only).",
+    default=None,
+    help="Time to ask the solver why each left-out item is out (0: "
+    "cheap reasons only; default: 10 s for the items no cheap check "
+    "explains, on scenarios under 1,000 items).",
 )
 @click.option(
     "--baseline",
@@ -225,13 +225,20 @@ def solve(
         ]
         lines += [f"  - [{v.rule}] {v.message}" for v in violations[:20]]
         _fail("\n".join(lines), EXIT_VIOLATIONS)
-    if diagnose_seconds > 0 and result.schedule.unscheduled:
-        from .diagnose import diagnose_left_out
+    from .diagnose import diagnose_left_out, diagnosis_plan
 
+    budget, only = diagnosis_plan(s, result.schedule, diagnose_seconds)
+    if budget > 0 and result.schedule.unscheduled:
+        which = (
+            f"{len(only)} left-out item(s) that no cheap check explains"
+            if only is not None
+            else "every left-out item"
+        )
+        click.echo(f"Asking the solver about {which} (up to {budget:g} s)")
         result = replace(
             result,
             schedule=diagnose_left_out(
-                s, result.schedule, budget=diagnose_seconds
+                s, result.schedule, budget=budget, only=only
             ),
         )
     changes = None

@@ -17,6 +17,7 @@ from dataclasses import replace
 from ortools.sat.python import cp_model
 
 from models import Scenario
+from models.reasons import GENERIC_REASON
 from models.rules import RULE_BY_ID
 from models.schedule import Schedule
 
@@ -25,23 +26,53 @@ from .context import BuildContext
 from .explain import _Guarded
 from .variables import ModelVars
 
+#: Scenarios with fewer items get a diagnosis by default (see
+#: :func:`diagnosis_plan`); larger ones only when asked.
+AUTO_ITEMS = 1000
+#: Seconds of the default diagnosis.
+AUTO_SECONDS = 10.0
+
+
+def diagnosis_plan(
+    scenario: Scenario, schedule: Schedule, seconds: float | None
+) -> tuple[float, set[str] | None]:
+    """Budget and items of the diagnosis: ``seconds`` for every left-out
+    item when given (0: none); by default, on scenarios under
+    :data:`AUTO_ITEMS` items, :data:`AUTO_SECONDS` for the items that no
+    cheaper check explains (their reason is the generic one)."""
+    if seconds is not None:
+        return seconds, None
+    if len(scenario.items) >= AUTO_ITEMS:
+        return 0.0, None
+    generic = {
+        u.item_id for u in schedule.unscheduled if u.reason == GENERIC_REASON
+    }
+    return (AUTO_SECONDS if generic else 0.0), generic
+
 
 def diagnose_left_out(
     scenario: Scenario,
     schedule: Schedule,
     budget: float = 20.0,
-    per_item: float = 2.0,
+    per_item: float | None = None,
+    only: set[str] | None = None,
 ) -> Schedule:
-    """``schedule`` with the Unscheduled reasons of non-queue items
-    replaced by the solver's diagnosis where one was found in time."""
+    """``schedule`` with the Unscheduled reasons of non-queue items (of
+    the items in ``only``, when given) replaced by the solver's diagnosis
+    where one was found in time. Each item gets ``per_item`` seconds at
+    most (by default an equal share of ``budget``, at least 2 s)."""
     s = scenario
     todo = [
         u
         for u in schedule.unscheduled
-        if u.kind != "sequence" and s.item_by_id[u.item_id].rooms
+        if u.kind != "sequence"
+        and s.item_by_id[u.item_id].rooms
+        and (only is None or u.item_id in only)
     ]
     if not todo or budget <= 0:
         return schedule
+    if per_item is None:
+        per_item = max(2.0, budget / len(todo))
     t0 = time.monotonic()
     model = cp_model.CpModel()
     ctx = BuildContext(model, s, ModelVars(model, s))

@@ -3,8 +3,11 @@ that block them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from models import Event
-from scheduler.diagnose import diagnose_left_out
+from models.reasons import GENERIC_REASON
+from scheduler.diagnose import AUTO_SECONDS, diagnose_left_out, diagnosis_plan
 from tests.factory import at, room, tiny
 
 from .helpers import solve_checked
@@ -35,3 +38,27 @@ def test_no_budget_keeps_the_cheap_reason():
     s = _one_room_two_workshops()
     r = solve_checked(s)
     assert diagnose_left_out(s, r.schedule, budget=0) == r.schedule
+
+
+def test_only_the_named_items_are_diagnosed():
+    s = _one_room_two_workshops()
+    r = solve_checked(s)
+    assert diagnose_left_out(s, r.schedule, budget=10, only=set()) == (
+        r.schedule
+    )
+    out = diagnose_left_out(s, r.schedule, budget=10, only={"E:B"})
+    assert "E:A (Keynote)" in out.unscheduled[0].reason
+
+
+def test_by_default_only_unexplained_items_of_small_scenarios():
+    s = _one_room_two_workshops()
+    r = solve_checked(s)
+    (left,) = r.schedule.unscheduled
+    assert diagnosis_plan(s, r.schedule, 3.0) == (3.0, None)
+    assert diagnosis_plan(s, r.schedule, 0.0) == (0.0, None)
+    explained = replace(r.schedule, unscheduled=(replace(left, reason="x"),))
+    assert diagnosis_plan(s, explained, None) == (0.0, set())
+    unexplained = replace(
+        r.schedule, unscheduled=(replace(left, reason=GENERIC_REASON),)
+    )
+    assert diagnosis_plan(s, unexplained, None) == (AUTO_SECONDS, {"E:B"})
