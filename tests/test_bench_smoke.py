@@ -19,3 +19,20 @@ def test_tiny_rung_solves_and_passes_the_checker(tmp_path):
     line = row("tiny", res)
     assert line.count("|") == HEADER.splitlines()[0].count("|")
     assert (tmp_path / "ladder-tiny-seed0.xlsx").exists()
+
+
+def test_gap_source_variants_are_valid_scenarios_that_remove_their_group():
+    from bench.bench_gap_sources import VARIANTS
+    from inputs.sample.hanoi2025 import build_hanoi_scenario
+    from models import validate_scenario
+
+    base = build_hanoi_scenario()
+    sizes = {}
+    for name, edit in VARIANTS.items():
+        s = edit(base)
+        assert validate_scenario(s) == [], name
+        sizes[name] = len(s.items)
+    assert sizes["without VNM-MPS's bilaterals"] == sizes["as given"] - 30
+    assert sizes["without HLD1"] == sizes["as given"] - 1
+    held = VARIANTS["VNM-MPS's two-day requests held to 25 Oct"](base)
+    assert held.bilaterals != base.bilaterals
