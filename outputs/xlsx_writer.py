@@ -248,6 +248,17 @@ def add_table(
         if width is None:
             width = min(MAX_WIDTH, max(MIN_WIDTH, longest[c - 1] + 2))
         ws.column_dimensions[get_column_letter(c)].width = width
+    _print_setup(ws)
+
+
+def _print_setup(ws) -> None:
+    """Print a table as people read it: landscape, every column on the
+    page width, as many pages down as it takes, the header row on each."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def _shown_len(value) -> int:

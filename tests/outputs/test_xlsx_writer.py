@@ -278,3 +278,13 @@ def test_written_file_has_ordinary_permissions(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+def test_tables_print_landscape_one_page_wide_with_the_header(tmp_path):
+    wb = load_workbook(_write(tmp_path))
+    for name in ("Schedule", "Unscheduled", "Summary"):
+        ws = wb[name]
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.print_title_rows.replace("$", "") == "1:1"
