@@ -33,6 +33,10 @@ class BuildContext:
     vars: ModelVars
     #: pool id -> seconds a VIP use is widened to the left (vip_sweep)
     sweep_pre: dict = field(default_factory=dict)
+    #: add pruning and redundant cuts that reason across several rules
+    #: (off where rules are switched on and off one by one: explain,
+    #: diagnose)
+    derived: bool = True
 
     def lit(self, x):
         """A model literal for ``x`` (``True`` becomes a fixed-true var)."""

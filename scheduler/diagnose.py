@@ -75,7 +75,7 @@ def diagnose_left_out(
         per_item = max(2.0, budget / len(todo))
     t0 = time.monotonic()
     model = cp_model.CpModel()
-    ctx = BuildContext(model, s, ModelVars(model, s))
+    ctx = BuildContext(model, s, ModelVars(model, s), derived=False)
     names: dict[int, tuple[str, str]] = {}
     rule_lits = []
     for rule_id, fn in HARD.items():

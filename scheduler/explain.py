@@ -100,7 +100,7 @@ def explain(
     s = scenario
     exp = Explanation(cheap=cheap_checks(s))
     model = cp_model.CpModel()
-    ctx = BuildContext(model, s, ModelVars(model, s))
+    ctx = BuildContext(model, s, ModelVars(model, s), derived=False)
     guards: dict[int, tuple[str, str]] = {}
     lits = []
     for rule_id, fn in HARD.items():

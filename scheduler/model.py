@@ -43,7 +43,10 @@ def build_model(
     alone = set()
     if baseline is not None:  # keep announced rooms exact, not pooled
         alone = {a.room_id for a in baseline.schedule.assignments}
-    ctx = BuildContext(model, scenario, ModelVars(model, scenario, alone))
+    # with a rule skipped, reasoning across rules would be unsound
+    ctx = BuildContext(
+        model, scenario, ModelVars(model, scenario, alone), derived=not skip
+    )
     for rule_id, fn in HARD.items():
         if rule_id not in skip:
             fn(ctx)

@@ -3,6 +3,8 @@ bind (pure pruning: it never changes which schedules are allowed)."""
 
 from __future__ import annotations
 
+from ortools.sat.python.cp_model import Domain
+
 from ..context import BuildContext
 from ..variables import ItemVars
 
@@ -36,3 +38,18 @@ def static_day(ctx: BuildContext, v: ItemVars) -> int | None:
     g = ctx.scenario.grid
     d1, d2 = g.day_index(lo), g.day_index(hi)
     return d1 if d1 is not None and d1 == d2 else None
+
+
+def day_span(ctx: BuildContext, v: ItemVars, k: int) -> tuple[int, int] | None:
+    """Earliest start and latest end the item can have on event day
+    ``k`` (from its allowed starts), or ``None`` if it cannot be on it."""
+    lo, hi = ctx.scenario.day_spans[k]
+    last_start = hi - v.duration
+    if v.allowed is not None:
+        dom = v.allowed.intersection_with(Domain(lo, last_start))
+        if dom.is_empty():
+            return None
+        return dom.min(), dom.max() + v.duration
+    first, last = start_bounds(ctx, v)
+    first, last = max(first, lo), min(last, last_start)
+    return (first, last + v.duration) if first <= last else None

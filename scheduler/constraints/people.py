@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from ..context import BuildContext
 from ..domains import start_domain
-from .bounds import start_bounds, static_day, venue_lit, venue_options
+from .bounds import (
+    day_span,
+    start_bounds,
+    static_day,
+    venue_lit,
+    venue_options,
+)
+from .duties import clear_of_fixed_duties
 
 
 def _clean(lits) -> list:
@@ -16,14 +23,18 @@ def person_no_overlap(ctx: BuildContext) -> None:
     """Hard: nobody is in two items at once, and between two items in one
     venue a person has the same-venue buffer.
 
-    Besides the no-overlap, redundant cuts per person and day (their
-    items' minutes, buffers included, fit in the hours they are free,
-    over the whole day and over each stretch that must hold some of
-    their items) give the solver's relaxation a bound it cannot see
-    otherwise.
+    Besides the no-overlap, and unless rules are being switched one by
+    one (``ctx.derived``): starts that overlap a participant's fixed
+    duty are ruled out early (:mod:`.duties`), and redundant cuts per
+    person and day (their items' minutes, buffers included, fit in the
+    hours they are free, over the whole day and over each stretch that
+    must hold some of their items) give the solver's relaxation a bound
+    it cannot see otherwise.
     """
     m, vs, s = ctx.model, ctx.vars, ctx.scenario
     buf = s.buffer_seconds
+    if ctx.derived:
+        clear_of_fixed_duties(ctx)
     for pid, parts in vs.participations().items():
         if len(parts) < 2:
             continue
@@ -38,7 +49,8 @@ def person_no_overlap(ctx: BuildContext) -> None:
                 for p in parts
             ]
         )
-        _busy_time_cut(ctx, pid, parts)
+        if ctx.derived:
+            _busy_time_cut(ctx, pid, parts)
 
 
 def _capacity(free, lo: int, hi: int, buf: int) -> int:
@@ -55,7 +67,7 @@ def _busy_time_cut(ctx: BuildContext, pid: str, parts) -> None:
     free = s.person_free(pid)
     for k, (lo, hi) in enumerate(s.day_spans):
         cap = _capacity(free, lo, hi, buf)
-        terms, total, fixed_day = [], 0, []
+        terms, total, within_day = [], 0, []
         for p in parts:
             v = vs.items[p.item_id]
             if v.item.kind == "sequence":
@@ -63,27 +75,30 @@ def _busy_time_cut(ctx: BuildContext, pid: str, parts) -> None:
             day = static_day(ctx, v)
             if day is not None and day != k:
                 continue
+            span = day_span(ctx, v, k)
+            if span is None:
+                continue  # it can never be on this day
             if day == k:
                 lit = p.lit
-                first, last = start_bounds(ctx, v)
-                fixed_day.append((first, last + v.duration, v, lit))
             elif p.lit is v.present:
                 lit = vs.day_literal(v, k)
             else:
                 continue
+            within_day.append((*span, v, lit))
             terms.append((v.duration + buf) * ctx.lit(lit))
             total += v.duration + buf
         if total > cap:
             m.add(sum(terms) <= cap)
-        _window_time_cuts(ctx, free, fixed_day)
+        _window_time_cuts(ctx, free, within_day)
 
 
 def _window_time_cuts(ctx: BuildContext, free, spans) -> None:
     """Redundant cuts for one person and day: the items that can only
     fall inside a stretch of the day fit in the time free there.
 
-    ``spans``: (earliest start, latest end, item vars, literal) of the
-    person's items that are on this day whatever happens. For each
+    ``spans``: (earliest start, latest end on this day, item vars,
+    literal "it is on this day", or its presence if it can be on no
+    other day) of the person's items. For each
     stretch from one earliest start to one latest end, the items wholly
     inside it get a cut when their minutes exceed its free time; of
     several stretches holding the same items only the tightest is kept.

@@ -1,0 +1,92 @@
+"""Pruning from fixed duties (:mod:`scheduler.constraints.duties`): who
+is certainly busy at a fixed time, and what that rules out."""
+
+from __future__ import annotations
+
+from models import (
+    Arrival,
+    Event,
+    SecurityWindow,
+    parse_scope,
+)
+from scheduler.constraints.duties import fixed_duties
+from scheduler.model import build_model
+from tests.factory import at, delegation
+
+from .helpers import solve_checked
+from .test_rules import _airport
+
+
+def _banquet_scenario():
+    """A mandatory all-heads banquet 12:00-13:00. AAA is free; BBB lands
+    that day (an arrival to place first); CCC is closed 12:30-14:00."""
+    return _airport(
+        delegations=tuple(delegation(d) for d in ("AAA", "BBB", "CCC", "DDD")),
+        events=(
+            Event(
+                "BANQ",
+                "Banquet",
+                "reception",
+                60,
+                50,
+                all_heads=True,
+                mandatory=True,
+                fixed_start=at("12:00"),
+                rooms=("HALL",),
+            ),
+            Event(
+                "TALK",
+                "Talk",
+                "workshop",
+                30,
+                20,
+                participants=("AAA", "DDD"),
+                earliest=at("11:00"),
+                latest=at("14:00"),
+                rooms=("R1",),
+            ),
+        ),
+        arrivals=(Arrival("BBB", at("08:00"), at("09:00")),),
+        windows=(
+            SecurityWindow(
+                "W1",
+                at("12:30"),
+                at("14:00"),
+                parse_scope("delegation:CCC"),
+                "closed",
+            ),
+        ),
+    )
+
+
+def test_only_heads_certainly_present_have_the_duty():
+    s = _banquet_scenario()
+    built = build_model(s)
+    duties = fixed_duties(built.ctx)
+    noon = s.grid.to_index(at("12:00"))
+    assert duties["AAA"] == [(noon, noon + 3600, "E:BANQ")]
+    assert duties["DDD"] == [(noon, noon + 3600, "E:BANQ")]
+    assert "BBB" not in duties  # present only once the arrival is placed
+    assert "CCC" not in duties  # closed for part of the banquet
+
+
+def test_a_meeting_cannot_overlap_a_duty_or_its_buffer():
+    s = _banquet_scenario()
+    built = build_model(s)
+    allowed = built.ctx.vars.items["E:TALK"].allowed
+    g = s.grid
+    # 30 minutes + 5 minutes of buffer must end by 12:00 or start after
+    # 13:05
+    assert allowed.contains(g.to_index(at("11:25")))
+    assert not allowed.contains(g.to_index(at("11:30")))
+    assert not allowed.contains(g.to_index(at("13:00")))
+    assert allowed.contains(g.to_index(at("13:05")))
+    r = solve_checked(s)
+    assert "E:TALK" in r.schedule.by_item()
+
+
+def test_no_pruning_when_a_rule_is_skipped():
+    s = _banquet_scenario()
+    built = build_model(s, skip=("mandatory",))
+    allowed = built.ctx.vars.items["E:TALK"].allowed
+    assert allowed.contains(s.grid.to_index(at("12:00")))
