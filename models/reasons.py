@@ -165,6 +165,20 @@ def _room_list(rooms) -> str:
     return f"{', '.join(rooms[:3])} … {rooms[-1]} ({len(rooms)} rooms)"
 
 
+def free_together(s: Scenario, it: Item, busy_of) -> list[tuple[int, int]]:
+    """The stretches inside the item's window and the day hours where
+    all its people are available and not busy; ``busy_of(pid)`` gives a
+    person's busy spans (their placed items, buffers included)."""
+    shared = iv.intersect(
+        s.day_spans, [(it.start_min, it.start_max + it.duration)]
+    )
+    for pid in it.participants:
+        if pid in s.persons:
+            free = iv.subtract(s.person_free(pid), busy_of(pid))
+            shared = iv.intersect(shared, free)
+    return shared
+
+
 def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     """Its people are free together (placed items and buffers counted)
     only when every room it may use is taken: say when they are free
@@ -175,16 +189,15 @@ def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
         return None  # booths share a room: occupancy alone says nothing
     g = s.grid
     buf = s.buffer_seconds
-    shared = iv.intersect(
-        s.day_spans, [(it.start_min, it.start_max + it.duration)]
-    )
-    for pid in it.participants:
-        busy = [
+
+    def busy_of(pid):
+        return [
             (g.to_index(a.start) - buf, g.to_index(a.end) + buf)
             for a in schedule.assignments
             if pid in a.participants
         ]
-        shared = iv.subtract(iv.intersect(shared, s.person_free(pid)), busy)
+
+    shared = free_together(s, it, busy_of)
     names = _names(s, it.participants)
     minutes = it.duration // 60
     if not iv.starts_inside(shared, it.duration):

@@ -26,8 +26,11 @@ from models import Scenario
 from models import intervals as iv
 from models.checker import CHECKERS
 from models.items import Item
+from models.reasons import free_together
 from models.rules import RULE_BY_ID
 from models.schedule import Assignment, Schedule
+
+from .construct.rows import assignment
 
 #: Starts tried per free stretch of an item's people, and in all.
 STARTS_PER_STRETCH = 4
@@ -140,15 +143,13 @@ def insertable(s: Scenario, it: Item) -> bool:
 
 def shared_free(s: Scenario, it: Item, index: _Index) -> list:
     """Stretches inside the item's window where all its people are free
-    (availability, other items and buffers counted)."""
-    window = iv.intersect(
-        s.day_spans, [(it.start_min, it.start_max + it.duration)]
-    )
-    for pid in it.participants:
-        if pid in s.persons:
-            free = iv.subtract(s.person_free(pid), index.person_busy(pid))
-            window = iv.intersect(window, free)
-    return [(lo, hi) for lo, hi in window if hi - lo >= it.duration]
+    (availability, other items and buffers counted), long enough for
+    it."""
+    return [
+        (lo, hi)
+        for lo, hi in free_together(s, it, index.person_busy)
+        if hi - lo >= it.duration
+    ]
 
 
 def candidate_starts(s: Scenario, it: Item, shared) -> list[int]:
@@ -182,7 +183,6 @@ def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
     att = Attempt(it.item_id)
     att.shared = shared_free(s, it, index)
     rooms = sorted(it.rooms, key=lambda r: (s.room_by_id[r].capacity, r))
-    g = s.grid
     for t in candidate_starts(s, it, att.shared):
         free_rooms = [
             r
@@ -199,17 +199,7 @@ def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
                         att.blockers[x.item_id] += 1
             continue
         for r in free_rooms[:3]:
-            a = Assignment(
-                it.item_id,
-                it.kind,
-                it.ref_id,
-                it.title,
-                g.to_datetime(t),
-                g.to_datetime(t + it.duration),
-                r,
-                s.room_by_id[r].venue_id,
-                tuple(it.participants),
-            )
+            a = assignment(s, it.item_id, t, r, it.participants)
             att.tries += 1
             rows = Schedule((*index.neighbours(a, it), a))
             bad = [

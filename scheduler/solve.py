@@ -22,6 +22,7 @@ from models.schedule import (
     Unscheduled,
 )
 
+from .construct.greedy import greedy
 from .construct.rows import assignment
 from .insertion import insert_left_out
 from .model import BuiltModel, build_model
@@ -200,8 +201,6 @@ def greedy_start(scenario: Scenario, seconds: float | None = None) -> Schedule:
     stopped after ``seconds``. On the sample it takes about 0.3 s and the
     search started from it ends ahead of one started from nothing
     (``bench/README.md``)."""
-    from .construct.greedy import greedy
-
     return greedy(scenario, order="value", seconds=seconds).schedule
 
 
@@ -223,7 +222,7 @@ def improve_schedule(s, schedule, objective, penalties, status, seconds):
         better, reasons = schedule, {}  # never trade a rule for a request
     rows = tuple(
         replace(u, reason=reasons[u.item_id])
-        if u.item_id in reasons and u.reason.startswith(GENERIC_REASON)
+        if u.item_id in reasons and u.reason == GENERIC_REASON
         else u
         for u in better.unscheduled
     )

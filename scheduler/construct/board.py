@@ -1,5 +1,5 @@
 """What is already placed, and whether one more placement breaks a hard
-rule: the incremental conflict tests of the greedy peer.
+rule: the incremental conflict tests of the greedy.
 
 Each test mirrors one rule of :mod:`models.checker` (room conflict with
 changeover, booth capacity, security sweep, person conflict with the
