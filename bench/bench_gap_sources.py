@@ -70,7 +70,7 @@ def main() -> None:
     from inputs.sample.hanoi2025 import build_hanoi_scenario
     from models.checker import check
     from scheduler import SolveParams
-    from scheduler.solve import solve
+    from scheduler.search.solve import solve
 
     print(
         f"machine: {platform.machine()}, python "

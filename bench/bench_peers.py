@@ -48,7 +48,7 @@ def load_part(scenario: str | None, part: str):
 
 def _engine(s, a) -> list[dict]:
     from scheduler import SolveParams
-    from scheduler.solve import solve
+    from scheduler.search.solve import solve
 
     t0 = time.monotonic()
     r = solve(
@@ -89,7 +89,7 @@ def _cs(s, a) -> list[dict]:
     except ImportError as exc:
         return [{"status": "NOT_INSTALLED", "note": repr(exc)}]
     from models.checker import check
-    from scheduler.construct.prune import prune
+    from scheduler.search.construct.prune import prune
 
     r = solve_cs(s, a.limit, a.workers, a.cs_max_constraints)
     row = {

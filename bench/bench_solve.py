@@ -35,8 +35,8 @@ def one_run(
     from inputs.sample import sample_path
     from models.checker import check
     from scheduler import SolveParams
-    from scheduler.decompose import solve_by_day, use_days
-    from scheduler.solve import solve
+    from scheduler.search.decompose import solve_by_day, use_days
+    from scheduler.search.solve import solve
 
     t0 = time.monotonic()
     s = load_scenario(scenario or sample_path())

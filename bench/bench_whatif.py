@@ -36,7 +36,7 @@ from models.changes import diff_schedules
 from models.checker import check
 from models.checker.baseline import baseline_pins
 from scheduler import SolveParams
-from scheduler.solve import solve
+from scheduler.search.solve import solve
 
 NEW = ("ISL", "TLS", "GTM")
 CLOSED = ("BL02", datetime(2025, 10, 26, 7, 0), datetime(2025, 10, 26, 13))

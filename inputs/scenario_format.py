@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.settings import SETTING_KEYS
-from models.vocabulary import (
+from models.records.settings import SETTING_KEYS
+from models.records.vocabulary import (
     DELEGATION_KINDS,
     EVENT_KINDS,
     ROOM_KINDS,

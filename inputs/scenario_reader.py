@@ -32,9 +32,9 @@ from models import (
     parse_scope,
     validate_scenario,
 )
-from models.problems import Problem, ScenarioError
-from models.settings import SETTING_KEYS
-from models.vocabulary import MANDATORY_EVENT_KINDS
+from models.records.problems import Problem, ScenarioError
+from models.records.settings import SETTING_KEYS
+from models.records.vocabulary import MANDATORY_EVENT_KINDS
 
 from . import cells
 from .scenario_format import SHEETS, Column, Sheet

@@ -14,7 +14,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from models import Scenario
 from models.files import atomic_write
-from models.settings import SETTING_KEYS
+from models.records.settings import SETTING_KEYS
 
 from .scenario_format import SETTINGS_EXAMPLE, SETTINGS_HELP, SHEETS, Sheet
 

@@ -5,7 +5,7 @@ The Schedule sheet is required; Unscheduled and Summary are read when
 present. Hand edits are expected: a moved start (a real date-time or text
 ``YYYY-MM-DD HH:MM[:SS]``), a changed room, ``locked`` set to yes, empty
 rows, headers in another case or with spaces. What cannot be read becomes
-a :class:`~models.problems.Problem` naming file, sheet, row and column;
+a :class:`~models.records.problems.Problem` naming file, sheet, row and column;
 what was read but adjusted becomes a note.
 """
 
@@ -19,9 +19,9 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import Scenario
-from models.items import item_id_for
-from models.problems import Problem
-from models.schedule import (
+from models.records.items import item_id_for
+from models.records.problems import Problem
+from models.records.schedule import (
     SCHEDULE_COLUMNS,
     UNSCHEDULED_COLUMNS,
     Assignment,

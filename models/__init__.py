@@ -5,19 +5,19 @@ that holds them with lookups, the time grid, protocol precedence, the
 derived schedulable items, schedules, and the independent checker.
 """
 
-from .arrivals import Arrival
-from .bilaterals import BilateralRequest
-from .delegations import Delegation, Person
-from .events import Event, Slot
-from .items import Item, build_items, item_id_for
-from .problems import Problem, ScenarioError
-from .scenario import Scenario
-from .security import Scope, SecurityWindow, parse_scope
-from .sequences import Sequence, SequenceMember
-from .settings import DEFAULT_RANKS, Rank, Settings
-from .time_grid import TimeGrid
+from .records.arrivals import Arrival
+from .records.bilaterals import BilateralRequest
+from .records.delegations import Delegation, Person
+from .records.events import Event, Slot
+from .records.items import Item, build_items, item_id_for
+from .records.problems import Problem, ScenarioError
+from .records.scenario import Scenario
+from .records.security import Scope, SecurityWindow, parse_scope
+from .records.sequences import Sequence, SequenceMember
+from .records.settings import DEFAULT_RANKS, Rank, Settings
+from .records.time_grid import TimeGrid
+from .records.venues import Room, Travel, Venue
 from .validation import validate_scenario
-from .venues import Room, Travel, Venue
 
 __all__ = [
     "DEFAULT_RANKS",

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .scenario import Scenario
-from .schedule import Schedule
+from .records.scenario import Scenario
+from .records.schedule import Schedule
 
 AUDIENCES = ("full", "public")
 #: Item kinds that are restricted whatever the scenario says.

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .items import Item
-from .scenario import Scenario
-from .schedule import Assignment, Schedule
+from .records.items import Item
+from .records.scenario import Scenario
+from .records.schedule import Assignment, Schedule
 
 MOVE_TIME = 30
 MOVE_ROOM = 20

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from .schedule import Assignment, Schedule
+from .records.schedule import Assignment, Schedule
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,9 +40,9 @@ from typing import TYPE_CHECKING
 from .intervals import overlaps
 
 if TYPE_CHECKING:
-    from .items import Item
-    from .scenario import Scenario
-    from .schedule import Schedule
+    from .records.items import Item
+    from .records.scenario import Scenario
+    from .records.schedule import Schedule
 
 #: In what-if runs, one unit of placement value is worth this many units of
 #: move cost: placing a priority-3 item of a minister (value 34) is worth

@@ -9,9 +9,9 @@ applies, the item lost its place to higher-value items.
 from __future__ import annotations
 
 from . import intervals as iv
-from .items import Item
-from .scenario import Scenario
-from .schedule import Schedule
+from .records.items import Item
+from .records.scenario import Scenario
+from .records.schedule import Schedule
 
 #: Said when no cheaper check explains a left-out item.
 GENERIC_REASON = (

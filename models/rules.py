@@ -1,6 +1,7 @@
 """The catalogue of rules: one id per rule, shared by the CP-SAT model
-(``scheduler.constraints``), the independent checker (``models.checker``),
-explanations and the workbook. Each statement is the rule in one sentence.
+(``scheduler.model.constraints``), the independent checker
+(``models.checker``), explanations and the workbook. Each statement is
+the rule in one sentence.
 """
 
 from __future__ import annotations

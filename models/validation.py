@@ -12,9 +12,9 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from .precedence import parse_tiebreak
-from .problems import Problem
-from .scenario import Scenario
-from .vocabulary import (
+from .records.problems import Problem
+from .records.scenario import Scenario
+from .records.vocabulary import (
     DELEGATION_KINDS,
     EVENT_KINDS,
     ROOM_KINDS,

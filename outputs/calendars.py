@@ -21,7 +21,7 @@ from icalendar import Calendar, Event
 from models import Scenario
 from models.audience import for_audience, restricted_item_ids
 from models.files import atomic_write
-from models.schedule import Assignment, Schedule
+from models.records.schedule import Assignment, Schedule
 
 PRODID = "-//summit-scheduler//protocol schedule//EN"
 

@@ -27,7 +27,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import Scenario
-from models.schedule import Assignment, Schedule
+from models.records.schedule import Assignment, Schedule
 
 from .cells import put
 

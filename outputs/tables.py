@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import date, datetime, time
 
 from models import Scenario
-from models import schedule as contract
-from models.schedule import Schedule
+from models.records import schedule as contract
+from models.records.schedule import Schedule
 
 #: Schedule sheet: the contract columns, then extras for people.
 SCHEDULE_COLUMNS = (

@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from models import Scenario
 from models import intervals as iv
-from models.schedule import Schedule
+from models.records.schedule import Schedule
 
 AGENDA_COLUMNS = [
     "person_id",

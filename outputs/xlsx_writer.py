@@ -23,7 +23,7 @@ from models.audience import (
     restricted_item_ids,
 )
 from models.files import atomic_write
-from models.schedule import Schedule
+from models.records.schedule import Schedule
 
 from .cells import SECONDS_FORMAT, put
 from .changes_sheet import CHANGE_COLUMNS, change_rows

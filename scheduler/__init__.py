@@ -1,13 +1,25 @@
-"""The CP-SAT engine (the only package that imports ortools) and the CLI."""
+"""The CP-SAT engine (the only package that imports ortools) and the CLI.
 
-from .params import SolveParams
-from .result import Result
+Four folders, four jobs: :mod:`scheduler.model` builds the CP-SAT model
+(variables, one function per hard rule, the objective);
+:mod:`scheduler.search` runs it (greedy start, search, insertion, what-if,
+day by day); :mod:`scheduler.diagnosis` says why something cannot be
+placed; :mod:`scheduler.cli` is the command line. :mod:`scheduler.pipeline`
+is the library under the command line.
+"""
+
+from .search.params import SolveParams
+from .search.result import Result
 
 __all__ = ["Result", "SolveParams", "solve"]
 
 
-def solve(scenario, params=None, **kwargs):
-    """Solve ``scenario``; see :func:`scheduler.solve.solve`."""
-    from .solve import solve as _solve
+def __getattr__(name: str):
+    # ``scheduler.solve`` loads ortools' search code on first use only, so
+    # that ``scheduler --help`` stays quick; no submodule is named
+    # ``solve`` here, so the name can never be rebound to a module
+    if name == "solve":
+        from .search.solve import solve
 
-    return _solve(scenario, params, **kwargs)
+        return solve
+    raise AttributeError(f"module 'scheduler' has no attribute {name!r}")

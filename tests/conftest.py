@@ -12,7 +12,7 @@ def solved_sample():
     from inputs.sample.hanoi2025 import build_hanoi_scenario
     from models.checker import check
     from scheduler import SolveParams
-    from scheduler.solve import solve
+    from scheduler.search.solve import solve
 
     s = build_hanoi_scenario()
     r = solve(s, SolveParams(time_limit=8, workers=2), live=False)

@@ -6,7 +6,7 @@
   ``conference-scheduler`` (PuLP and CBC) on the part of the problem it
   can express (:mod:`bench.peers.subproblem`).
 
-Every peer returns a :class:`models.schedule.Schedule`, so the
+Every peer returns a :class:`models.records.schedule.Schedule`, so the
 independent checker and :func:`models.objective.objective_value` judge
 it exactly like the engine's.
 """

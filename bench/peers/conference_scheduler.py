@@ -39,9 +39,9 @@ from dataclasses import dataclass, replace
 from conference_scheduler import scheduler as cs
 
 from models.objective import objective_value, penalties
-from models.scenario import Scenario
-from models.schedule import Schedule, SolveInfo
-from scheduler.construct.rows import assignment, schedule_of
+from models.records.scenario import Scenario
+from models.records.schedule import Schedule, SolveInfo
+from scheduler.search.construct.rows import assignment, schedule_of
 
 from .cbc import DeadlineCBC, first_solution_at
 from .cs_model import Part, estimate, objective

@@ -17,8 +17,8 @@ the stretch's start, the phase that gives the most items a usable start
 from __future__ import annotations
 
 from models import intervals as iv
-from models.scenario import Scenario
-from scheduler.construct.static import people_free, start_ok
+from models.records.scenario import Scenario
+from scheduler.search.construct.static import people_free, start_ok
 
 
 def grid_gap(s: Scenario, items, rooms) -> int:

@@ -12,7 +12,7 @@ from conference_scheduler.lp_problem import utils as lpu
 from conference_scheduler.resources import Event, Slot
 
 from models.objective import WEIGHTS, room_fit_units
-from models.scenario import Scenario
+from models.records.scenario import Scenario
 
 from .cs_slots import PlanSlot, build_plan, usable
 

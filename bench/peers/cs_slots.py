@@ -22,9 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.items import Item
-from models.scenario import Scenario
-from scheduler.construct.static import people_free, room_ok, start_ok
+from models.records.items import Item
+from models.records.scenario import Scenario
+from scheduler.search.construct.static import people_free, room_ok, start_ok
 
 from .cs_grid import (
     best_phase,

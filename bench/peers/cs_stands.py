@@ -5,7 +5,7 @@ each day's capacity), each stand one slot for the day."""
 
 from __future__ import annotations
 
-from models.scenario import Scenario
+from models.records.scenario import Scenario
 
 
 def stand_days(s: Scenario, exhibits, step: int) -> list[list[int]]:

@@ -1,11 +1,11 @@
-"""The first-come-first-served peer: :func:`scheduler.construct.greedy`
+"""The first-come-first-served peer: :func:`scheduler.search.construct.greedy`
 with requests in the order they were made, as protocol offices work."""
 
 from __future__ import annotations
 
-from models.scenario import Scenario
-from scheduler.construct.greedy import REASON, TOOL, GreedyResult
-from scheduler.construct.greedy import greedy as _greedy
+from models.records.scenario import Scenario
+from scheduler.search.construct.greedy import REASON, TOOL, GreedyResult
+from scheduler.search.construct.greedy import greedy as _greedy
 
 __all__ = ["REASON", "TOOL", "GreedyResult", "greedy"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from models.checker import check
 from models.objective import objective_value, penalties
-from models.scenario import Scenario
-from models.schedule import Schedule
+from models.records.scenario import Scenario
+from models.records.schedule import Schedule
 
 
 def measure(s: Scenario, schedule: Schedule) -> dict:

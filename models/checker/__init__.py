@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..records.scenario import Scenario
+from ..records.schedule import Schedule
 from ..rules import HARD_RULES
-from ..scenario import Scenario
-from ..schedule import Schedule
 from .people import (
     all_heads,
     arrival_gate,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..baseline import Baseline
-from ..scenario import Scenario
-from ..schedule import Schedule
+from ..records.scenario import Scenario
+from ..records.schedule import Schedule
 from .violation import Violation, label
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import intervals as iv
-from ..scenario import Scenario
-from ..schedule import Assignment, Schedule
+from ..records.scenario import Scenario
+from ..records.schedule import Assignment, Schedule
 from .violation import Violation, known_rows, label, span, venue
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 
-from ..scenario import Scenario
-from ..schedule import Assignment, Schedule
+from ..records.scenario import Scenario
+from ..records.schedule import Assignment, Schedule
 from .violation import Violation, hm, known_rows, span
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import intervals as iv
-from ..scenario import Scenario
-from ..schedule import Schedule
+from ..records.scenario import Scenario
+from ..records.schedule import Schedule
 from .violation import Violation, hm, known_rows, label, span
 
 

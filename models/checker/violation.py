@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..scenario import Scenario
-from ..schedule import Assignment, Schedule
+from ..records.scenario import Scenario
+from ..records.schedule import Assignment, Schedule
 
 
 @dataclass(frozen=True, slots=True)

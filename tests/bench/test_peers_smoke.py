@@ -81,7 +81,7 @@ def test_conference_scheduler_cannot_express_the_full_scenario(summit):
 def test_prune_removes_a_clash_until_the_checker_is_satisfied():
     from dataclasses import replace
 
-    from scheduler.construct.prune import prune
+    from scheduler.search.construct.prune import prune
 
     s = tiny(
         delegations=(delegation("AAA"), delegation("BBB")),

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from inputs.schedule_reader import read_schedule
-from models.schedule import Schedule
+from models.records.schedule import Schedule
 from outputs.xlsx_writer import write_schedule_workbook
 from tests.factory import at
 from tests.outputs.schedules import full_scenario, full_schedule, sec

@@ -14,7 +14,12 @@ from models import (
     Sequence,
     SequenceMember,
 )
-from models.schedule import Assignment, Schedule, SolveInfo, Unscheduled
+from models.records.schedule import (
+    Assignment,
+    Schedule,
+    SolveInfo,
+    Unscheduled,
+)
 from tests.factory import at, delegation, room, tiny
 
 

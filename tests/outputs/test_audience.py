@@ -16,7 +16,7 @@ from models.audience import (
     restricted_item_ids,
     restricted_words,
 )
-from models.schedule import Assignment, Unscheduled
+from models.records.schedule import Assignment, Unscheduled
 from outputs.calendars import write_calendars
 from outputs.xlsx_writer import write_schedule_workbook
 from tests.factory import at

@@ -9,7 +9,7 @@ from datetime import datetime
 from openpyxl import Workbook, load_workbook
 
 from models import Event
-from models.schedule import Assignment
+from models.records.schedule import Assignment
 from outputs.day_grid import (
     BAND_COLUMNS,
     FIRST_ROW,

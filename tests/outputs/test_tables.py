@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date, datetime
 
-from models.schedule import Assignment, Schedule, SolveInfo
+from models.records.schedule import Assignment, Schedule, SolveInfo
 from outputs.tables import (
     SCHEDULE_COLUMNS,
     SUMMARY_KEYS,

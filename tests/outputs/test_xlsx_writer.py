@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from models.changes import Change
-from models.schedule import Schedule
+from models.records.schedule import Schedule
 from outputs.xlsx_writer import (
     write_changes_workbook,
     write_schedule_workbook,

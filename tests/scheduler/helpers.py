@@ -7,8 +7,8 @@ from ortools.sat.python import cp_model
 from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
-from scheduler.model import build_model
-from scheduler.solve import solve
+from scheduler.model.build import build_model
+from scheduler.search.solve import solve
 from tests.factory import at
 
 FAST = SolveParams(time_limit=20, workers=1, seed=0)

@@ -1,4 +1,4 @@
-"""The redundant busy-time cuts of :func:`scheduler.constraints.people.
+"""The redundant busy-time cuts of :func:`scheduler.model.constraints.people.
 person_no_overlap` never refuse a schedule the rules allow."""
 
 from __future__ import annotations

@@ -17,9 +17,9 @@ from models import (
 from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
-from scheduler.day_plan import plan_days
-from scheduler.day_slices import day_slice
-from scheduler.decompose import METHOD, solve_by_day, use_days
+from scheduler.search.day_plan import plan_days
+from scheduler.search.day_slices import day_slice
+from scheduler.search.decompose import METHOD, solve_by_day, use_days
 from tests.factory import DAY1, DAY2, at, delegation, room, settings, tiny
 
 DAY3 = date(2025, 10, 27)

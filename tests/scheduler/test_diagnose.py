@@ -7,7 +7,11 @@ from dataclasses import replace
 
 from models import Event
 from models.reasons import GENERIC_REASON
-from scheduler.diagnose import AUTO_SECONDS, diagnose_left_out, diagnosis_plan
+from scheduler.diagnosis.diagnose import (
+    AUTO_SECONDS,
+    diagnose_left_out,
+    diagnosis_plan,
+)
 from tests.factory import at, room, tiny
 
 from .helpers import solve_checked

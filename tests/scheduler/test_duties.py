@@ -1,4 +1,4 @@
-"""Pruning from fixed duties (:mod:`scheduler.constraints.duties`): who
+"""Pruning from fixed duties (:mod:`scheduler.model.constraints.duties`): who
 is certainly busy at a fixed time, and what that rules out."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from models import (
     SecurityWindow,
     parse_scope,
 )
-from scheduler.constraints.duties import fixed_duties
-from scheduler.model import build_model
+from scheduler.model.build import build_model
+from scheduler.model.constraints.duties import fixed_duties
 from tests.factory import at, delegation
 
 from .helpers import solve_checked

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models import BilateralRequest, Event
-from scheduler.explain import explain
+from scheduler.diagnosis.explain import explain
 from tests.factory import at, delegation, room, tiny
 
 

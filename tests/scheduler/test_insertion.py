@@ -1,4 +1,4 @@
-"""The insertion pass after the search (:mod:`scheduler.insertion`)."""
+"""The insertion pass after the search (:mod:`scheduler.search.insertion`)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from models import BilateralRequest
 from models.checker import check
-from models.schedule import Schedule
-from scheduler import solve as solve_module
-from scheduler.construct.greedy import greedy
-from scheduler.insertion import insert_left_out
-from scheduler.solve import improve_schedule, with_reasons
+from models.records.schedule import Schedule
+from scheduler.search import solve as solve_module
+from scheduler.search.construct.greedy import greedy
+from scheduler.search.insertion import insert_left_out
+from scheduler.search.solve import improve_schedule, with_reasons
 from tests.factory import at, delegation, tiny
 
 

@@ -23,7 +23,7 @@ from models import (
 )
 from models.checker import CHECKERS
 from models.rules import HARD_RULES
-from scheduler.constraints import HARD
+from scheduler.model.constraints import HARD
 from tests.factory import at, delegation, room, settings, tiny
 
 from .helpers import assert_rule_refuses, forced_status, solve_checked

@@ -8,7 +8,7 @@ from ortools.sat.python import cp_model
 from models import BilateralRequest, Event
 from models.objective import placement_weight
 from scheduler import SolveParams
-from scheduler.solve import BOUND_WORKER, configure
+from scheduler.search.solve import BOUND_WORKER, configure
 from tests.factory import at, delegation, room, tiny
 
 from .helpers import solve_checked
@@ -136,7 +136,7 @@ def test_same_seed_and_one_worker_give_the_same_schedule():
 
 
 def test_summary_says_when_no_bound_was_proven():
-    from scheduler.result import Result
+    from scheduler.search.result import Result
 
     text = Result("FEASIBLE", None, 100.0, None, 1.0).summary()
     assert "none proven" in text and "gap" not in text

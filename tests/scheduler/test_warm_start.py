@@ -1,4 +1,4 @@
-"""The greedy warm start (:mod:`scheduler.construct.greedy`): value
+"""The greedy warm start (:mod:`scheduler.search.construct.greedy`): value
 order, and the greedy schedule standing when the search finds nothing."""
 
 from __future__ import annotations
@@ -6,10 +6,10 @@ from __future__ import annotations
 from inputs.sample.hanoi2025 import build_hanoi_scenario
 from models import BilateralRequest
 from models.checker import check
-from models.schedule import GREEDY_START
+from models.records.schedule import GREEDY_START
 from scheduler import SolveParams
-from scheduler.construct.greedy import UNTRIED, greedy
-from scheduler.solve import solve
+from scheduler.search.construct.greedy import UNTRIED, greedy
+from scheduler.search.solve import solve
 from tests.factory import at, delegation, tiny
 
 from .helpers import forced_status

@@ -10,7 +10,7 @@ from models.changes import diff_schedules
 from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
-from scheduler.solve import solve
+from scheduler.search.solve import solve
 from tests.factory import at, delegation, tiny
 
 P = SolveParams(time_limit=20, workers=1)
@@ -119,7 +119,7 @@ def test_checker_twin_of_baseline_pins():
 def test_model_refuses_to_move_a_locked_row():
     from ortools.sat.python import cp_model
 
-    from scheduler.model import build_model
+    from scheduler.model.build import build_model
 
     s = _scenario()
     v1 = _solve(s)

@@ -17,7 +17,7 @@ from openpyxl import Workbook, load_workbook
 from inputs.scenario_writer import write_scenario
 from outputs.xlsx_writer import write_schedule_workbook
 from scheduler import SolveParams
-from scheduler.solve import solve
+from scheduler.search.solve import solve
 from tests.inputs.helpers import small_scenario
 
 HERE = Path(__file__).resolve().parent

@@ -6,8 +6,8 @@ from collections import Counter
 from dataclasses import replace
 
 from models.checker import check
-from models.scenario import Scenario
-from models.schedule import Schedule, Unscheduled
+from models.records.scenario import Scenario
+from models.records.schedule import Schedule, Unscheduled
 
 from .rows import with_positions
 

@@ -10,8 +10,9 @@ def room_allowed(ctx: BuildContext) -> None:
     """Hard: each placed item is in one of its allowed rooms (kind or list,
     features, seats for its attendance).
 
-    Room literals exist only for allowed rooms (``models.items`` works them
-    out), so this function only keeps an item with no allowed room out.
+    Room literals exist only for allowed rooms (``models.records.items``
+    works them out), so this function only keeps an item with no allowed
+    room out.
     """
     m = ctx.model
     for v in ctx.vars.items.values():

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from . import intervals as iv
+from .. import intervals as iv
+from ..precedence import make_precedence_key
 from .arrivals import LONG_RECEPTION_RANKS, Arrival
 from .bilaterals import BilateralRequest
 from .delegations import Delegation, Person
 from .events import Event, Slot
-from .precedence import make_precedence_key
 from .security import SecurityWindow
 from .sequences import Sequence, SequenceMember
 from .settings import DEFAULT_RANKS, Rank, Settings
@@ -44,7 +44,7 @@ class Scenario:
     # ----------------------------------------------------------- lookups
     @cached_property
     def items(self):
-        """Every schedulable item (see :mod:`models.items`)."""
+        """Every schedulable item (see :mod:`models.records.items`)."""
         from .items import build_items
 
         return build_items(self)

@@ -116,7 +116,7 @@ def export(scenario, schedule, output, audience, ics):
     """
     from inputs.schedule_reader import read_schedule
 
-    from .cli_solve import load_scenario_or_exit
+    from .solve import load_scenario_or_exit
 
     outputs_or_exit(output, ics, (scenario, schedule))
     s = load_scenario_or_exit(scenario)

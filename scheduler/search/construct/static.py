@@ -7,8 +7,8 @@ conference-scheduler adapter (to say which slots an event may use).
 from __future__ import annotations
 
 from models import intervals as iv
-from models.items import Item
-from models.scenario import Scenario
+from models.records.items import Item
+from models.records.scenario import Scenario
 
 
 def day_of(s: Scenario, lo: int, hi: int) -> tuple[int, int] | None:

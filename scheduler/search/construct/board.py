@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from models import intervals as iv
-from models.items import Item
-from models.scenario import Scenario
+from models.records.items import Item
+from models.records.scenario import Scenario
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 With ``order="rows"`` this is how protocol offices schedule by hand
 (the peer in ``bench/``): requests are taken in the order they were
 made (the scenario's row order). With ``order="value"`` (the engine's
-warm start, see :func:`scheduler.solve.solve`) optional requests are
+warm start, see :func:`scheduler.search.solve.solve`) optional requests are
 taken most valuable first. Either way the fixed frame comes first as
 offices do: arrivals (flights are given), then mandatory items, then
 optional ones. Each item goes to the
@@ -13,10 +13,11 @@ out. A protocol queue is filled right after its event is placed: members
 in queue order, back to back from the event's start, each skipped if
 they cannot be there then. Nothing placed is ever moved.
 
-The incremental tests live in :mod:`scheduler.construct.board`; the result goes
-through the full independent checker, and any item it flags is removed
-(:mod:`scheduler.construct.prune`), so the schedule returned is one the checker
-accepts unless a mandatory item could not be placed.
+The incremental tests live in :mod:`scheduler.search.construct.board`;
+the result goes through the full independent checker, and any item it
+flags is removed (:mod:`scheduler.search.construct.prune`), so the
+schedule returned is one the checker accepts unless a mandatory item
+could not be placed.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from models.items import Item
 from models.objective import objective_value, penalties
-from models.scenario import Scenario
-from models.schedule import Schedule, SolveInfo
+from models.records.items import Item
+from models.records.scenario import Scenario
+from models.records.schedule import Schedule, SolveInfo
 
 from .board import Board
 from .prune import prune

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ortools.sat.python.cp_model import Domain
 
 from models import intervals as iv
-from models.time_grid import DAY
+from models.records.time_grid import DAY
 
 
 def start_domain(spans, duration: int) -> Domain:

@@ -14,7 +14,7 @@ from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model import Domain
 
 from models import Scenario
-from models.items import Item
+from models.records.items import Item
 
 from .room_pools import room_pools
 
@@ -71,7 +71,7 @@ class ModelVars:
     ):
         self.model = model
         self.scenario = scenario
-        #: pool id -> its rooms (see :mod:`scheduler.room_pools`)
+        #: pool id -> its rooms (see :mod:`scheduler.model.room_pools`)
         self.pools = room_pools(scenario, alone)
         self.pool_of = {r: p for p, rooms in self.pools.items() for r in rooms}
         self.items: dict[str, ItemVars] = {}

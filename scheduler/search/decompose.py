@@ -3,7 +3,7 @@ at a time.
 
 One CP-SAT model over twelve days and three thousand items does not find
 a first schedule in two minutes on two cores (``bench/README.md``). Cut
-by day (``scheduler/day_slices.py``), each day is a model the size of
+by day (``scheduler/search/day_slices.py``), each day is a model the size of
 the bundled sample, and days interact only through what was already
 placed. The days are solved in order, each with a share of the time
 left in proportion to its items; what a day leaves out that could still
@@ -24,7 +24,7 @@ from datetime import datetime
 
 from models import Scenario
 from models.objective import objective_value, penalties
-from models.schedule import DAY_BY_DAY, Schedule, SolveInfo
+from models.records.schedule import DAY_BY_DAY, Schedule, SolveInfo
 
 from .day_plan import plan_days
 from .day_slices import day_slice

@@ -10,17 +10,17 @@ import click
 
 from models.checker import check as check_schedule
 from models.objective import WEIGHTS
-from models.problems import ScenarioError
+from models.records.problems import ScenarioError
+from models.records.schedule import DAY_BY_DAY, GREEDY_START
 from models.rules import RULE_BY_ID
-from models.schedule import DAY_BY_DAY, GREEDY_START
 
-from .cli_export import (
+from ..search.params import SolveParams, default_workers
+from .export import (
     audience_option,
     ics_option,
     outputs_or_exit,
     write_outputs,
 )
-from .params import SolveParams, default_workers
 
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
@@ -151,7 +151,7 @@ def solve(
     Example:
         scheduler solve my_summit.xlsx -o schedule.xlsx --time-limit 60
     """
-    from .solve import solve as run
+    from ..search.solve import solve as run
 
     outputs_or_exit(output, ics, (scenario, baseline))
     s = load_scenario_or_exit(scenario)
@@ -172,7 +172,7 @@ def solve(
     )
     try:
         if by_day:
-            from .decompose import solve_by_day
+            from ..search.decompose import solve_by_day
 
             result, _days = solve_by_day(
                 s,
@@ -225,7 +225,7 @@ def solve(
         ]
         lines += [f"  - [{v.rule}] {v.message}" for v in violations[:20]]
         _fail("\n".join(lines), EXIT_VIOLATIONS)
-    from .diagnose import diagnose_left_out, diagnosis_plan
+    from ..diagnosis.diagnose import diagnose_left_out, diagnosis_plan
 
     budget, only = diagnosis_plan(s, result.schedule, diagnose_seconds)
     if budget > 0 and result.schedule.unscheduled:
@@ -290,7 +290,7 @@ def solve(
 
 def _by_day_or_exit(s, decompose: str, base) -> bool:
     """Whether to solve day by day (``--decompose``)."""
-    from .decompose import use_days
+    from ..search.decompose import use_days
 
     if decompose == "day" and base is not None:
         _fail(
@@ -333,7 +333,7 @@ def _baseline_or_exit(s, path, freeze):
 
 
 def _infeasible_text(s, time_limit: float) -> str:
-    from .explain import explain as run_explain
+    from ..diagnosis.explain import explain as run_explain
 
     exp = run_explain(s, time_limit=min(60.0, time_limit))
     lines = [
@@ -363,7 +363,7 @@ def explain(scenario, time_limit):
     Example:
         scheduler explain my_summit.xlsx
     """
-    from .explain import explain as run_explain
+    from ..diagnosis.explain import explain as run_explain
 
     s = load_scenario_or_exit(scenario)
     exp = run_explain(s, time_limit=time_limit)

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field, replace
 from models import Scenario
 from models import intervals as iv
 from models.checker import CHECKERS
-from models.items import Item
 from models.reasons import free_together
+from models.records.items import Item
+from models.records.schedule import Assignment, Schedule
 from models.rules import RULE_BY_ID
-from models.schedule import Assignment, Schedule
 
 from .construct.rows import assignment
 

@@ -18,7 +18,7 @@ class SolveParams:
     ``seed`` the random seed; ``gap`` the relative gap at which to stop
     (0 = prove optimality); ``warm_start`` starts the search from a
     greedy schedule (most valuable requests first, see
-    :mod:`scheduler.construct.greedy`); ``overrides`` extra CP-SAT
+    :mod:`scheduler.search.construct.greedy`); ``overrides`` extra CP-SAT
     parameters by name.
     """
 

@@ -1,6 +1,6 @@
 """One day of a scenario as a scenario of its own (pure Python).
 
-The day-by-day decomposition (``scheduler/decompose.py``) solves a long
+The day-by-day decomposition (``scheduler/search/decompose.py``) solves a long
 event one day at a time. :func:`day_slice` gives the scenario of day
 ``d`` with what earlier days placed taken out:
 

@@ -13,7 +13,7 @@ from models.checker import check
 from models.objective import objective_value
 from models.objective import penalties as obj_penalties
 from models.reasons import GENERIC_REASON, cheap_reason
-from models.schedule import (
+from models.records.schedule import (
     GREEDY_START,
     SINGLE_MODEL,
     Assignment,
@@ -22,14 +22,14 @@ from models.schedule import (
     Unscheduled,
 )
 
+from ..model.build import BuiltModel, build_model
+from ..model.room_pools import assign_rooms
 from .construct.greedy import greedy
 from .construct.rows import assignment
 from .insertion import insert_left_out
-from .model import BuiltModel, build_model
 from .params import SolveParams
 from .progress import Progress
 from .result import Result
-from .room_pools import assign_rooms
 
 STATUS = {
     cp_model.OPTIMAL: "OPTIMAL",
@@ -94,9 +94,9 @@ def solve(
     status says so (INFEASIBLE, or UNKNOWN when the time ran out first).
 
     With ``improve`` (and no baseline), a share of the time limit goes to
-    :func:`scheduler.insertion.insert_left_out` after the search: left-out
-    requests that fit are put in, and the rest get the reason the tries
-    found."""
+    :func:`scheduler.search.insertion.insert_left_out` after the search:
+    left-out requests that fit are put in, and the rest get the reason
+    the tries found."""
     params = params or SolveParams()
     t0 = time.monotonic()
     hint, values = None, None
@@ -197,7 +197,7 @@ def solve(
 
 def greedy_start(scenario: Scenario, seconds: float | None = None) -> Schedule:
     """A first schedule to start the search from: the greedy, most
-    valuable requests first (:func:`scheduler.construct.greedy.greedy`),
+    valuable requests first (:func:`scheduler.search.construct.greedy.greedy`),
     stopped after ``seconds``. On the sample it takes about 0.3 s and the
     search started from it ends ahead of one started from nothing
     (``bench/README.md``)."""
@@ -363,7 +363,8 @@ def with_reasons(s: Scenario, schedule: Schedule) -> Schedule:
 
 
 def _concrete_rooms(built: BuiltModel, solver, placed) -> dict[str, str]:
-    """Hand out the rooms of each pool (see :mod:`scheduler.room_pools`)."""
+    """Hand out the rooms of each pool (see
+    :mod:`scheduler.model.room_pools`)."""
     ctx = built.ctx
     s, pools = ctx.scenario, ctx.vars.pools
     by_pool: dict[str, list] = {}

@@ -59,7 +59,7 @@ class Unscheduled:
 
     @classmethod
     def of(cls, item, reason: str) -> Unscheduled:
-        """The row of ``item`` (a :class:`models.items.Item`)."""
+        """The row of ``item`` (a :class:`models.records.items.Item`)."""
         return cls(
             item_id=item.item_id,
             ref_id=item.ref_id,

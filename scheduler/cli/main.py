@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .cli_export import export
-from .cli_scenario import sample, template, validate
-from .cli_solve import check, diff, explain, solve
+from .export import export
+from .scenario import sample, template, validate
+from .solve import check, diff, explain, solve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.schedule import Schedule
+from models.records.schedule import Schedule
 
 
 @dataclass(frozen=True)

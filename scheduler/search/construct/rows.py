@@ -1,12 +1,12 @@
-"""Peer placements to a :class:`models.schedule.Schedule`."""
+"""Peer placements to a :class:`models.records.schedule.Schedule`."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
 
-from models.scenario import Scenario
-from models.schedule import Assignment, Schedule, Unscheduled
+from models.records.scenario import Scenario
+from models.records.schedule import Assignment, Schedule, Unscheduled
 
 
 def assignment(

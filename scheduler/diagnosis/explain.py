@@ -18,9 +18,9 @@ from models import Scenario
 from models.reasons import no_room_reason, time_reason
 from models.rules import RULE_BY_ID
 
-from .constraints import HARD
-from .context import BuildContext
-from .variables import ModelVars
+from ..model.constraints import HARD
+from ..model.context import BuildContext
+from ..model.variables import ModelVars
 
 
 @dataclass

@@ -18,13 +18,13 @@ from ortools.sat.python import cp_model
 
 from models import Scenario
 from models.reasons import GENERIC_REASON
+from models.records.schedule import Schedule
 from models.rules import RULE_BY_ID
-from models.schedule import Schedule
 
-from .constraints import HARD
-from .context import BuildContext
+from ..model.constraints import HARD
+from ..model.context import BuildContext
+from ..model.variables import ModelVars
 from .explain import _Guarded
-from .variables import ModelVars
 
 #: Scenarios with fewer items get a diagnosis by default (see
 #: :func:`diagnosis_plan`); larger ones only when asked.
