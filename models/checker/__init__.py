@@ -14,14 +14,17 @@ from ..records.scenario import Scenario
 from ..records.schedule import Schedule
 from ..rules import HARD_RULES
 from .people import (
-    all_heads,
-    arrival_gate,
     daily_limit,
     person_available,
     person_no_overlap,
     person_travel,
 )
-from .queues import sequence_contiguous, sequence_order
+from .protocol import (
+    all_heads,
+    arrival_gate,
+    sequence_contiguous,
+    sequence_order,
+)
 from .rooms import (
     exhibition_booths,
     room_allowed,
@@ -29,12 +32,12 @@ from .rooms import (
     room_open,
     vip_sweep,
 )
+from .security import no_arrivals
 from .shape import item_shape, mandatory
 from .time import (
     day_hours,
     event_order,
     fixed_start,
-    no_arrivals,
     slot_set,
     time_grid,
     time_window,

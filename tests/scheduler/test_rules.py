@@ -48,6 +48,17 @@ def test_catalogues_match():
     assert set(CHECKERS) == ids
 
 
+def test_twins_are_filed_alike():
+    """A rule's model function and its checker twin live in modules of
+    the same name (``constraints/rooms.py`` and ``checker/rooms.py``), so
+    finding one finds the other."""
+    for rule_id, fn in HARD.items():
+        model_module = fn.__module__.rsplit(".", 1)[1]
+        checker_module = CHECKERS[rule_id].__module__.rsplit(".", 1)[1]
+        assert model_module == checker_module, rule_id
+        assert fn.__name__ == CHECKERS[rule_id].__name__ == rule_id
+
+
 def test_every_model_rule_has_a_one_sentence_docstring():
     for rule_id, fn in HARD.items():
         assert fn.__doc__ and fn.__doc__.startswith("Hard: "), rule_id

@@ -1,13 +1,16 @@
-"""Protocol queues: order and timing."""
+"""Checker twins of the protocol rules: every head at the all-heads
+events, nothing before a delegation's arrival, and the queues' order
+and timing."""
 
 from __future__ import annotations
 
 import itertools
 from collections import defaultdict
 
+from .. import intervals as iv
 from ..records.scenario import Scenario
 from ..records.schedule import Assignment, Schedule
-from .violation import Violation, hm, known_rows, span
+from .violation import Violation, hm, known_rows, label, span, venue
 
 
 def _queues(s: Scenario, schedule: Schedule) -> dict[str, list[Assignment]]:
@@ -125,4 +128,92 @@ def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
                     tuple(a.item_id for a in rows),
                 )
             )
+    return out
+
+
+def _arrivals(s: Scenario, schedule: Schedule) -> dict[str, Assignment]:
+    return {
+        a.ref_id: a for a in known_rows(s, schedule) if a.kind == "arrival"
+    }
+
+
+def head_present(
+    s: Scenario, h: str, a: Assignment, arrivals: dict[str, Assignment]
+) -> bool:
+    """A head is present for ``a`` when free for its whole span and, if
+    their delegation has an arrival, arrived (plus travel) by its start."""
+    lo, hi = span(s, a)
+    if not iv.contains(s.person_free(h), lo, hi):
+        return False
+    d = s.delegation_of(h)
+    if d not in s.arrival_by_delegation:
+        return True
+    arr = arrivals.get(d)
+    if arr is None:
+        return False
+    need = span(s, arr)[1] + s.travel_seconds(venue(s, arr), venue(s, a))
+    return lo >= need
+
+
+def all_heads(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """An all_heads event has every head of a confirmed delegation who is
+    present for its whole span (arrived and available) among its
+    participants, and no absent head."""
+    out = []
+    arrivals = _arrivals(s, schedule)
+    for a in known_rows(s, schedule):
+        it = s.item_by_id[a.item_id]
+        if not it.all_heads:
+            continue
+        for h in s.heads:
+            present = head_present(s, h, a, arrivals)
+            listed = h in a.participants
+            if present and not listed:
+                out.append(
+                    Violation(
+                        "all_heads",
+                        f"the head of {h} is present but not "
+                        f"listed in {label(a)}",
+                        (a.item_id,),
+                        (h,),
+                    )
+                )
+            elif listed and not present and h not in it.participants:
+                out.append(
+                    Violation(
+                        "all_heads",
+                        f"the head of {h} is listed in {label(a)} "
+                        "but is not present (not arrived or not available)",
+                        (a.item_id,),
+                        (h,),
+                    )
+                )
+    return out
+
+
+def arrival_gate(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """Nothing of a delegation starts before its reception ends plus the
+    travel time from the arrival point to the item's venue."""
+    out = []
+    arrivals = _arrivals(s, schedule)
+    for a in known_rows(s, schedule):
+        for d in dict.fromkeys(
+            s.delegation_of(p) for p in a.participants if p in s.persons
+        ):
+            arr = arrivals.get(d)
+            if arr is None or arr.item_id == a.item_id:
+                continue
+            need = span(s, arr)[1] + s.travel_seconds(
+                venue(s, arr), venue(s, a)
+            )
+            if span(s, a)[0] < need:
+                out.append(
+                    Violation(
+                        "arrival_gate",
+                        f"{label(a)} starts before {d} can be "
+                        f"there (reception {label(arr)} plus travel)",
+                        (a.item_id, arr.item_id),
+                        (d,),
+                    )
+                )
     return out
