@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from models.records.settings import SETTING_KEYS
 from models.records.vocabulary import (
     DELEGATION_KINDS,
+    DELEGATION_ROLES,
     EVENT_KINDS,
+    PERSON_ROLES,
     ROOM_KINDS,
     SEQUENCE_ORDERS,
     WINDOW_EFFECTS,
@@ -152,6 +154,13 @@ SHEETS: tuple[Sheet, ...] = (
             C("confirmed_on", "date", help="Registration date"),
             C("available_from", "datetime", help="In the city from " + DT),
             C("available_to", "datetime", help="In the city until " + DT),
+            C(
+                "role",
+                "enum",
+                help="guest_of_honour (most senior guest in every list) or "
+                "co_host (stands with the host; not in welcome lines)",
+                choices=DELEGATION_ROLES,
+            ),
         ),
         required=True,
     ),
@@ -168,6 +177,13 @@ SHEETS: tuple[Sheet, ...] = (
                 "max_items_per_day",
                 "int",
                 help="Events and bilaterals per day",
+            ),
+            C(
+                "role",
+                "enum",
+                help="co_chair: stands with the host (not greeted in a "
+                "welcome line)",
+                choices=PERSON_ROLES,
             ),
         ),
     ),
@@ -218,6 +234,12 @@ SHEETS: tuple[Sheet, ...] = (
                 "bool",
                 help="Left out of public exports",
                 choices=YESNO,
+            ),
+            C(
+                "participants_minutes",
+                "int",
+                help="Participants are needed only for the first N minutes "
+                "(a chair who opens and hands over); empty: the whole event",
             ),
         ),
     ),
@@ -283,6 +305,17 @@ SHEETS: tuple[Sheet, ...] = (
             ),
             C("slot_seconds", "int", True, "Seconds per member"),
             C("gap_seconds", "int", help="Seconds between members (0)"),
+            C(
+                "tiebreak",
+                help="Within one rank, for this list: alphabetical, lot:X, "
+                "seniority or registration (empty: the setting)",
+            ),
+            C(
+                "late_policy",
+                help="A member who cannot be there at their turn: end "
+                "(default: after the list, marked late), move:<sequence_id> "
+                "(joins that list) or drop",
+            ),
         ),
     ),
     Sheet(
@@ -291,7 +324,12 @@ SHEETS: tuple[Sheet, ...] = (
             C("sequence_id", required=True, help="Sequence id"),
             C("member", required=True, help="Person or delegation id"),
             C("slot_seconds", "int", help="Overrides the sequence"),
-            C("position", "int", help="Fixed place, e.g. 1 for the host"),
+            C(
+                "position",
+                "int",
+                help="Fixed place, e.g. 1 for the host (1 to the number of "
+                "members)",
+            ),
             C("mandatory", "bool", help="Default no", choices=YESNO),
         ),
     ),

@@ -212,6 +212,7 @@ def _assignment(row: _Row) -> Assignment | None:
         participants=cells.text_list(row.text("participants")),
         position=position,
         locked=bool(locked),
+        note=row.text("note"),
         row=row.r,
     )
 

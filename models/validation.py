@@ -16,7 +16,11 @@ from .records.problems import Problem
 from .records.scenario import Scenario
 from .records.vocabulary import (
     DELEGATION_KINDS,
+    DELEGATION_ROLES,
     EVENT_KINDS,
+    LATE_MOVE_PREFIX,
+    LATE_POLICIES,
+    PERSON_ROLES,
     ROOM_KINDS,
     SEQUENCE_ORDERS,
     WINDOW_EFFECTS,
@@ -246,6 +250,16 @@ def _references(s: Scenario, out: list[Problem]) -> None:
                 d.kind,
                 ", ".join(DELEGATION_KINDS),
             )
+        if d.role is not None and d.role not in DELEGATION_ROLES:
+            _p(
+                out,
+                "Delegations",
+                d,
+                "role",
+                "Unknown role",
+                d.role,
+                ", ".join(DELEGATION_ROLES) + " or empty",
+            )
     for p in s.people:
         if p.delegation_id not in dels:
             _p(
@@ -266,6 +280,16 @@ def _references(s: Scenario, out: list[Problem]) -> None:
                 "Unknown rank",
                 p.rank,
                 "a rank code of Ranks",
+            )
+        if p.role is not None and p.role not in PERSON_ROLES:
+            _p(
+                out,
+                "People",
+                p,
+                "role",
+                "Unknown role",
+                p.role,
+                ", ".join(PERSON_ROLES) + " or empty",
             )
     for e in s.events:
         if e.kind not in EVENT_KINDS:
@@ -440,6 +464,20 @@ def _references(s: Scenario, out: list[Problem]) -> None:
                 q.order,
                 "precedence or reverse_precedence",
             )
+        if q.tiebreak is not None:
+            try:
+                parse_tiebreak(q.tiebreak)
+            except ValueError:
+                _p(
+                    out,
+                    "Sequences",
+                    q,
+                    "tiebreak",
+                    "Unknown tie-break",
+                    q.tiebreak,
+                    "alphabetical, lot:X, seniority, registration or empty",
+                )
+        _late_policy(s, q, out)
     for m in s.members:
         if m.sequence_id not in s.sequence_by_id:
             _p(
@@ -550,6 +588,20 @@ def _values(s: Scenario, out: list[Problem]) -> None:
         positive("Events", e, "duration_minutes", e.duration_minutes)
         positive("Events", e, "attendance", e.attendance)
         priority("Events", e)
+        positive("Events", e, "participants_minutes", e.participants_minutes)
+        if (
+            e.participants_minutes is not None
+            and e.participants_minutes > e.duration_minutes > 0
+        ):
+            _p(
+                out,
+                "Events",
+                e,
+                "participants_minutes",
+                "Longer than the event",
+                e.participants_minutes,
+                f"at most duration_minutes ({e.duration_minutes})",
+            )
     for b in s.bilaterals:
         positive("Bilaterals", b, "duration_minutes", b.duration_minutes)
         positive("Bilaterals", b, "attendance", b.attendance)
@@ -790,9 +842,60 @@ def _after_cycles(s: Scenario, out: list[Problem]) -> None:
 
 
 # --------------------------------------------------------------- sequences
+def _late_policy(s: Scenario, q, out: list[Problem]) -> None:
+    """``end``, ``drop`` or ``move:<another sequence_id>``."""
+    policy = q.late_policy
+    if policy is None or policy in LATE_POLICIES:
+        return
+    expected = "end, drop or move:<sequence_id> (another sequence)"
+    if not policy.startswith(LATE_MOVE_PREFIX):
+        _p(
+            out,
+            "Sequences",
+            q,
+            "late_policy",
+            "Unknown late policy",
+            policy,
+            expected,
+        )
+        return
+    target = policy[len(LATE_MOVE_PREFIX) :].strip()
+    if target == q.sequence_id:
+        _p(
+            out,
+            "Sequences",
+            q,
+            "late_policy",
+            "A list cannot move its late members to itself",
+            policy,
+            expected,
+        )
+    elif target not in s.sequence_by_id:
+        _p(
+            out,
+            "Sequences",
+            q,
+            "late_policy",
+            "Unknown sequence",
+            policy,
+            "move: followed by a sequence_id of Sequences",
+        )
+
+
 def _sequences(s: Scenario, out: list[Problem]) -> None:
     for q in s.sequences:
         members = s.members_of(q.sequence_id)
+        for m in members:
+            if m.position is not None and m.position > len(members):
+                _p(
+                    out,
+                    "SequenceMembers",
+                    m,
+                    "position",
+                    f"Position outside the list {q.sequence_id}",
+                    m.position,
+                    f"1 to {len(members)} (its number of members)",
+                )
         positions = Counter(
             m.position for m in members if m.position is not None
         )

@@ -13,9 +13,11 @@ from models import Scenario
 from models.records import schedule as contract
 from models.records.schedule import Schedule
 
-#: Schedule sheet: the contract columns, then extras for people.
+#: Schedule sheet: the contract columns, the version-2 ``note``, then
+#: extras for people.
 SCHEDULE_COLUMNS = (
     *contract.SCHEDULE_COLUMNS,
+    *contract.SCHEDULE_OPTIONAL_COLUMNS,
     "room_name",
     "venue_name",
     "day",
@@ -78,6 +80,7 @@ def schedule_rows(s: Scenario, schedule: Schedule) -> list[dict]:
                 "participants": "; ".join(a.participants),
                 "position": a.position,
                 "locked": yes_no(a.locked),
+                "note": a.note,
                 "room_name": room.name if room else "",
                 "venue_name": venue.name if venue else "",
                 "day": a.start.date(),

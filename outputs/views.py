@@ -44,6 +44,7 @@ PROTOCOL_COLUMNS = [
     "member",
     "rank",
     "room_id",
+    "note",
 ]
 BILATERAL_COLUMNS = [
     "request_id",
@@ -159,6 +160,7 @@ def protocol_rows(s: Scenario, schedule: Schedule) -> list[list]:
                 person.name if person else pid,
                 person.rank if person else "",
                 a.room_id,
+                a.note,
             ]
         )
     return rows

@@ -21,6 +21,8 @@ class Delegation:
     confirmed_on: date | None = None
     available_from: datetime | None = None
     available_to: datetime | None = None
+    #: ``guest_of_honour``, ``co_host`` or ``None`` (an ordinary guest)
+    role: str | None = None
     row: int | None = field(default=None, compare=False)
 
 
@@ -36,4 +38,6 @@ class Person:
     available_to: datetime | None = None
     max_items_per_day: int | None = None
     is_head: bool = False
+    #: ``co_chair`` (stands with the host) or ``None``
+    role: str | None = None
     row: int | None = field(default=None, compare=False)

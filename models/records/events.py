@@ -29,6 +29,9 @@ class Event:
     priority: int = 3
     preferred_day: date | None = None
     restricted: bool = False
+    #: the listed ``participants`` are busy only for the first N minutes
+    #: (a chair who opens and hands over); ``None``: the whole event
+    participants_minutes: int | None = None
     row: int | None = field(default=None, compare=False)
 
 

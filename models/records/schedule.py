@@ -19,6 +19,8 @@ SCHEDULE_COLUMNS = (
     "position",
     "locked",
 )
+#: Optional columns of the Schedule sheet (version 2): read when present.
+SCHEDULE_OPTIONAL_COLUMNS = ("note",)
 #: Required columns of the Unscheduled sheet.
 UNSCHEDULED_COLUMNS = ("ref_id", "kind", "title", "priority", "reason")
 
@@ -30,6 +32,8 @@ class Assignment:
     ``participants`` are the person ids busy during the item (for
     ``all_heads`` events, every head present). ``position`` is the place in
     its queue (sequence items only), counting present members from 1.
+    ``note`` is free text the engine fills for queue members placed late
+    (``late: after the list``) or moved (``moved from SIGN1``).
     """
 
     item_id: str
@@ -43,6 +47,7 @@ class Assignment:
     participants: tuple[str, ...] = ()
     position: int | None = None
     locked: bool = False
+    note: str = ""
     row: int | None = field(default=None, compare=False)
 
 

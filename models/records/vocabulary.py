@@ -24,6 +24,14 @@ EVENT_KINDS = (
 )
 DELEGATION_KINDS = ("state", "observer", "organization", "host")
 SEQUENCE_ORDERS = ("precedence", "reverse_precedence")
+#: Sequences ``late_policy``: ``end`` (default), ``drop``, or
+#: ``move:<sequence_id>`` (written with the prefix below).
+LATE_POLICIES = ("end", "drop")
+LATE_MOVE_PREFIX = "move:"
+#: Delegations ``role`` (empty: an ordinary guest).
+DELEGATION_ROLES = ("guest_of_honour", "co_host")
+#: People ``role`` (empty: none).
+PERSON_ROLES = ("co_chair",)
 WINDOW_EFFECTS = ("closed", "no_arrivals")
 SCOPE_KINDS = ("all", "venue", "room", "room_kind", "person", "delegation")
 ITEM_KINDS = ("event", "bilateral", "arrival", "sequence")

@@ -35,6 +35,7 @@ def test_schedule_columns_are_the_contract_then_extras():
         "locked",
     )
     assert SCHEDULE_COLUMNS[11:] == (
+        "note",
         "room_name",
         "venue_name",
         "day",

@@ -74,6 +74,7 @@ def test_contract_sheets_in_order_and_headers_exact(tmp_path):
     assert wb.sheetnames[:3] == ["Summary", "Schedule", "Unscheduled"]
     assert _header(wb["Schedule"])[:11] == SCHEDULE_HEADERS
     assert _header(wb["Schedule"])[11:] == [
+        "note",
         "room_name",
         "venue_name",
         "day",
