@@ -35,14 +35,15 @@ def one_run(
     from inputs.sample import sample_path
     from models.checker import check
     from scheduler import SolveParams
-    from scheduler.search.decompose import solve_by_day, use_days
+    from scheduler.pipeline import use_days
+    from scheduler.search.decompose import solve_by_day
     from scheduler.search.solve import solve
 
     t0 = time.monotonic()
     s = load_scenario(scenario or sample_path())
     load_s = time.monotonic() - t0
     params = SolveParams(time_limit=limit, workers=workers, seed=seed)
-    by_day = decompose == "day" or (decompose == "auto" and use_days(s))
+    by_day = use_days(s, decompose)
     if by_day:
         r, _days = solve_by_day(s, params)
     else:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .export import export
 from .scenario import sample, template, validate
-from .solve import check, diff, explain, solve
+from .schedules import check, diff, export
+from .solve import explain, solve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

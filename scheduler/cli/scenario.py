@@ -2,33 +2,29 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 import click
 
-EXIT_BAD_INPUT = 2
+from .. import pipeline
+from .common import ExitCode, fail, reports_errors
 
 
 def _refuse_overwrite(path: Path, force: bool) -> None:
+    """A file the command would replace without ``--force``, a missing
+    folder, or a file inside the installed package: exit 2."""
     if path.exists() and not force:
-        click.echo(
+        fail(
             f"{path} exists; nothing was written (use --force to replace it).",
-            err=True,
+            ExitCode.BAD_INPUT,
         )
-        sys.exit(EXIT_BAD_INPUT)
-    if path.parent and not path.parent.exists():
-        click.echo(
-            f"Folder {path.parent} does not exist; nothing was written.",
-            err=True,
-        )
-        sys.exit(EXIT_BAD_INPUT)
+    pipeline.guard_outputs(path)
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
-def validate(file):
+def validate(file: Path) -> None:
     """Read the scenario workbook FILE and list what was read and every
     problem (sheet, row, column). Exit 2 if there is any problem.
 
@@ -45,7 +41,7 @@ def validate(file):
             f"{file}: could not be read ({type(exc).__name__}: {exc})",
             err=True,
         )
-        sys.exit(EXIT_BAD_INPUT)
+        sys.exit(ExitCode.BAD_INPUT)
     if res.counts:
         click.echo(f"Read {file}:")
         for sheet, n in res.counts.items():
@@ -66,13 +62,14 @@ def validate(file):
     click.echo(f"{len(res.problems)} problem(s):", err=True)
     for p in res.problems:
         click.echo(f"  - {p}", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+    sys.exit(ExitCode.BAD_INPUT)
 
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace an existing file.")
-def template(file, force):
+@reports_errors
+def template(file: Path, force: bool) -> None:
     """Write a blank scenario workbook to FILE: every sheet and column, a
     comment on each header, drop-downs for kinds, ranks and yes/no.
 
@@ -90,7 +87,8 @@ def template(file, force):
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Replace an existing file.")
-def sample(file, force):
+@reports_errors
+def sample(file: Path, force: bool) -> None:
     """Write the bundled Hanoi 2025 sample scenario to FILE, to edit.
 
     \b
@@ -98,7 +96,9 @@ def sample(file, force):
         scheduler sample hanoi2025.xlsx
     """
     from inputs.sample import sample_path
+    from models.files import atomic_write
 
     _refuse_overwrite(file, force)
-    shutil.copyfile(sample_path(), file)
+    data = sample_path().read_bytes()
+    atomic_write(file, lambda tmp: Path(tmp).write_bytes(data))
     click.echo(f"Wrote the Hanoi 2025 sample scenario {file}")

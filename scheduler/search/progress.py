@@ -1,21 +1,28 @@
-"""A live progress line while CP-SAT searches (only on a terminal)."""
+"""A live progress line while CP-SAT searches: only on a stream it is
+given that is a terminal (the command line's stderr); as a library the
+search writes nothing."""
 
 from __future__ import annotations
 
-import sys
 import time
+from typing import IO
 
 from ortools.sat.python import cp_model
 
 
 class Progress(cp_model.CpSolverSolutionCallback):
-    """Counts solutions and, when ``stream`` is a terminal, rewrites one
-    line: elapsed, best objective, bound, gap, solutions found."""
+    """Counts solutions and, when given a ``stream`` that is a terminal
+    (or ``live``), rewrites one line on it: elapsed, best objective,
+    bound, gap, solutions found."""
 
-    def __init__(self, stream=None, live: bool | None = None):
+    def __init__(
+        self, stream: IO[str] | None = None, live: bool | None = None
+    ):
         super().__init__()
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty() if live is None else live
+        self.stream = stream
+        self.live = stream is not None and (
+            stream.isatty() if live is None else live
+        )
         self.solutions = 0
         self.first_at: float | None = None
         self._t0 = time.monotonic()
@@ -32,6 +39,7 @@ class Progress(cp_model.CpSolverSolutionCallback):
 
     def show(self, obj: float, bound: float, now: float) -> None:
         gap = abs(obj - bound) / max(1.0, abs(obj))
+        assert self.stream is not None
         self.stream.write(
             f"\r  {now:6.1f}s  best {obj:,.0f}  bound {bound:,.0f}  "
             f"gap {100 * gap:5.2f}%  solutions {self.solutions}   "
@@ -39,6 +47,6 @@ class Progress(cp_model.CpSolverSolutionCallback):
         self.stream.flush()
 
     def close(self) -> None:
-        if self.live and self.solutions:
+        if self.live and self.solutions and self.stream is not None:
             self.stream.write("\n")
             self.stream.flush()

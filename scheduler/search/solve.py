@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import replace
 from datetime import datetime
@@ -31,6 +32,9 @@ from .params import SolveParams
 from .progress import Progress
 from .result import Result
 
+#: CP-SAT's own search log goes here when ``SolveParams.log`` is set.
+CPSAT_LOG = logging.getLogger("scheduler.cpsat")
+
 STATUS = {
     cp_model.OPTIMAL: "OPTIMAL",
     cp_model.FEASIBLE: "FEASIBLE",
@@ -58,6 +62,9 @@ def configure(solver: cp_model.CpSolver, params: SolveParams) -> None:
     p.random_seed = params.seed
     p.relative_gap_limit = params.gap
     p.log_search_progress = params.log
+    if params.log:  # CP-SAT's own log, routed to logging (``--log``)
+        p.log_to_stdout = False
+        solver.log_callback = CPSAT_LOG.info
     if params.workers == 1:
         p.interleave_search = False
     else:

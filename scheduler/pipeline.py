@@ -1,0 +1,437 @@
+"""The library under the command line.
+
+Each ``scheduler`` command is one function here: it takes paths or
+records, returns a result record and raises a typed error
+(:mod:`scheduler.errors`) with the words and exit code for the person who
+ran it. Nothing here prints: progress goes to :mod:`logging` (logger
+``scheduler``; CP-SAT's own search log to ``scheduler.cpsat`` when
+``SolveParams.log`` is set), so a notebook or a benchmark runs exactly
+what the command runs, and the command line only parses, calls and
+prints.
+
+A solve, step by step (:func:`solve`): choose one model or day by day,
+search (:mod:`scheduler.search`), check the schedule with the independent
+checker (:mod:`models.checker`), ask the solver why the left-out items are
+out (:mod:`scheduler.diagnosis.diagnose`), compare with the baseline of a
+what-if run (:mod:`models.changes`).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+from models import Scenario, ScenarioError
+from models.baseline import Baseline
+from models.changes import Change, diff_schedules
+from models.checker import Violation
+from models.checker import check as check_schedule
+from models.checker.baseline import baseline_pins
+from models.records.schedule import Schedule
+
+from .diagnosis.explain import Explanation
+from .errors import BadInput, EngineFault, Infeasible, NoSchedule
+from .search.params import SolveParams
+from .search.result import Result
+
+log = logging.getLogger(__name__)
+
+#: ``--decompose`` choices: one model, day by day, or chosen by size.
+DECOMPOSE = ("auto", "day", "off")
+#: Longest time an infeasible solve spends explaining why.
+EXPLAIN_SECONDS = 60.0
+
+
+# ------------------------------------------------------------------ inputs
+
+
+def load_scenario(path: Path | None = None) -> Scenario:
+    """The scenario at ``path`` (the bundled Hanoi 2025 sample if
+    ``None``); :class:`BadInput` lists every problem with its place."""
+    from inputs import load_scenario as read
+    from inputs.sample import sample_path
+
+    source = path if path is not None else sample_path()
+    try:
+        return read(source)
+    except ScenarioError as exc:
+        raise BadInput(
+            f"{_name(source)}: {len(exc.problems)} problem(s); nothing "
+            "was written:",
+            [f"  - {p}" for p in exc.problems],
+        ) from None
+
+
+@dataclass(frozen=True)
+class ScheduleFile:
+    """A schedule workbook read back: the schedule and what the reader
+    noted (normalised headers, a venue taken from its room)."""
+
+    schedule: Schedule
+    notes: list[str] = field(default_factory=list)
+
+
+def load_schedule(
+    path: Path, scenario: Scenario | None = None
+) -> ScheduleFile:
+    """The schedule workbook at ``path`` (read against ``scenario`` when
+    given); :class:`BadInput` lists every problem with its place."""
+    from inputs.schedule_reader import read_schedule
+
+    read = read_schedule(path, scenario=scenario)
+    if read.problems or read.schedule is None:
+        raise BadInput(
+            f"{_name(path)}: cannot read the schedule:",
+            [f"  - {p}" for p in read.problems],
+        )
+    return ScheduleFile(read.schedule, list(read.notes))
+
+
+def load_baseline(
+    scenario: Scenario, path: Path | None, freeze: str | None = None
+) -> Baseline | None:
+    """The baseline of a what-if run (``None`` without ``path``), frozen
+    before ``freeze`` ('YYYY-MM-DD HH:MM') when given."""
+    if path is None:
+        if freeze:
+            raise BadInput("--freeze-before needs --baseline")
+        return None
+    when = None
+    if freeze:
+        try:
+            when = datetime.strptime(freeze.strip(), "%Y-%m-%d %H:%M")
+        except ValueError:
+            raise BadInput(
+                f"--freeze-before {freeze!r}: expected a date-time like "
+                "'2025-10-25 12:00'"
+            ) from None
+    return Baseline(load_schedule(path, scenario).schedule, when)
+
+
+def guard_outputs(
+    output: Path | None,
+    ics: Path | None = None,
+    inputs: Iterable[Path | None] = (),
+) -> None:
+    """Refuse, before any work, outputs that cannot be written or that
+    would overwrite an input file (links resolved) or a file of the
+    installed package (the bundled sample)."""
+    if output is not None:
+        folder = output.parent if str(output.parent) else Path(".")
+        if not folder.is_dir():
+            raise BadInput(
+                f"Folder {folder} does not exist; nothing was written."
+            )
+        if output.is_dir():
+            raise BadInput(f"{output} is a folder; give a file name.")
+    if ics is not None and ics.exists() and not ics.is_dir():
+        raise BadInput(f"--ics {ics} is a file; give a folder.")
+    protected = [p for p in inputs if p is not None]
+    for target in (output, ics):
+        if target is None:
+            continue
+        for path in protected:
+            if _same_file(path, target):
+                raise BadInput(
+                    f"{target} is an input of this run; write the output "
+                    "to another file (inputs are never modified)."
+                )
+        if _inside_package(target):
+            raise BadInput(
+                f"{target} is inside the installed scheduler package; "
+                "write the output somewhere else."
+            )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (
+            a.exists() and b.exists() and os.path.samefile(a, b)
+        )
+    except OSError:
+        return False
+
+
+def _inside_package(path: Path) -> bool:
+    import inputs
+    import models
+    import outputs
+    import scheduler
+
+    try:
+        target = path.resolve()
+    except OSError:
+        return False
+    for pkg in (inputs, models, outputs, scheduler):
+        root = Path(pkg.__file__).resolve().parent
+        if target == root or root in target.parents:
+            return True
+    return False
+
+
+def _name(path: Path) -> str:
+    """A file as outputs and messages name it: its name, never the folders
+    above it (which can say more than the file does)."""
+    return Path(path).name
+
+
+# ------------------------------------------------------------------ solve
+
+
+@dataclass(frozen=True)
+class SolveRun:
+    """What :func:`solve` did: the search's result (its schedule checked
+    by the independent checker and with the left-out items diagnosed),
+    whether it went day by day, and the changes against the baseline of a
+    what-if run."""
+
+    result: Result
+    by_day: bool = False
+    changes: list[Change] | None = None
+    #: which left-out items the solver was asked about, in words
+    diagnosed: str | None = None
+
+    @property
+    def schedule(self) -> Schedule:
+        assert self.result.schedule is not None
+        return self.result.schedule
+
+
+def use_days(scenario: Scenario, decompose: str, baseline=None) -> bool:
+    """Whether to solve day by day (``--decompose auto|day|off``)."""
+    from .search.decompose import use_days as auto
+
+    if decompose not in DECOMPOSE:
+        raise BadInput(f"--decompose {decompose!r}: one of {DECOMPOSE}")
+    if decompose == "day" and baseline is not None:
+        raise BadInput(
+            "--decompose day does not take --baseline: what-if runs use "
+            "one model."
+        )
+    if baseline is not None or decompose == "off":
+        return False
+    return decompose == "day" or auto(scenario)
+
+
+def solve(
+    scenario: Scenario,
+    params: SolveParams | None = None,
+    *,
+    baseline: Baseline | None = None,
+    decompose: str = "auto",
+    diagnose_seconds: float | None = None,
+    progress: IO[str] | None = None,
+    on_day: Callable | None = None,
+) -> SolveRun:
+    """Schedule ``scenario`` and return a checked schedule.
+
+    Raises :class:`Infeasible` (with the explanation) when the mandatory
+    items cannot all be placed, :class:`NoSchedule` when nothing was found
+    in the time limit or the run was interrupted before a schedule, and
+    :class:`EngineFault` if the independent checker rejects the engine's
+    schedule. ``progress`` (a terminal stream) gets the live line;
+    ``on_day`` each day's report of a day-by-day run."""
+    params = params or SolveParams()
+    by_day = use_days(scenario, decompose, baseline)
+    log.info(
+        "Solving %s: %d items, %d rooms, %d worker(s), %g s limit%s",
+        scenario.settings.event_name,
+        len(scenario.items),
+        len(scenario.rooms),
+        params.workers,
+        params.time_limit,
+        ", one day at a time" if by_day else "",
+    )
+    try:
+        if by_day:
+            from .search.decompose import solve_by_day
+
+            result, _days = solve_by_day(scenario, params, on_day=on_day)
+        else:
+            from .search.solve import solve as search
+
+            result = search(
+                scenario, params, baseline=baseline, progress_stream=progress
+            )
+    except KeyboardInterrupt:
+        raise NoSchedule(
+            "Interrupted before the search began; nothing was written."
+        ) from None
+    limit = f"{params.time_limit:g} s"
+    if result.status == "INFEASIBLE":
+        seconds = min(EXPLAIN_SECONDS, params.time_limit)
+        first, *rest = _infeasible_lines(scenario, seconds)
+        raise Infeasible(first, rest)
+    if result.schedule is None:
+        if result.interrupted:
+            raise NoSchedule(
+                "Interrupted before a schedule was found; nothing was written."
+            )
+        if by_day:
+            raise NoSchedule(
+                f"{result.status}: one day found no schedule in its share "
+                f"of {limit}; nothing was written. Try a longer "
+                "--time-limit, or --decompose off."
+            )
+        raise NoSchedule(
+            f"{result.status}: no schedule found within {limit}; nothing "
+            "was written. Try a longer --time-limit."
+        )
+    violations = check_schedule(scenario, result.schedule)
+    if baseline is not None:
+        violations += baseline_pins(scenario, result.schedule, baseline)
+    if violations:  # a bug in the engine: say so, never hide it
+        raise EngineFault(
+            "The independent checker rejects the solver's schedule "
+            "(please report this):",
+            [f"  - [{v.rule}] {v.message}" for v in violations[:20]],
+        )
+    result, diagnosed = _diagnose(scenario, result, diagnose_seconds)
+    changes = None
+    if baseline is not None:
+        changes = diff_schedules(
+            baseline.schedule, result.schedule, set(scenario.item_by_id)
+        )
+    return SolveRun(result, by_day, changes, diagnosed)
+
+
+def _diagnose(
+    scenario: Scenario, result: Result, seconds: float | None
+) -> tuple[Result, str | None]:
+    """Ask the solver why the left-out items are out
+    (:func:`scheduler.diagnosis.diagnose.diagnosis_plan` says which and
+    for how long)."""
+    from .diagnosis.diagnose import diagnose_left_out, diagnosis_plan
+
+    schedule = result.schedule
+    assert schedule is not None
+    budget, only = diagnosis_plan(scenario, schedule, seconds)
+    if budget <= 0 or not schedule.unscheduled:
+        return result, None
+    which = (
+        f"{len(only)} left-out item(s) that no cheap check explains"
+        if only is not None
+        else "every left-out item"
+    )
+    log.info("Asking the solver about %s (up to %g s)", which, budget)
+    diagnosed = diagnose_left_out(scenario, schedule, budget=budget, only=only)
+    return replace(result, schedule=diagnosed), which
+
+
+# ------------------------------------------------------------ explain
+
+
+def explain(scenario: Scenario, time_limit: float = 60.0) -> Explanation:
+    """Why ``scenario`` has no schedule (an empty explanation when it
+    has one); see :mod:`scheduler.diagnosis.explain`."""
+    from .diagnosis.explain import explain as run
+
+    return run(scenario, time_limit=time_limit)
+
+
+def infeasible_lines(scenario: Scenario, exp: Explanation) -> list[str]:
+    """The words for a scenario with no schedule, from its explanation."""
+    return [
+        "INFEASIBLE: the mandatory items cannot all be placed under the "
+        "hard rules; no schedule was written.",
+        *(exp.lines(scenario) or ["(no further explanation was found)"]),
+    ]
+
+
+def _infeasible_lines(scenario: Scenario, time_limit: float) -> list[str]:
+    return infeasible_lines(scenario, explain(scenario, time_limit))
+
+
+# -------------------------------------------------------- check and diff
+
+
+def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
+    """Every hard rule ``schedule`` breaks (none: it holds), without the
+    solver (:mod:`models.checker`)."""
+    return check_schedule(scenario, schedule)
+
+
+def diff(old: Path, new: Path) -> list[Change]:
+    """What was added, moved, dropped or cancelled from the schedule
+    workbook ``old`` to ``new``."""
+    before, after = load_schedule(old), load_schedule(new)
+    return diff_schedules(before.schedule, after.schedule)
+
+
+# ---------------------------------------------------------------- write
+
+
+def write_outputs(
+    scenario: Scenario,
+    schedule: Schedule,
+    output: Path,
+    changes: list[Change] | None = None,
+    audience: str = "full",
+    ics: Path | None = None,
+) -> list[Path]:
+    """Write the workbook for ``audience`` (and, with ``ics``, the
+    calendars); return the calendar files written. :class:`BadInput` when
+    a file cannot be written: a file already at ``output`` is then left
+    untouched."""
+    from outputs.calendars import write_calendars
+    from outputs.xlsx_writer import write_schedule_workbook
+
+    try:
+        write_schedule_workbook(scenario, schedule, output, changes, audience)
+    except OSError as exc:
+        raise BadInput(
+            f"Could not write {output}: {exc.strerror or exc}. Any "
+            "earlier file there is untouched."
+        ) from None
+    if ics is None:
+        return []
+    try:
+        return write_calendars(scenario, schedule, ics, audience)
+    except OSError as exc:
+        raise BadInput(
+            f"Could not write the calendars into {ics}: {exc.strerror or exc}."
+        ) from None
+
+
+def write_changes(changes: list[Change], output: Path) -> Path:
+    """A workbook holding only the Changes sheet (``scheduler diff -o``)."""
+    from outputs.xlsx_writer import write_changes_workbook
+
+    try:
+        return write_changes_workbook(changes, output)
+    except OSError as exc:
+        raise BadInput(
+            f"Could not write {output}: {exc.strerror or exc}. Any "
+            "earlier file there is untouched."
+        ) from None
+
+
+@dataclass(frozen=True)
+class ExportRun:
+    """What :func:`export` wrote, and the hard rules the exported
+    schedule breaks (written all the same: it is the published one)."""
+
+    calendars: list[Path]
+    violations: list[Violation]
+
+
+def export(
+    scenario_path: Path,
+    schedule_path: Path,
+    output: Path,
+    audience: str = "full",
+    ics: Path | None = None,
+) -> ExportRun:
+    """The workbook (and calendars) of an existing schedule for an
+    audience, without solving again."""
+    guard_outputs(output, ics, (scenario_path, schedule_path))
+    s = load_scenario(scenario_path)
+    read = load_schedule(schedule_path, s)
+    violations = check_schedule(s, read.schedule)
+    calendars = write_outputs(s, read.schedule, output, None, audience, ics)
+    return ExportRun(calendars, violations)

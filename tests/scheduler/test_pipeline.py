@@ -1,0 +1,116 @@
+"""The library under the command line (:mod:`scheduler.pipeline`): it
+returns records, raises typed errors with the command's exit code, and
+prints nothing."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from inputs.sample import sample_path
+from models import Event
+from models.checker import check
+from scheduler import SolveParams, pipeline
+from scheduler.cli import cli
+from scheduler.errors import BadInput, ExitCode, Infeasible
+from tests.factory import at, room, tiny
+from tests.inputs.helpers import workbook
+
+P = SolveParams(time_limit=5, workers=1)
+
+
+def test_solve_returns_a_checked_schedule_and_prints_nothing(capfd):
+    s = tiny()
+    run = pipeline.solve(s, P, diagnose_seconds=0)
+    assert run.result.status == "OPTIMAL" and not check(s, run.schedule)
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+def test_infeasible_is_a_typed_error_with_its_explanation():
+    def fixed(eid, when):
+        return Event(
+            eid,
+            eid,
+            "ceremony",
+            60,
+            50,
+            rooms=("R1",),
+            fixed_start=at(when),
+            mandatory=True,
+        )
+
+    s = tiny(
+        rooms=(room("R1"),), events=(fixed("A", "09:00"), fixed("B", "09:30"))
+    )
+    with pytest.raises(Infeasible) as caught:
+        pipeline.solve(s, P)
+    assert caught.value.exit_code == ExitCode.INFEASIBLE
+    assert "INFEASIBLE" in caught.value.lines[0]
+
+
+def test_an_output_never_names_an_input_nor_the_package(tmp_path):
+    scenario = workbook(tmp_path)
+    link = tmp_path / "link.xlsx"
+    link.symlink_to(scenario)
+    with pytest.raises(BadInput):
+        pipeline.guard_outputs(link, None, (scenario,))
+    with pytest.raises(BadInput):
+        pipeline.guard_outputs(sample_path())
+
+
+def test_diff_refuses_to_overwrite_its_input(tmp_path):
+    a = tmp_path / "a.xlsx"
+    a.write_bytes(b"published")
+    r = CliRunner().invoke(cli, ["diff", str(a), str(a), "-o", str(a)])
+    assert r.exit_code == ExitCode.BAD_INPUT
+    assert a.read_bytes() == b"published"
+
+
+def test_solve_without_scenario_refuses_to_overwrite_the_sample(tmp_path):
+    before = sample_path().read_bytes()
+    r = CliRunner().invoke(cli, ["solve", "-o", str(sample_path())])
+    assert r.exit_code == ExitCode.BAD_INPUT
+    assert sample_path().read_bytes() == before
+
+
+def test_log_option_shows_the_cpsat_log(tmp_path):
+    r = CliRunner().invoke(
+        cli,
+        [
+            "solve",
+            str(workbook(tmp_path)),
+            "-o",
+            str(tmp_path / "s.xlsx"),
+            "--time-limit",
+            "5",
+            "--log",
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    assert "Starting CP-SAT solver" in r.output
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ("--time-limit", "nan"),
+        ("--gap", "nan"),
+        ("--seed", str(2**70)),
+        ("--workers", "100000"),
+    ],
+)
+def test_nonsense_numbers_are_usage_errors(tmp_path, option):
+    r = CliRunner().invoke(
+        cli,
+        [
+            "solve",
+            str(workbook(tmp_path)),
+            "-o",
+            str(tmp_path / "s.xlsx"),
+            *option,
+        ],
+    )
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert "Invalid value" in r.output
+    assert not (tmp_path / "s.xlsx").exists()
