@@ -1,15 +1,33 @@
 """Cross-reference and consistency checks of a whole scenario.
 
 Row-level type checks belong to the readers; this module checks what only
-the whole scenario can tell: unknown references, duplicate ids, windows
-outside the event days or shorter than their item, cycles in ``after``.
-Every problem names the sheet, row and column.
+the whole scenario can tell: unknown references, duplicate ids, values out
+of range, windows outside the event days or shorter than their item, cycles
+in ``after``. Every problem names the sheet, row and column.
+
+Most checks are lines of four tables, run sheet by sheet and row by row in
+the order they are listed:
+
+- :data:`UNIQUE`: a column whose values may not repeat;
+- :data:`REFERENCES`: a column whose values must name something the
+  scenario knows (a :class:`Ref`), or a check of one row that is more than
+  that (a function, e.g. :func:`_arrival_point`);
+- :data:`RANGES`: a number column with its bounds (a :class:`Range`);
+- :data:`WINDOWS`: two date-time columns that must be ordered and inside
+  the event days (a :class:`Window`), or a function of one row.
+
+To check a new column, add one line to the right table.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Container, Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import attrgetter
+from typing import Any
+from zoneinfo import ZoneInfo
 
 from .precedence import parse_tiebreak
 from .records.problems import Problem
@@ -26,75 +44,133 @@ from .records.vocabulary import (
     WINDOW_EFFECTS,
 )
 
+#: The scenario field holding each sheet's records.
+RECORDS: dict[str, str] = {
+    "Ranks": "ranks",
+    "Venues": "venues",
+    "Travel": "travel",
+    "Rooms": "rooms",
+    "Delegations": "delegations",
+    "People": "people",
+    "Events": "events",
+    "Slots": "slots",
+    "Bilaterals": "bilaterals",
+    "Arrivals": "arrivals",
+    "Sequences": "sequences",
+    "SequenceMembers": "members",
+    "SecurityWindows": "windows",
+}
+
+
+def records(s: Scenario, sheet: str) -> tuple[Any, ...]:
+    """The records of ``sheet`` in ``s``, in row order."""
+    return getattr(s, RECORDS[sheet])
+
+
+def problem(
+    sheet: str,
+    rec: object,
+    column: str | None,
+    message: str,
+    value: object = None,
+    expected: str | None = None,
+) -> Problem:
+    """A problem found in record ``rec`` of ``sheet`` (at its row)."""
+    return Problem(
+        message=message,
+        sheet=sheet,
+        row=getattr(rec, "row", None),
+        column=column,
+        value=value,
+        expected=expected,
+    )
+
+
+#: A check of one record that is more than a table line says: it yields
+#: the record's problems.
+RowCheck = Callable[[Scenario, Any], Iterable[Problem]]
+
 
 def validate_scenario(s: Scenario) -> list[Problem]:
     """Every problem of the scenario, in sheet order (empty if none)."""
     out: list[Problem] = []
-    _settings(s, out)
-    _duplicates(s, out)
-    _references(s, out)
-    _values(s, out)
-    _windows(s, out)
-    _after_cycles(s, out)
-    _sequences(s, out)
+    out += _settings(s)
+    out += _duplicates(s)
+    out += _rows(s, REFERENCES)
+    out += _rows(s, RANGES)
+    out += _rows(s, WINDOWS)
+    out += _after_cycles(s)
+    out += _sequences(s)
     return out
 
 
-def _p(out, sheet, rec, column, message, value=None, expected=None):
-    out.append(
-        Problem(
-            message=message,
-            sheet=sheet,
-            row=getattr(rec, "row", None),
-            column=column,
-            value=value,
-            expected=expected,
-        )
-    )
+def _rows(
+    s: Scenario, table: Iterable[tuple[str, Ref | Range | Window | RowCheck]]
+) -> Iterator[Problem]:
+    """Run a table: sheet by sheet (in the order the sheets first appear),
+    row by row, each line of that sheet in table order."""
+    by_sheet: dict[str, list[Ref | Range | Window | RowCheck]] = {}
+    for sheet, line in table:
+        by_sheet.setdefault(sheet, []).append(line)
+    for sheet, lines in by_sheet.items():
+        checks = [
+            line if callable(line) else line.bind(sheet) for line in lines
+        ]
+        for rec in records(s, sheet):
+            for check in checks:
+                yield from check(s, rec)
 
 
 # --------------------------------------------------------------- settings
-def _settings(s: Scenario, out: list[Problem]) -> None:
+def _settings(s: Scenario) -> Iterator[Problem]:
     st = s.settings
 
-    def bad(key, message, value=None, expected=None):
-        out.append(
-            Problem(
-                message=message,
-                sheet="Settings",
-                column=key,
-                value=value,
-                expected=expected,
-            )
+    def bad(
+        key: str,
+        message: str,
+        value: object = None,
+        expected: str | None = None,
+    ) -> Problem:
+        return Problem(
+            message=message,
+            sheet="Settings",
+            column=key,
+            value=value,
+            expected=expected,
         )
 
     if not st.days:
-        bad("days", "No event days are given", expected="one date or more")
+        yield bad(
+            "days", "No event days are given", expected="one date or more"
+        )
     if st.day_start >= st.day_end:
-        bad(
+        yield bad(
             "day_end",
             "day_end must be later than day_start",
             st.day_end.strftime("%H:%M"),
         )
-    for key in ("time_step_minutes",):
-        if getattr(st, key) < 1:
-            bad(key, f"{key} must be at least 1", getattr(st, key))
+    if st.time_step_minutes < 1:
+        yield bad(
+            "time_step_minutes",
+            "time_step_minutes must be at least 1",
+            st.time_step_minutes,
+        )
     for key in (
         "room_changeover_minutes",
         "same_venue_buffer_minutes",
         "vip_sweep_minutes",
     ):
         if getattr(st, key) < 0:
-            bad(key, f"{key} cannot be negative", getattr(st, key))
+            yield bad(key, f"{key} cannot be negative", getattr(st, key))
     if st.vip_rank not in s.rank_by_code:
-        bad(
+        yield bad(
             "vip_rank",
             "Unknown rank",
             st.vip_rank,
             "a rank code of the Ranks sheet",
         )
     if not _known_timezone(st.timezone):
-        bad(
+        yield bad(
             "timezone",
             "Unknown time zone",
             st.timezone,
@@ -103,7 +179,7 @@ def _settings(s: Scenario, out: list[Problem]) -> None:
     try:
         parse_tiebreak(st.precedence_tiebreak)
     except ValueError:
-        bad(
+        yield bad(
             "precedence_tiebreak",
             "Unknown tie-break",
             st.precedence_tiebreak,
@@ -114,8 +190,6 @@ def _settings(s: Scenario, out: list[Problem]) -> None:
 def _known_timezone(name: str) -> bool:
     """Whether ``name`` is a time zone this machine knows (calendars are
     written in it)."""
-    from zoneinfo import ZoneInfo
-
     try:
         ZoneInfo(name)
     except (ValueError, OSError, LookupError):
@@ -124,52 +198,59 @@ def _known_timezone(name: str) -> bool:
 
 
 # ------------------------------------------------------------- duplicates
-def _duplicates(s: Scenario, out: list[Problem]) -> None:
-    def dup(sheet, records, column, key):
-        counts = Counter(key(r) for r in records)
-        seen: set = set()
-        for r in records:
-            k = key(r)
+@dataclass(frozen=True)
+class Unique:
+    """Values of ``column`` (or of ``key(scenario, record)``) may not
+    repeat within the sheet; every repeat after the first is reported."""
+
+    sheet: str
+    column: str
+    key: Callable[[Scenario, Any], object] | None = None
+
+
+def _member_key(s: Scenario, m: Any) -> object:
+    return (m.sequence_id, s.resolve(m.member) or m.member)
+
+
+UNIQUE: tuple[Unique, ...] = (
+    Unique("Ranks", "rank"),
+    Unique("Venues", "venue_id"),
+    Unique("Rooms", "room_id"),
+    Unique("Delegations", "delegation_id"),
+    Unique("People", "person_id"),
+    Unique("Events", "event_id"),
+    Unique("Bilaterals", "request_id"),
+    Unique("Arrivals", "delegation_id"),
+    Unique("Sequences", "sequence_id"),
+    Unique("SequenceMembers", "member", _member_key),
+    Unique("SecurityWindows", "window_id"),
+    Unique("Travel", "to_venue", lambda s, t: (t.from_venue, t.to_venue)),
+)
+
+
+def _duplicates(s: Scenario) -> Iterator[Problem]:
+    for u in UNIQUE:
+        recs = records(s, u.sheet)
+        get = attrgetter(u.column)
+        keys = [u.key(s, r) if u.key else get(r) for r in recs]
+        counts = Counter(keys)
+        seen: set[object] = set()
+        for r, k in zip(recs, keys, strict=True):
             if counts[k] > 1:
                 if k in seen:
-                    _p(
-                        out,
-                        sheet,
+                    yield problem(
+                        u.sheet,
                         r,
-                        column,
+                        u.column,
                         "Duplicate id",
                         k,
-                        f"unique {column} values",
+                        f"unique {u.column} values",
                     )
                 seen.add(k)
-
-    dup("Ranks", s.ranks, "rank", lambda r: r.rank)
-    dup("Venues", s.venues, "venue_id", lambda r: r.venue_id)
-    dup("Rooms", s.rooms, "room_id", lambda r: r.room_id)
-    dup(
-        "Delegations",
-        s.delegations,
-        "delegation_id",
-        lambda r: r.delegation_id,
-    )
-    dup("People", s.people, "person_id", lambda r: r.person_id)
-    dup("Events", s.events, "event_id", lambda r: r.event_id)
-    dup("Bilaterals", s.bilaterals, "request_id", lambda r: r.request_id)
-    dup("Arrivals", s.arrivals, "delegation_id", lambda r: r.delegation_id)
-    dup("Sequences", s.sequences, "sequence_id", lambda r: r.sequence_id)
-    dup(
-        "SequenceMembers",
-        s.members,
-        "member",
-        lambda r: (r.sequence_id, s.resolve(r.member) or r.member),
-    )
-    dup("SecurityWindows", s.windows, "window_id", lambda r: r.window_id)
-    dup("Travel", s.travel, "to_venue", lambda r: (r.from_venue, r.to_venue))
     heads = {d.delegation_id for d in s.delegations}
     for p in s.people:
         if p.person_id in heads:
-            _p(
-                out,
+            yield problem(
                 "People",
                 p,
                 "person_id",
@@ -180,636 +261,537 @@ def _duplicates(s: Scenario, out: list[Problem]) -> None:
 
 
 # ------------------------------------------------------------- references
-def _references(s: Scenario, out: list[Problem]) -> None:
-    venues, rooms, ranks = s.venue_by_id, s.room_by_id, s.rank_by_code
-    dels, events = s.delegation_by_id, s.event_by_id
+@dataclass(frozen=True)
+class Ref:
+    """Every value of ``column`` (one value, or each of a tuple) must be in
+    what the scenario knows: ``known`` names a lookup of
+    :class:`Scenario` (e.g. ``"venue_by_id"``) or computes the container.
+    Else: ``message`` (found value; ``expected``). With ``optional``, an
+    empty cell is fine."""
 
-    def person(sheet, rec, column, ref):
-        if s.resolve(ref) is None:
-            _p(
-                out,
-                sheet,
-                rec,
-                column,
-                "Unknown person",
-                ref,
-                "a person id of People or a delegation id",
+    column: str
+    known: str | Callable[[Scenario], Container[Any]]
+    message: str
+    expected: str | None = None
+    optional: bool = False
+
+    def bind(self, sheet: str) -> RowCheck:
+        get = attrgetter(self.column)
+        known_in = (
+            attrgetter(self.known)
+            if isinstance(self.known, str)
+            else self.known
+        )
+
+        def check(s: Scenario, rec: Any) -> Iterator[Problem]:
+            value = get(rec)
+            if self.optional and not value:
+                return
+            known = known_in(s)
+            for v in value if isinstance(value, tuple) else (value,):
+                if v not in known:
+                    yield problem(
+                        sheet, rec, self.column, self.message, v, self.expected
+                    )
+
+        return check
+
+
+def choices(words: tuple[str, ...]) -> str:
+    """``"a or b"``, or ``"a, b, c"`` for a longer list."""
+    return " or ".join(words) if len(words) == 2 else ", ".join(words)
+
+
+def one_of(
+    column: str, words: tuple[str, ...], message: str, optional: bool = False
+) -> Ref:
+    """A column of a fixed vocabulary (kinds, orders, effects, roles);
+    with ``optional``, an empty cell is fine too."""
+    if optional:
+        return Ref(
+            column,
+            lambda s: words,
+            message,
+            ", ".join(words) + " or empty",
+            optional=True,
+        )
+    return Ref(column, lambda s: words, message, choices(words))
+
+
+class _PersonRefs:
+    """Person references a scenario resolves: person ids and delegation
+    ids (a delegation id means its head), surrounding blanks ignored."""
+
+    def __init__(self, s: Scenario):
+        self.s = s
+
+    def __contains__(self, ref: object) -> bool:
+        return isinstance(ref, str) and self.s.resolve(ref) is not None
+
+
+def _members(s: Scenario) -> Container[Any]:
+    return _PersonRefs(s)
+
+
+def _venue(column: str, optional: bool = False) -> Ref:
+    return Ref(
+        column,
+        "venue_by_id",
+        "Unknown venue",
+        "a venue_id of Venues",
+        optional,
+    )
+
+
+def _delegation(column: str, optional: bool = False) -> Ref:
+    return Ref(
+        column,
+        "delegation_by_id",
+        "Unknown delegation",
+        "a delegation_id of Delegations",
+        optional,
+    )
+
+
+def _person(column: str, optional: bool = False) -> Ref:
+    return Ref(
+        column,
+        _members,
+        "Unknown person",
+        "a person id of People or a delegation id",
+        optional,
+    )
+
+
+def _rank(column: str) -> Ref:
+    return Ref(column, "rank_by_code", "Unknown rank", "a rank code of Ranks")
+
+
+def _room(column: str) -> Ref:
+    return Ref(column, "room_by_id", "Unknown room", "a room_id of Rooms")
+
+
+def _event(column: str, optional: bool = False) -> Ref:
+    return Ref(
+        column,
+        "event_by_id",
+        "Unknown event",
+        "an event_id of Events",
+        optional,
+    )
+
+
+def _not_after_itself(s: Scenario, e: Any) -> Iterator[Problem]:
+    for a in e.after:
+        if a == e.event_id:
+            yield problem(
+                "Events", e, "after", "An event cannot follow itself", a
             )
 
-    for t in s.travel:
-        for col in ("from_venue", "to_venue"):
-            if getattr(t, col) not in venues:
-                _p(
-                    out,
-                    "Travel",
-                    t,
-                    col,
-                    "Unknown venue",
-                    getattr(t, col),
-                    "a venue_id of Venues",
-                )
-    for r in s.rooms:
-        if r.venue_id not in venues:
-            _p(
-                out,
-                "Rooms",
-                r,
-                "venue_id",
-                "Unknown venue",
-                r.venue_id,
-                "a venue_id of Venues",
-            )
-        if r.kind not in ROOM_KINDS:
-            _p(
-                out,
-                "Rooms",
-                r,
-                "kind",
-                "Unknown room kind",
-                r.kind,
-                ", ".join(ROOM_KINDS),
-            )
-    for d in s.delegations:
-        if d.head_rank not in ranks:
-            _p(
-                out,
-                "Delegations",
-                d,
-                "head_rank",
-                "Unknown rank",
-                d.head_rank,
-                "a rank code of Ranks",
-            )
-        if d.kind not in DELEGATION_KINDS:
-            _p(
-                out,
-                "Delegations",
-                d,
-                "kind",
-                "Unknown delegation kind",
-                d.kind,
-                ", ".join(DELEGATION_KINDS),
-            )
-        if d.role is not None and d.role not in DELEGATION_ROLES:
-            _p(
-                out,
-                "Delegations",
-                d,
-                "role",
-                "Unknown role",
-                d.role,
-                ", ".join(DELEGATION_ROLES) + " or empty",
-            )
-    for p in s.people:
-        if p.delegation_id not in dels:
-            _p(
-                out,
-                "People",
-                p,
-                "delegation_id",
-                "Unknown delegation",
-                p.delegation_id,
-                "a delegation_id of Delegations",
-            )
-        if p.rank not in ranks:
-            _p(
-                out,
-                "People",
-                p,
-                "rank",
-                "Unknown rank",
-                p.rank,
-                "a rank code of Ranks",
-            )
-        if p.role is not None and p.role not in PERSON_ROLES:
-            _p(
-                out,
-                "People",
-                p,
-                "role",
-                "Unknown role",
-                p.role,
-                ", ".join(PERSON_ROLES) + " or empty",
-            )
-    for e in s.events:
-        if e.kind not in EVENT_KINDS:
-            _p(
-                out,
-                "Events",
-                e,
-                "kind",
-                "Unknown event kind",
-                e.kind,
-                ", ".join(EVENT_KINDS),
-            )
-        if e.organizer and e.organizer not in dels:
-            _p(
-                out,
-                "Events",
-                e,
-                "organizer",
-                "Unknown delegation",
-                e.organizer,
-                "a delegation_id of Delegations",
-            )
-        for k in e.room_kinds:
-            if k not in ROOM_KINDS:
-                _p(
-                    out,
-                    "Events",
-                    e,
-                    "room_kinds",
-                    "Unknown room kind",
-                    k,
-                    ", ".join(ROOM_KINDS),
-                )
-        for r in e.rooms:
-            if r not in rooms:
-                _p(
-                    out,
-                    "Events",
-                    e,
-                    "rooms",
-                    "Unknown room",
-                    r,
-                    "a room_id of Rooms",
-                )
-        if e.slot_set and e.slot_set not in s.slots_by_set:
-            _p(
-                out,
-                "Events",
-                e,
-                "slot_set",
-                "Unknown slot set",
-                e.slot_set,
-                "a slot_set of the Slots sheet",
-            )
-        for ref in e.participants:
-            person("Events", e, "participants", ref)
-        for a in e.after:
-            if a not in events:
-                _p(
-                    out,
-                    "Events",
-                    e,
-                    "after",
-                    "Unknown event",
-                    a,
-                    "an event_id of Events",
-                )
-            elif a == e.event_id:
-                _p(
-                    out,
-                    "Events",
-                    e,
-                    "after",
-                    "An event cannot follow itself",
-                    a,
-                )
-    for b in s.bilaterals:
-        person("Bilaterals", b, "party_a", b.party_a)
-        person("Bilaterals", b, "party_b", b.party_b)
-        if s.resolve(b.party_a) is not None and s.resolve(
-            b.party_a
-        ) == s.resolve(b.party_b):
-            _p(
-                out,
-                "Bilaterals",
-                b,
-                "party_b",
-                "A bilateral needs two different people",
-                b.party_b,
-            )
-        if b.venue_id and b.venue_id not in venues:
-            _p(
-                out,
-                "Bilaterals",
-                b,
-                "venue_id",
-                "Unknown venue",
-                b.venue_id,
-                "a venue_id of Venues",
-            )
-    for a in s.arrivals:
-        if a.delegation_id not in dels:
-            _p(
-                out,
-                "Arrivals",
-                a,
-                "delegation_id",
-                "Unknown delegation",
-                a.delegation_id,
-                "a delegation_id of Delegations",
-            )
-        if a.point:
-            room = rooms.get(a.point)
-            if room is None:
-                _p(
-                    out,
-                    "Arrivals",
-                    a,
-                    "point",
-                    "Unknown room",
-                    a.point,
-                    "a room_id of kind arrival",
-                )
-            elif room.kind != "arrival":
-                _p(
-                    out,
-                    "Arrivals",
-                    a,
-                    "point",
-                    "Not an arrival point",
-                    a.point,
-                    "a room of kind arrival",
-                )
-        elif not any(r.kind == "arrival" for r in s.rooms):
-            _p(
-                out,
+
+def _two_parties(s: Scenario, b: Any) -> Iterator[Problem]:
+    a = s.resolve(b.party_a)
+    if a is not None and a == s.resolve(b.party_b):
+        yield problem(
+            "Bilaterals",
+            b,
+            "party_b",
+            "A bilateral needs two different people",
+            b.party_b,
+        )
+
+
+def _arrival_point(s: Scenario, a: Any) -> Iterator[Problem]:
+    if a.point:
+        room = s.room_by_id.get(a.point)
+        if room is None:
+            yield problem(
                 "Arrivals",
                 a,
                 "point",
-                "No room of kind arrival exists to receive this delegation",
-            )
-        if a.greeter:
-            person("Arrivals", a, "greeter", a.greeter)
-    for q in s.sequences:
-        if q.room_id not in rooms:
-            _p(
-                out,
-                "Sequences",
-                q,
-                "room_id",
                 "Unknown room",
-                q.room_id,
-                "a room_id of Rooms",
+                a.point,
+                "a room_id of kind arrival",
             )
-        if q.within_event and q.within_event not in events:
-            _p(
-                out,
-                "Sequences",
-                q,
-                "within_event",
-                "Unknown event",
-                q.within_event,
-                "an event_id of Events",
+        elif room.kind != "arrival":
+            yield problem(
+                "Arrivals",
+                a,
+                "point",
+                "Not an arrival point",
+                a.point,
+                "a room of kind arrival",
             )
-        if q.order not in SEQUENCE_ORDERS:
-            _p(
-                out,
-                "Sequences",
-                q,
-                "order",
-                "Unknown order",
-                q.order,
-                "precedence or reverse_precedence",
-            )
-        if q.tiebreak is not None:
-            try:
-                parse_tiebreak(q.tiebreak)
-            except ValueError:
-                _p(
-                    out,
-                    "Sequences",
-                    q,
-                    "tiebreak",
-                    "Unknown tie-break",
-                    q.tiebreak,
-                    "alphabetical, lot:X, seniority, registration or empty",
-                )
-        _late_policy(s, q, out)
-    for m in s.members:
-        if m.sequence_id not in s.sequence_by_id:
-            _p(
-                out,
-                "SequenceMembers",
-                m,
-                "sequence_id",
-                "Unknown sequence",
-                m.sequence_id,
-                "a sequence_id of Sequences",
-            )
-        if s.resolve(m.member) is None:
-            _p(
-                out,
-                "SequenceMembers",
-                m,
-                "member",
-                "Member is neither a delegation nor a person",
-                m.member,
-                "a delegation id or a person id of People",
-            )
-    for w in s.windows:
-        if w.effect not in WINDOW_EFFECTS:
-            _p(
-                out,
-                "SecurityWindows",
-                w,
-                "effect",
-                "Unknown effect",
-                w.effect,
-                "closed or no_arrivals",
-            )
-        sc = w.scope
-        known = {
-            "venue": venues,
-            "room": rooms,
-            "delegation": dels,
-            "person": s.persons,
-        }
-        if sc.kind in known and sc.target not in known[sc.kind]:
-            _p(
-                out,
-                "SecurityWindows",
-                w,
-                "scope",
-                f"Unknown {sc.kind}",
-                str(sc),
-            )
-        if sc.kind == "room_kind" and sc.target not in ROOM_KINDS:
-            _p(
-                out,
-                "SecurityWindows",
-                w,
-                "scope",
-                "Unknown room kind",
-                str(sc),
-                ", ".join(ROOM_KINDS),
-            )
+    elif not any(r.kind == "arrival" for r in s.rooms):
+        yield problem(
+            "Arrivals",
+            a,
+            "point",
+            "No room of kind arrival exists to receive this delegation",
+        )
+
+
+def _window_scope(s: Scenario, w: Any) -> Iterator[Problem]:
+    sc = w.scope
+    known: dict[str, Container[Any]] = {
+        "venue": s.venue_by_id,
+        "room": s.room_by_id,
+        "delegation": s.delegation_by_id,
+        "person": s.persons,
+    }
+    if sc.kind in known and sc.target not in known[sc.kind]:
+        yield problem(
+            "SecurityWindows", w, "scope", f"Unknown {sc.kind}", str(sc)
+        )
+    if sc.kind == "room_kind" and sc.target not in ROOM_KINDS:
+        yield problem(
+            "SecurityWindows",
+            w,
+            "scope",
+            "Unknown room kind",
+            str(sc),
+            choices(ROOM_KINDS),
+        )
+
+
+# fmt: off
+def _tiebreak(s: Scenario, q: Any) -> Iterator[Problem]:
+    if q.tiebreak is None:
+        return
+    try:
+        parse_tiebreak(q.tiebreak)
+    except ValueError:
+        yield problem(
+            "Sequences",
+            q,
+            "tiebreak",
+            "Unknown tie-break",
+            q.tiebreak,
+            "alphabetical, lot:X, seniority, registration or empty",
+        )
+
+
+def _late_policy(s: Scenario, q: Any) -> Iterator[Problem]:
+    """``end``, ``drop`` or ``move:<another sequence_id>``."""
+    policy = q.late_policy
+    if policy is None or policy in LATE_POLICIES:
+        return
+    expected = "end, drop or move:<sequence_id> (another sequence)"
+    if not policy.startswith(LATE_MOVE_PREFIX):
+        yield problem(
+            "Sequences",
+            q,
+            "late_policy",
+            "Unknown late policy",
+            policy,
+            expected,
+        )
+        return
+    target = policy[len(LATE_MOVE_PREFIX) :].strip()
+    if target == q.sequence_id:
+        yield problem(
+            "Sequences",
+            q,
+            "late_policy",
+            "A list cannot move its late members to itself",
+            policy,
+            expected,
+        )
+    elif target not in s.sequence_by_id:
+        yield problem(
+            "Sequences",
+            q,
+            "late_policy",
+            "Unknown sequence",
+            policy,
+            "move: followed by a sequence_id of Sequences",
+        )
+
+
+#: References, per sheet, in the order they are checked within a row.
+REFERENCES: tuple[tuple[str, Ref | RowCheck], ...] = (
+    ("Travel", _venue("from_venue")),
+    ("Travel", _venue("to_venue")),
+    ("Rooms", _venue("venue_id")),
+    ("Rooms", one_of("kind", ROOM_KINDS, "Unknown room kind")),
+    ("Delegations", _rank("head_rank")),
+    ("Delegations", one_of("kind", DELEGATION_KINDS,
+                           "Unknown delegation kind")),
+    ("Delegations", one_of("role", DELEGATION_ROLES, "Unknown role", True)),
+    ("People", _delegation("delegation_id")),
+    ("People", _rank("rank")),
+    ("People", one_of("role", PERSON_ROLES, "Unknown role", True)),
+    ("Events", one_of("kind", EVENT_KINDS, "Unknown event kind")),
+    ("Events", _delegation("organizer", optional=True)),
+    ("Events", one_of("room_kinds", ROOM_KINDS, "Unknown room kind")),
+    ("Events", _room("rooms")),
+    ("Events", Ref("slot_set", "slots_by_set", "Unknown slot set",
+                   "a slot_set of the Slots sheet", optional=True)),
+    ("Events", _person("participants")),
+    ("Events", _event("after")),
+    ("Events", _not_after_itself),
+    ("Bilaterals", _person("party_a")),
+    ("Bilaterals", _person("party_b")),
+    ("Bilaterals", _two_parties),
+    ("Bilaterals", _venue("venue_id", optional=True)),
+    ("Arrivals", _delegation("delegation_id")),
+    ("Arrivals", _arrival_point),
+    ("Arrivals", _person("greeter", optional=True)),
+    ("Sequences", _room("room_id")),
+    ("Sequences", _event("within_event", optional=True)),
+    ("Sequences", one_of("order", SEQUENCE_ORDERS, "Unknown order")),
+    ("Sequences", _tiebreak),
+    ("Sequences", _late_policy),
+    ("SequenceMembers", Ref("sequence_id", "sequence_by_id",
+                            "Unknown sequence", "a sequence_id of Sequences")),
+    ("SequenceMembers", Ref("member", _members,
+                            "Member is neither a delegation nor a person",
+                            "a delegation id or a person id of People")),
+    ("SecurityWindows", one_of("effect", WINDOW_EFFECTS, "Unknown effect")),
+    ("SecurityWindows", _window_scope),
+)
+# fmt: on
 
 
 # ------------------------------------------------------------ plain values
-def _values(s: Scenario, out: list[Problem]) -> None:
-    def positive(sheet, rec, column, value, allow_zero=False):
-        if value is None:
-            return
-        if value < 0 or (value == 0 and not allow_zero):
-            _p(
-                out,
-                sheet,
-                rec,
-                column,
-                "Must be zero or more" if allow_zero else "Must be positive",
-                value,
-                "a number of 0 or more" if allow_zero else "a number above 0",
-            )
+@dataclass(frozen=True)
+class Range:
+    """A number column's bounds: above ``low`` (or from ``low`` on, with
+    ``low_ok``), up to ``high`` if given. An empty cell is fine. The
+    message and the expected text follow from the bounds unless given."""
 
-    def priority(sheet, rec):
-        if not 1 <= rec.priority <= 5:
-            _p(
-                out,
-                sheet,
-                rec,
-                "priority",
-                "Priority out of range",
-                rec.priority,
-                "1 (low) to 5 (high)",
-            )
+    column: str
+    low: int = 0
+    low_ok: bool = False
+    high: int | None = None
+    message: str | None = None
+    expected: str | None = None
 
-    for r in s.ranks:
-        positive("Ranks", r, "precedence", r.precedence)
-        positive("Ranks", r, "welcome_seconds", r.welcome_seconds)
-    for t in s.travel:
-        positive("Travel", t, "minutes", t.minutes, allow_zero=True)
-    for r in s.rooms:
-        positive("Rooms", r, "capacity", r.capacity)
-        positive(
-            "Rooms",
-            r,
-            "changeover_minutes",
-            r.changeover_minutes,
-            allow_zero=True,
+    def bind(self, sheet: str) -> RowCheck:
+        get = attrgetter(self.column)
+        message, expected = self.message, self.expected
+        if self.high is not None:
+            message = message or "Out of range"
+            expected = expected or f"{self.low} to {self.high}"
+        elif self.low_ok:
+            message = message or (
+                "Must be zero or more"
+                if self.low == 0
+                else f"Must be {self.low} or more"
+            )
+            expected = expected or f"a number of {self.low} or more"
+        else:
+            message = message or (
+                "Must be positive"
+                if self.low == 0
+                else f"Must be above {self.low}"
+            )
+            expected = expected or f"a number above {self.low}"
+
+        def check(s: Scenario, rec: Any) -> Iterator[Problem]:
+            value = get(rec)
+            if value is None:
+                return
+            if (
+                value < self.low
+                or (value == self.low and not self.low_ok)
+                or (self.high is not None and value > self.high)
+            ):
+                yield problem(
+                    sheet, rec, self.column, message, value, expected
+                )
+
+        return check
+
+
+def _opening_part(s: Scenario, e: Any) -> Iterator[Problem]:
+    if (
+        e.participants_minutes is not None
+        and e.participants_minutes > e.duration_minutes > 0
+    ):
+        yield problem(
+            "Events",
+            e,
+            "participants_minutes",
+            "Longer than the event",
+            e.participants_minutes,
+            f"at most duration_minutes ({e.duration_minutes})",
         )
-    for d in s.delegations:
-        positive("Delegations", d, "size", d.size, allow_zero=True)
-    for p in s.people:
-        positive("People", p, "max_items_per_day", p.max_items_per_day)
-    for e in s.events:
-        positive("Events", e, "duration_minutes", e.duration_minutes)
-        positive("Events", e, "attendance", e.attendance)
-        priority("Events", e)
-        positive("Events", e, "participants_minutes", e.participants_minutes)
-        if (
-            e.participants_minutes is not None
-            and e.participants_minutes > e.duration_minutes > 0
-        ):
-            _p(
-                out,
-                "Events",
-                e,
-                "participants_minutes",
-                "Longer than the event",
-                e.participants_minutes,
-                f"at most duration_minutes ({e.duration_minutes})",
-            )
-    for b in s.bilaterals:
-        positive("Bilaterals", b, "duration_minutes", b.duration_minutes)
-        positive("Bilaterals", b, "attendance", b.attendance)
-        priority("Bilaterals", b)
-    for a in s.arrivals:
-        positive("Arrivals", a, "duration_minutes", a.duration_minutes)
-    for q in s.sequences:
-        positive("Sequences", q, "slot_seconds", q.slot_seconds)
-        positive("Sequences", q, "gap_seconds", q.gap_seconds, allow_zero=True)
-    for m in s.members:
-        positive("SequenceMembers", m, "slot_seconds", m.slot_seconds)
-        positive("SequenceMembers", m, "position", m.position)
+
+
+_PRIORITY = Range(
+    "priority",
+    low=1,
+    low_ok=True,
+    high=5,
+    message="Priority out of range",
+    expected="1 (low) to 5 (high)",
+)
+
+# fmt: off
+#: Number columns and their bounds (above zero unless said otherwise).
+RANGES: tuple[tuple[str, Range | RowCheck], ...] = (
+    ("Ranks", Range("precedence")),
+    ("Ranks", Range("welcome_seconds")),
+    ("Travel", Range("minutes", low_ok=True)),
+    ("Rooms", Range("capacity")),
+    ("Rooms", Range("changeover_minutes", low_ok=True)),
+    ("Delegations", Range("size", low_ok=True)),
+    ("People", Range("max_items_per_day")),
+    ("Events", Range("duration_minutes")),
+    ("Events", Range("attendance")),
+    ("Events", _PRIORITY),
+    ("Events", Range("participants_minutes")),
+    ("Events", _opening_part),
+    ("Bilaterals", Range("duration_minutes")),
+    ("Bilaterals", Range("attendance")),
+    ("Bilaterals", _PRIORITY),
+    ("Arrivals", Range("duration_minutes")),
+    ("Sequences", Range("slot_seconds")),
+    ("Sequences", Range("gap_seconds", low_ok=True)),
+    ("SequenceMembers", Range("slot_seconds")),
+    ("SequenceMembers", Range("position")),
+)
+# fmt: on
 
 
 # ---------------------------------------------------------------- windows
-def _on_days(s: Scenario, moment: datetime) -> bool:
-    return moment.date() in s.settings.days
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def _windows(s: Scenario, out: list[Problem]) -> None:
-    days = ", ".join(d.isoformat() for d in s.settings.days)
+def _event_days(s: Scenario) -> str:
+    return ", ".join(d.isoformat() for d in s.settings.days)
 
-    def check(sheet, rec, lo_col, hi_col, lo, hi, minutes, what):
-        for col, val in ((lo_col, lo), (hi_col, hi)):
-            if val is not None and not _on_days(s, val):
-                _p(
-                    out,
+
+@dataclass(frozen=True)
+class Window:
+    """Date-time columns ``lo`` and ``hi`` (``hi`` may be ``None`` for a
+    single moment): each on an event day (unless ``on_days`` is false),
+    ``hi`` later than ``lo`` (or equal, with ``equal_ok``), and the window
+    at least as long as the record's ``minutes`` column, if given (the
+    ``what`` of the message)."""
+
+    lo: str
+    hi: str | None = None
+    minutes: str | None = None
+    what: str = ""
+    on_days: bool = True
+    equal_ok: bool = False
+
+    def bind(self, sheet: str) -> RowCheck:
+        def check(s: Scenario, rec: Any) -> Iterator[Problem]:
+            lo = getattr(rec, self.lo)
+            hi = getattr(rec, self.hi) if self.hi else None
+            if self.on_days:
+                for col, val in ((self.lo, lo), (self.hi, hi)):
+                    if val is not None and val.date() not in s.settings.days:
+                        yield problem(
+                            sheet,
+                            rec,
+                            col,
+                            "Date outside the event days",
+                            _stamp(val),
+                            f"a time on {_event_days(s)}",
+                        )
+            if lo is None or hi is None:
+                return
+            minutes = getattr(rec, self.minutes) if self.minutes else 0
+            if hi < lo or (hi == lo and not self.equal_ok):
+                yield problem(
                     sheet,
                     rec,
-                    col,
-                    "Date outside the event days",
-                    val.strftime("%Y-%m-%d %H:%M"),
-                    f"a time on {days}",
-                )
-        if lo is not None and hi is not None:
-            if hi <= lo:
-                _p(
-                    out,
-                    sheet,
-                    rec,
-                    hi_col,
-                    f"{hi_col} must be later than {lo_col}",
-                    hi.strftime("%Y-%m-%d %H:%M"),
+                    self.hi,
+                    f"{self.hi} must be later than {self.lo}",
+                    _stamp(hi),
                 )
             elif minutes and hi - lo < timedelta(minutes=minutes):
-                _p(
-                    out,
+                yield problem(
                     sheet,
                     rec,
-                    hi_col,
-                    f"The window is shorter than the {what} ({minutes} min)",
+                    self.hi,
+                    f"The window is shorter than the {self.what}"
+                    f" ({minutes} min)",
                     f"{lo:%Y-%m-%d %H:%M} to {hi:%H:%M}",
                     f"at least {minutes} minutes",
                 )
 
-    for r in s.rooms:
-        check(
-            "Rooms",
-            r,
-            "available_from",
-            "available_to",
-            r.available_from,
-            r.available_to,
-            0,
-            "room",
-        )
-    for d in s.delegations:
-        if (
-            d.available_from
-            and d.available_to
-            and d.available_to <= d.available_from
-        ):
-            _p(
-                out,
-                "Delegations",
-                d,
-                "available_to",
-                "available_to must be later than available_from",
-                d.available_to,
-            )
-    for p in s.people:
-        if (
-            p.available_from
-            and p.available_to
-            and p.available_to <= p.available_from
-        ):
-            _p(
-                out,
-                "People",
-                p,
-                "available_to",
-                "available_to must be later than available_from",
-                p.available_to,
-            )
-    for e in s.events:
-        check(
+        return check
+
+
+def _preferred_day(s: Scenario, e: Any) -> Iterator[Problem]:
+    if e.preferred_day is not None and e.preferred_day not in s.settings.days:
+        yield problem(
             "Events",
             e,
-            "earliest",
-            "latest",
-            e.earliest,
-            e.latest,
-            e.duration_minutes,
-            "event",
+            "preferred_day",
+            "Not an event day",
+            e.preferred_day.isoformat(),
+            _event_days(s),
         )
-        if e.fixed_start is not None and not _on_days(s, e.fixed_start):
-            _p(
-                out,
+
+
+def _fits_a_slot(s: Scenario, e: Any) -> Iterator[Problem]:
+    if e.slot_set and e.slot_set in s.slots_by_set:
+        longest = max(
+            (x.end - x.start for x in s.slots_by_set[e.slot_set]),
+            default=timedelta(),
+        )
+        if longest < timedelta(minutes=e.duration_minutes):
+            yield problem(
                 "Events",
                 e,
-                "fixed_start",
-                "Date outside the event days",
-                e.fixed_start.strftime("%Y-%m-%d %H:%M"),
-                f"a time on {days}",
+                "duration_minutes",
+                f"Longer than every slot of set {e.slot_set}",
+                e.duration_minutes,
+                f"at most {int(longest.total_seconds() // 60)} minutes",
             )
-        if (
-            e.preferred_day is not None
-            and e.preferred_day not in s.settings.days
-        ):
-            _p(
-                out,
-                "Events",
-                e,
-                "preferred_day",
-                "Not an event day",
-                e.preferred_day.isoformat(),
-                days,
-            )
-        if e.slot_set and e.slot_set in s.slots_by_set:
-            longest = max(
-                (x.end - x.start for x in s.slots_by_set[e.slot_set]),
-                default=timedelta(),
-            )
-            if longest < timedelta(minutes=e.duration_minutes):
-                _p(
-                    out,
-                    "Events",
-                    e,
-                    "duration_minutes",
-                    f"Longer than every slot of set {e.slot_set}",
-                    e.duration_minutes,
-                    f"at most {int(longest.total_seconds() // 60)} minutes",
-                )
-    for x in s.slots:
-        check("Slots", x, "start", "end", x.start, x.end, 0, "slot")
-    for b in s.bilaterals:
-        check(
-            "Bilaterals",
-            b,
-            "earliest",
-            "latest",
-            b.earliest,
-            b.latest,
-            b.duration_minutes,
-            "meeting",
-        )
-    for a in s.arrivals:
-        check(
-            "Arrivals",
-            a,
-            "earliest",
-            "latest",
-            a.earliest,
-            a.latest,
-            0,
-            "reception",
-        )
-        if a.latest == a.earliest and _on_days(s, a.earliest):
-            out.pop()  # a single allowed start is a valid window
-    for q in s.sequences:
-        if q.within_event is None and (q.earliest is None or q.latest is None):
-            _p(
-                out,
-                "Sequences",
-                q,
-                "within_event",
-                "A sequence needs within_event, or both earliest and latest",
-            )
-        check(
+
+
+def _queue_placed(s: Scenario, q: Any) -> Iterator[Problem]:
+    if q.within_event is None and (q.earliest is None or q.latest is None):
+        yield problem(
             "Sequences",
             q,
-            "earliest",
-            "latest",
-            q.earliest,
-            q.latest,
-            0,
-            "queue",
+            "within_event",
+            "A sequence needs within_event, or both earliest and latest",
         )
-    for w in s.windows:
-        if w.end <= w.start:
-            _p(
-                out,
-                "SecurityWindows",
-                w,
-                "end",
-                "end must be later than start",
-                w.end.strftime("%Y-%m-%d %H:%M"),
-            )
+
+
+# fmt: off
+#: Date-time columns: ordered, on the event days, long enough.
+WINDOWS: tuple[tuple[str, Window | RowCheck], ...] = (
+    ("Rooms", Window("available_from", "available_to")),
+    ("Delegations", Window("available_from", "available_to", on_days=False)),
+    ("People", Window("available_from", "available_to", on_days=False)),
+    ("Events", Window("earliest", "latest", "duration_minutes", "event")),
+    ("Events", Window("fixed_start")),
+    ("Events", _preferred_day),
+    ("Events", _fits_a_slot),
+    ("Slots", Window("start", "end")),
+    ("Bilaterals", Window("earliest", "latest", "duration_minutes",
+                          "meeting")),
+    # a single allowed start is a valid reception window
+    ("Arrivals", Window("earliest", "latest", equal_ok=True)),
+    ("Sequences", _queue_placed),
+    ("Sequences", Window("earliest", "latest")),
+    ("SecurityWindows", Window("start", "end", on_days=False)),
+)
+# fmt: on
 
 
 # ------------------------------------------------------------------ cycles
-def _after_cycles(s: Scenario, out: list[Problem]) -> None:
+def _after_cycles(s: Scenario) -> Iterator[Problem]:
+    # an event after itself is reported as such, not as a cycle
     graph = {
-        e.event_id: [a for a in e.after if a in s.event_by_id]
+        e.event_id: [
+            a for a in e.after if a in s.event_by_id and a != e.event_id
+        ]
         for e in s.events
     }
     state: dict[str, int] = {}
-    reported: set[frozenset] = set()
+    reported: set[frozenset[str]] = set()
+    found: list[Problem] = []
 
     def visit(node: str, path: list[str]) -> None:
         state[node] = 1
@@ -821,15 +803,16 @@ def _after_cycles(s: Scenario, out: list[Problem]) -> None:
                 if key not in reported:
                     reported.add(key)
                     ev = s.event_by_id[node]
-                    _p(
-                        out,
-                        "Events",
-                        ev,
-                        "after",
-                        "Cycle in after: "
-                        + " → ".join([*cycle, nxt])
-                        + " (each must end before the next starts)",
-                        ";".join(ev.after),
+                    found.append(
+                        problem(
+                            "Events",
+                            ev,
+                            "after",
+                            "Cycle in after: "
+                            + " → ".join([*cycle, nxt])
+                            + " (each must end before the next starts)",
+                            ";".join(ev.after),
+                        )
                     )
             elif nxt not in state:
                 visit(nxt, path)
@@ -839,56 +822,16 @@ def _after_cycles(s: Scenario, out: list[Problem]) -> None:
     for e in s.events:
         if e.event_id not in state:
             visit(e.event_id, [])
+    return iter(found)
 
 
 # --------------------------------------------------------------- sequences
-def _late_policy(s: Scenario, q, out: list[Problem]) -> None:
-    """``end``, ``drop`` or ``move:<another sequence_id>``."""
-    policy = q.late_policy
-    if policy is None or policy in LATE_POLICIES:
-        return
-    expected = "end, drop or move:<sequence_id> (another sequence)"
-    if not policy.startswith(LATE_MOVE_PREFIX):
-        _p(
-            out,
-            "Sequences",
-            q,
-            "late_policy",
-            "Unknown late policy",
-            policy,
-            expected,
-        )
-        return
-    target = policy[len(LATE_MOVE_PREFIX) :].strip()
-    if target == q.sequence_id:
-        _p(
-            out,
-            "Sequences",
-            q,
-            "late_policy",
-            "A list cannot move its late members to itself",
-            policy,
-            expected,
-        )
-    elif target not in s.sequence_by_id:
-        _p(
-            out,
-            "Sequences",
-            q,
-            "late_policy",
-            "Unknown sequence",
-            policy,
-            "move: followed by a sequence_id of Sequences",
-        )
-
-
-def _sequences(s: Scenario, out: list[Problem]) -> None:
+def _sequences(s: Scenario) -> Iterator[Problem]:
     for q in s.sequences:
         members = s.members_of(q.sequence_id)
         for m in members:
             if m.position is not None and m.position > len(members):
-                _p(
-                    out,
+                yield problem(
                     "SequenceMembers",
                     m,
                     "position",
@@ -901,8 +844,7 @@ def _sequences(s: Scenario, out: list[Problem]) -> None:
         )
         for m in members:
             if m.position is not None and positions[m.position] > 1:
-                _p(
-                    out,
+                yield problem(
                     "SequenceMembers",
                     m,
                     "position",
@@ -911,11 +853,10 @@ def _sequences(s: Scenario, out: list[Problem]) -> None:
                     "one member per position",
                 )
         if q.earliest and q.latest and q.earliest.date() != q.latest.date():
-            _p(
-                out,
+            yield problem(
                 "Sequences",
                 q,
                 "latest",
                 "A queue must run within one day",
-                q.latest,
+                _stamp(q.latest),
             )

@@ -1,0 +1,464 @@
+"""Whole-scenario validation (models/validation.py): each kind of table
+line finds its problem at its place, and the tables name real columns."""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from datetime import date
+
+import pytest
+
+from inputs.scenario_format import SHEETS
+from models import (
+    Arrival,
+    BilateralRequest,
+    Event,
+    Person,
+    SecurityWindow,
+    Sequence,
+    SequenceMember,
+    Slot,
+    Venue,
+    parse_scope,
+    validate_scenario,
+)
+from models import validation as v
+from tests.factory import DAY1, at, delegation, room, tiny, with_settings
+
+GOOD = tiny(
+    delegations=(delegation("AAA", "HOG", row=2), delegation("BBB", row=3)),
+    people=(Person("P1", "Aide", "AAA", "MIN", row=2),),
+    events=(
+        Event("E1", "Opening", "ceremony", 60, 50, rooms=("HALL",), row=2),
+        Event("E2", "Talk", "workshop", 30, 20, after=("E1",), row=3),
+    ),
+    bilaterals=(BilateralRequest("B1", "AAA", "BBB", row=2),),
+    sequences=(
+        Sequence(
+            "Q1", "Welcome", "HALL", "precedence", 30, within_event="E1", row=2
+        ),
+    ),
+    members=(SequenceMember("Q1", "AAA", row=2),),
+)
+
+
+def places(s) -> list[tuple[str | None, int | None, str | None, str]]:
+    """(sheet, row, column, message) of every problem."""
+    return [
+        (p.sheet, p.row, p.column, p.message) for p in validate_scenario(s)
+    ]
+
+
+def edit(s, field: str, k: int, **change):
+    """``s`` with record ``k`` of scenario field ``field`` changed."""
+    recs = list(getattr(s, field))
+    recs[k] = replace(recs[k], **change)
+    return replace(s, **{field: tuple(recs)})
+
+
+def test_the_base_is_valid():
+    assert validate_scenario(GOOD) == []
+
+
+@pytest.mark.parametrize(
+    ("field", "k", "change", "place"),
+    [
+        (
+            "rooms",
+            0,
+            {"venue_id": "MOON"},
+            ("Rooms", None, "venue_id", "Unknown venue"),
+        ),
+        (
+            "rooms",
+            1,
+            {"kind": "attic"},
+            ("Rooms", None, "kind", "Unknown room kind"),
+        ),
+        (
+            "delegations",
+            1,
+            {"head_rank": "KING"},
+            ("Delegations", 3, "head_rank", "Unknown rank"),
+        ),
+        (
+            "people",
+            0,
+            {"delegation_id": "ZZZ"},
+            ("People", 2, "delegation_id", "Unknown delegation"),
+        ),
+        (
+            "events",
+            1,
+            {"participants": ("AAA", "NOBODY")},
+            ("Events", 3, "participants", "Unknown person"),
+        ),
+        (
+            "events",
+            1,
+            {"rooms": ("R1", "R9")},
+            ("Events", 3, "rooms", "Unknown room"),
+        ),
+        (
+            "events",
+            1,
+            {"after": ("E9",)},
+            ("Events", 3, "after", "Unknown event"),
+        ),
+        (
+            "events",
+            1,
+            {"after": ("E2",)},
+            ("Events", 3, "after", "An event cannot follow itself"),
+        ),
+        (
+            "events",
+            1,
+            {"slot_set": "S"},
+            ("Events", 3, "slot_set", "Unknown slot set"),
+        ),
+        (
+            "bilaterals",
+            0,
+            {"party_b": "AAA"},
+            (
+                "Bilaterals",
+                2,
+                "party_b",
+                "A bilateral needs two different people",
+            ),
+        ),
+        (
+            "bilaterals",
+            0,
+            {"venue_id": "MOON"},
+            ("Bilaterals", 2, "venue_id", "Unknown venue"),
+        ),
+        (
+            "sequences",
+            0,
+            {"order": "random"},
+            ("Sequences", 2, "order", "Unknown order"),
+        ),
+        (
+            "members",
+            0,
+            {"member": "ATLANTIS"},
+            (
+                "SequenceMembers",
+                2,
+                "member",
+                "Member is neither a delegation nor a person",
+            ),
+        ),
+    ],
+)
+def test_unknown_references_are_named_at_their_place(field, k, change, place):
+    assert places(edit(GOOD, field, k, **change)) == [place]
+
+
+def test_each_unknown_value_of_a_list_is_reported():
+    s = edit(GOOD, "events", 1, rooms=("R8", "R1", "R9"))
+    assert [p.value for p in validate_scenario(s)] == ["R8", "R9"]
+
+
+def test_an_empty_optional_reference_is_fine():
+    assert places(edit(GOOD, "events", 0, organizer="")) == []
+    assert places(edit(GOOD, "bilaterals", 0, venue_id=None)) == []
+
+
+def test_the_expected_text_lists_a_vocabulary():
+    (p,) = validate_scenario(edit(GOOD, "sequences", 0, order="random"))
+    assert p.expected == "precedence or reverse_precedence"
+    (p,) = validate_scenario(edit(GOOD, "rooms", 0, kind="attic"))
+    assert p.expected.startswith("plenary, hall, meeting")
+
+
+def test_arrival_points():
+    arrival = Arrival("AAA", at("09:00"), at("10:00"), row=2)
+    no_point = replace(GOOD, arrivals=(arrival,))
+    assert places(no_point) == [
+        (
+            "Arrivals",
+            2,
+            "point",
+            "No room of kind arrival exists to receive this delegation",
+        )
+    ]
+    s = replace(no_point, rooms=(*GOOD.rooms, room("GATE", "arrival", row=9)))
+    assert places(s) == []
+    assert places(edit(s, "arrivals", 0, point="R1")) == [
+        ("Arrivals", 2, "point", "Not an arrival point")
+    ]
+    assert places(edit(s, "arrivals", 0, point="R0")) == [
+        ("Arrivals", 2, "point", "Unknown room")
+    ]
+
+
+def test_security_window_scope_and_effect():
+    w = SecurityWindow(
+        "W1",
+        at("09:00"),
+        at("10:00"),
+        parse_scope("venue:MOON"),
+        "closed",
+        row=2,
+    )
+    assert places(replace(GOOD, windows=(w,))) == [
+        ("SecurityWindows", 2, "scope", "Unknown venue")
+    ]
+    w = replace(w, scope=parse_scope("room_kind:attic"), effect="open")
+    assert places(replace(GOOD, windows=(w,))) == [
+        ("SecurityWindows", 2, "effect", "Unknown effect"),
+        ("SecurityWindows", 2, "scope", "Unknown room kind"),
+    ]
+
+
+def test_duplicates_report_every_repeat_after_the_first():
+    dup = room("R1", row=7)
+    s = replace(GOOD, rooms=(*GOOD.rooms, dup, dup))
+    problems = validate_scenario(s)
+    assert [(p.column, p.message, p.value) for p in problems] == [
+        ("room_id", "Duplicate id", "R1")
+    ] * 2
+
+
+def test_a_person_id_may_not_be_a_delegation_id():
+    s = edit(GOOD, "people", 0, person_id="BBB")
+    assert places(s) == [
+        (
+            "People",
+            2,
+            "person_id",
+            "A person id may not repeat a delegation id (a delegation id"
+            " already means that delegation's head)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("field", "k", "change", "message"),
+    [
+        ("rooms", 0, {"capacity": 0}, "Must be positive"),
+        ("rooms", 0, {"capacity": -3}, "Must be positive"),
+        ("rooms", 0, {"changeover_minutes": -1}, "Must be zero or more"),
+        ("events", 1, {"priority": 6}, "Priority out of range"),
+        ("events", 1, {"priority": 0}, "Priority out of range"),
+        ("delegations", 0, {"size": -1}, "Must be zero or more"),
+    ],
+)
+def test_ranges(field, k, change, message):
+    (p,) = validate_scenario(edit(GOOD, field, k, **change))
+    assert (p.column, p.message) == (next(iter(change)), message)
+
+
+@pytest.mark.parametrize(
+    ("change", "ok"),
+    [
+        ({"changeover_minutes": 0}, True),
+        ({"changeover_minutes": None}, True),
+        ({"capacity": 1}, True),
+    ],
+)
+def test_range_edges_that_are_fine(change, ok):
+    assert (places(edit(GOOD, "rooms", 0, **change)) == []) is ok
+
+
+def test_range_line_defaults():
+    check = v.Range("n", low=2, low_ok=True).bind("Sheet")
+
+    class Rec:
+        row = 4
+        n = 1
+
+    (p,) = check(GOOD, Rec())
+    assert (p.message, p.expected, p.row) == (
+        "Must be 2 or more",
+        "a number of 2 or more",
+        4,
+    )
+    capped = v.Range("n", high=10).bind("Sheet")
+    Rec.n = 11
+    (p,) = capped(GOOD, Rec())
+    assert (p.message, p.expected) == ("Out of range", "0 to 10")
+
+
+def test_windows_outside_the_days_too_short_and_reversed():
+    s = edit(GOOD, "events", 1, earliest=at("09:00"), latest=at("09:20"))
+    (p,) = validate_scenario(s)
+    assert (p.column, p.message) == (
+        "latest",
+        "The window is shorter than the event (30 min)",
+    )
+    s = edit(GOOD, "events", 1, earliest=at("10:00"), latest=at("09:00"))
+    assert places(s) == [
+        ("Events", 3, "latest", "latest must be later than earliest")
+    ]
+    late = at("2025-11-01 09:00")
+    s = edit(GOOD, "events", 1, earliest=late)
+    (p,) = validate_scenario(s)
+    assert (p.column, p.message, p.value) == (
+        "earliest",
+        "Date outside the event days",
+        "2025-11-01 09:00",
+    )
+    assert places(edit(GOOD, "events", 1, fixed_start=late)) == [
+        ("Events", 3, "fixed_start", "Date outside the event days")
+    ]
+    assert places(
+        edit(GOOD, "events", 1, preferred_day=date(2025, 11, 1))
+    ) == [("Events", 3, "preferred_day", "Not an event day")]
+
+
+def test_availability_may_start_before_the_event_but_not_end_first():
+    s = edit(
+        GOOD,
+        "delegations",
+        0,
+        available_from=at("2025-10-20 09:00"),
+        available_to=at("12:00"),
+    )
+    assert places(s) == []
+    s = edit(
+        GOOD,
+        "delegations",
+        0,
+        available_from=at("12:00"),
+        available_to=at("12:00"),
+    )
+    assert places(s) == [
+        (
+            "Delegations",
+            2,
+            "available_to",
+            "available_to must be later than available_from",
+        )
+    ]
+
+
+def test_a_reception_window_may_be_a_single_moment():
+    gate = room("GATE", "arrival")
+    a = Arrival("AAA", at("09:00"), at("09:00"), row=2)
+    s = replace(GOOD, rooms=(*GOOD.rooms, gate), arrivals=(a,))
+    assert places(s) == []
+    s = edit(s, "arrivals", 0, latest=at("08:00"))
+    assert places(s) == [
+        ("Arrivals", 2, "latest", "latest must be later than earliest")
+    ]
+
+
+def test_an_event_longer_than_every_slot_of_its_set():
+    slots = (Slot("S", at("09:00"), at("09:20"), row=2),)
+    s = replace(edit(GOOD, "events", 1, slot_set="S"), slots=slots)
+    (p,) = validate_scenario(s)
+    assert (p.column, p.message, p.expected) == (
+        "duration_minutes",
+        "Longer than every slot of set S",
+        "at most 20 minutes",
+    )
+
+
+def test_sequences_need_a_place_in_time_and_one_day():
+    s = edit(GOOD, "sequences", 0, within_event=None)
+    assert places(s) == [
+        (
+            "Sequences",
+            2,
+            "within_event",
+            "A sequence needs within_event, or both earliest and latest",
+        )
+    ]
+    two_days = with_settings(GOOD, days=(DAY1, date(2025, 10, 26)))
+    s = edit(
+        two_days,
+        "sequences",
+        0,
+        earliest=at("17:00"),
+        latest=at("2025-10-26 09:00"),
+    )
+    assert places(s) == [
+        ("Sequences", 2, "latest", "A queue must run within one day")
+    ]
+    first = replace(GOOD.members[0], position=1)
+    second = SequenceMember("Q1", "BBB", position=1, row=3)
+    s = replace(GOOD, members=(first, second))
+    assert [p.row for p in validate_scenario(s)] == [2, 3]
+
+
+def test_cycles_in_after_are_reported_once():
+    s = edit(GOOD, "events", 0, after=("E2",))
+    (p,) = validate_scenario(s)
+    assert p.message.startswith("Cycle in after: ")
+    assert p.column == "after"
+
+
+def test_settings():
+    s = with_settings(
+        GOOD,
+        days=(),
+        time_step_minutes=0,
+        vip_sweep_minutes=-1,
+        vip_rank="KING",
+        timezone="Mars/Olympus",
+        precedence_tiebreak="height",
+    )
+    assert [p.column for p in validate_scenario(s)] == [
+        "days",
+        "time_step_minutes",
+        "vip_sweep_minutes",
+        "vip_rank",
+        "timezone",
+        "precedence_tiebreak",
+    ]
+
+
+def test_problems_come_in_sheet_then_row_order():
+    s = edit(GOOD, "rooms", 0, venue_id="MOON", kind="attic")
+    s = edit(s, "rooms", 1, venue_id="SUN")
+    assert [(p.row, p.column) for p in validate_scenario(s)] == [
+        (None, "venue_id"),
+        (None, "kind"),
+        (None, "venue_id"),
+    ]
+
+
+# ------------------------------------------------------- the tables
+RECORD_CLASSES = {
+    sheet: type(getattr(rec_source, field)[0])
+    for sheet, field in v.RECORDS.items()
+    for rec_source in [
+        replace(
+            GOOD,
+            venues=(Venue("NCC", "x"),),
+            slots=(Slot("S", at("09:00"), at("10:00")),),
+            arrivals=(Arrival("AAA", at("09:00"), at("10:00")),),
+            windows=(
+                SecurityWindow(
+                    "W", at("09:00"), at("10:00"), parse_scope("all"), "closed"
+                ),
+            ),
+        )
+    ]
+}
+FORMAT_COLUMNS = {sh.name: {c.name for c in sh.columns} for sh in SHEETS}
+
+
+def _columns(line) -> list[str]:
+    if isinstance(line, v.Window):
+        return [c for c in (line.lo, line.hi, line.minutes) if c]
+    return [line.column]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "line"),
+    [(sh, ln) for sh, ln in v.REFERENCES + v.RANGES + v.WINDOWS
+     if not callable(ln)]
+    + [(u.sheet, u) for u in v.UNIQUE],
+)  # fmt: skip
+def test_table_lines_name_real_columns(sheet, line):
+    """A table line names a field of the sheet's record and a column of
+    the workbook format, so every problem points at a real header."""
+    names = {f.name for f in fields(RECORD_CLASSES[sheet])}
+    for column in _columns(line):
+        assert column in names, (sheet, column)
+        assert column in FORMAT_COLUMNS[sheet], (sheet, column)
