@@ -8,6 +8,16 @@ speakers and tracks, exhibitions, bilateral requests (host leaders at
 the palace, the rest at the centre), arrivals, and security windows.
 ``python bench/generate.py OUT.xlsx --delegations 200 --days 12 ...``
 writes it as a scenario workbook.
+
+``shape`` (a :class:`Shape`) varies the kind of event beyond its size:
+the rank mix, how concentrated bilateral demand is on a few principals,
+satellite venues with travel, bilateral time windows, how many
+delegations fly in and when, a welcome line and a signing with little
+slack. ``Shape()`` is the plain generator: the same scenario, draw for
+draw, as before shapes existed (the ladder's rungs do not move). Every
+draw a shape adds comes from a second random stream seeded from
+``seed``, so a shape is a parameter of the generator, never a scenario
+edited by hand.
 """
 
 from __future__ import annotations
@@ -15,6 +25,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -66,6 +77,51 @@ TRACKS = [
 ]
 
 
+@dataclass(frozen=True)
+class Shape:
+    """How a generated event differs from the plain one (the defaults).
+
+    - ``rank_mix``: rank -> weight of visiting heads (default
+      :data:`RANK_MIX`); more heads of state means more VIP items, so more
+      security sweeps.
+    - ``host_share``: share of bilateral requests with one of the host's
+      three principals (split 3:3:4 between president, prime minister and
+      interior minister).
+    - ``popular`` / ``popular_share``: the ``popular`` highest-ranked
+      visiting heads are in demand: each visitor-visitor request names one
+      of them with probability ``popular_share``.
+    - ``venues``: satellite venues; about half the meeting rooms and
+      bilateral suites move there, with travel of 15-40 minutes.
+    - ``window_share``: share of bilateral requests held to a half day.
+    - ``arrival_share``: share of visiting delegations that fly in (each
+      received at the airport by the host's greeter); ``arrival_days``:
+      flights land on the first so many days only (0: any day).
+    - ``welcome``: a welcome ceremony at 18:00 on day one, with
+      a welcome line of every head in reverse precedence (20 s each) and
+      ``welcome_slack`` minutes to spare over the line's length.
+    - ``signing_slack``: minutes the signing lasts beyond one minute per
+      signatory (plain: 10); ``signing_share``: share of delegations that
+      sign.
+    """
+
+    rank_mix: tuple[tuple[str, int], ...] | None = None
+    host_share: float = 0.5
+    popular: int = 0
+    popular_share: float = 0.0
+    venues: int = 0
+    window_share: float = 0.0
+    arrival_share: float = 0.1
+    arrival_days: int = 0
+    welcome: bool = False
+    welcome_slack: int = 5
+    signing_slack: int = 10
+    signing_share: float = 0.6
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+PLAIN = Shape()
+
+
 def _at(day: date, hm: str) -> datetime:
     h, m = map(int, hm.split(":"))
     return datetime.combine(day, time(h, m))
@@ -79,24 +135,36 @@ def generate(
     rooms: int = 45,
     seed: int = 0,
     start: date = date(2025, 10, 25),
+    shape: Shape = PLAIN,
 ) -> Scenario:
     rng = random.Random(seed)
+    # every draw a shape adds comes from here: the plain draws stay as
+    # they were
+    xr = random.Random(f"shape:{seed}")
     day_list = tuple(start + timedelta(days=k) for k in range(days))
     settings = Settings(
         event_name=f"Generated summit ({delegations} "
         f"delegations, {days} days)",
         days=day_list,
     )
-    venues = (
+    venues = [
         Venue("NCC", "Convention Centre"),
         Venue("PP", "Palace"),
         Venue("AIR", "Airport"),
-    )
-    travel = (
+    ]
+    travel = [
         Travel("NCC", "PP", 20),
         Travel("NCC", "AIR", 45),
         Travel("PP", "AIR", 50),
-    )
+    ]
+    satellites = [f"V{k + 1}" for k in range(shape.venues)]
+    for k, v in enumerate(satellites):
+        venues.append(Venue(v, f"Annex {k + 1}"))
+        travel.append(Travel("NCC", v, xr.choice([15, 20, 25, 30])))
+        travel.append(Travel("PP", v, xr.choice([20, 30, 40])))
+        travel.append(Travel("AIR", v, xr.choice([45, 55, 60])))
+        for w in satellites[:k]:
+            travel.append(Travel(w, v, xr.choice([15, 20, 30, 40])))
     room_list = [
         Room(
             "PLEN",
@@ -170,11 +238,19 @@ def generate(
         )
         for k in range(n_bl)
     ]
+    if satellites:  # about half the meeting and bilateral rooms move out
+        for k, r in enumerate(room_list):
+            movable = (
+                r.kind in ("meeting", "bilateral") and r.room_id != "BL01"
+            )
+            if movable and xr.random() < 0.5:
+                room_list[k] = replace(r, venue_id=xr.choice(satellites))
     # delegations with the rank mix, scaled
-    weights = [w for _, w in RANK_MIX]
+    mix = shape.rank_mix or RANK_MIX
+    weights = [w for _, w in mix]
     dels = [Delegation("HST", "Host", "host", "President of the host", "HOS")]
     for k in range(delegations):
-        rank = rng.choices([r for r, _ in RANK_MIX], weights)[0]
+        rank = rng.choices([r for r, _ in mix], weights)[0]
         dels.append(
             Delegation(
                 f"D{k:03d}",
@@ -205,6 +281,27 @@ def generate(
         Person("HST-GR", "Protocol greeter", "HST", "OFF"),
     )
     events, slots = [], []
+    visitors = [x for x in dels[1:]]
+    if shape.welcome:
+        line = len(visitors) * 20 // 60 + 1
+        events.append(
+            Event(
+                "WELCOME",
+                "Welcome ceremony",
+                "ceremony",
+                line + shape.welcome_slack,
+                300,
+                rooms=("PORTE",),
+                all_heads=True,
+                # before the reception at 19:00: heads who land late miss it
+                fixed_start=_at(day_list[0], "18:00"),
+                participants=("HST",),
+                mandatory=True,
+            )
+        )
+        room_list.append(
+            Room("PORTE", "Porte cochere", "NCC", "hold", 400, frozenset())
+        )
     for d, day in enumerate(day_list):
         for a, b in SLOTS:
             slots.append(Slot("SIDE", _at(day, a), _at(day, b)))
@@ -289,7 +386,9 @@ def generate(
                 else (),
             )
         )
-    signatories = [x.delegation_id for x in dels[1:] if rng.random() < 0.6]
+    signatories = [
+        x.delegation_id for x in dels[1:] if rng.random() < shape.signing_share
+    ]
     sequences = [
         Sequence(
             "SIGN",
@@ -305,7 +404,7 @@ def generate(
             "SIGNING",
             "Signing ceremony",
             "ceremony",
-            max(30, len(signatories) + 10),
+            max(30, len(signatories) + shape.signing_slack),
             3000,
             rooms=("PLEN",),
             all_heads=True,
@@ -315,22 +414,45 @@ def generate(
     )
     members = [SequenceMember("SIGN", "HST", position=1, mandatory=True)]
     members += [SequenceMember("SIGN", d) for d in signatories]
+    if shape.welcome:
+        sequences.append(
+            Sequence(
+                "WL",
+                "Welcome line",
+                "PORTE",
+                "reverse_precedence",
+                20,
+                within_event="WELCOME",
+            )
+        )
+        members += [SequenceMember("WL", x.delegation_id) for x in visitors]
     bil = []
-    visitors = [x for x in dels[1:]]
+    h = shape.host_share
+    by_rank = sorted(
+        visitors, key=lambda x: [r for r, _ in RANK_MIX].index(x.head_rank)
+    )
+    popular = [x.delegation_id for x in by_rank[: shape.popular]]
     for k in range(bilaterals):
         r = rng.random()
         b = rng.choice(visitors)
-        if r < 0.15:
+        if r < 0.3 * h:
             a, venue = "HST", "PP"
-        elif r < 0.3:
+        elif r < 0.6 * h:
             a, venue = "HST-PM", "PP"
-        elif r < 0.5:
+        elif r < h:
             a, venue = "HST-MIN", None
         else:
             a = rng.choice(visitors).delegation_id
             venue = None
+            if popular and xr.random() < shape.popular_share:
+                a = xr.choice(popular)
             if a == b.delegation_id:
                 continue
+        earliest = latest = None
+        if shape.window_share and xr.random() < shape.window_share:
+            day = xr.choice(day_list)
+            half = xr.choice([("07:00", "13:00"), ("13:00", "21:30")])
+            earliest, latest = _at(day, half[0]), _at(day, half[1])
         bil.append(
             BilateralRequest(
                 f"B{k:04d}",
@@ -339,18 +461,28 @@ def generate(
                 duration_minutes=rng.choice([20, 30, 40]),
                 priority=rng.randint(1, 5),
                 venue_id=venue,
+                earliest=earliest,
+                latest=latest,
             )
         )
     arrivals = []
     # one greeter meets every flight: each flight takes the least used
     # (day, band), and flights in one band land 30 minutes apart, so the
     # receptions can all be held
+    fly_days = (
+        day_list[: shape.arrival_days] if shape.arrival_days else day_list
+    )
     landed = {
         (day, band): 0
-        for day in day_list
+        for day in fly_days
         for band in ("08:00", "11:00", "14:00", "16:00")
     }
-    for x in rng.sample(visitors, min(len(visitors), delegations // 10)):
+    flying = (
+        delegations // 10
+        if shape.arrival_share == PLAIN.arrival_share
+        else round(shape.arrival_share * delegations)
+    )
+    for x in rng.sample(visitors, min(len(visitors), flying)):
         day, band = min(landed, key=lambda p: (landed[p], rng.random()))
         t = _at(day, band) + timedelta(minutes=30 * landed[day, band])
         landed[day, band] += 1
@@ -383,8 +515,8 @@ def generate(
     s = Scenario(
         settings=settings,
         ranks=DEFAULT_RANKS,
-        venues=venues,
-        travel=travel,
+        venues=tuple(venues),
+        travel=tuple(travel),
         rooms=tuple(room_list),
         delegations=tuple(dels),
         people=people,
