@@ -39,8 +39,8 @@ def one_run(name: str, which: str, limit: float, workers: int, seed: int):
     from bench.peers.greedy import greedy as fcfs
     from bench.peers.metrics import measure
     from scheduler import SolveParams
-    from scheduler.decompose import solve_by_day, use_days
-    from scheduler.solve import WARM_START_SHARE, greedy_start, solve
+    from scheduler.search.decompose import solve_by_day, use_days
+    from scheduler.search.solve import WARM_START_SHARE, greedy_start, solve
 
     s = build(SETS[which][name])
     out: dict = {
