@@ -104,11 +104,19 @@ class Board:
         self, pid: str, it: Item, lo: int, hi: int, venue: str
     ) -> bool:
         """``pid`` may be in ``it`` at ``[lo, hi)`` in ``venue``."""
+        return self.person_next(pid, it, lo, hi, venue) is None
+
+    def person_next(
+        self, pid: str, it: Item, lo: int, hi: int, venue: str
+    ) -> int | None:
+        """``None`` if ``pid`` may be in ``it`` at ``[lo, hi)`` in
+        ``venue``; otherwise a start before which, in this venue, the same
+        conflict stands (``lo + 1`` when nothing better is known)."""
         s = self.s
         if pid not in s.persons:
-            return True
+            return None
         if not iv.contains(s.person_free(pid), lo, hi):
-            return False
+            return lo + 1
         busy = self.busy[pid]
         starts = self.busy_starts[pid]
         first = bisect.bisect_left(
@@ -121,25 +129,24 @@ class Board:
             b_venue = self.venue(b.room)
             if b.lo >= hi:
                 if b.lo - hi < self.gap(venue, b_venue):
-                    return False
+                    return b.hi + self.gap(b_venue, venue)
             elif lo >= b.hi:
                 if lo - b.hi < self.gap(b_venue, venue):
-                    return False
+                    return b.hi + self.gap(b_venue, venue)
             else:
-                return False
+                return b.hi + self.gap(b_venue, venue)
         limit = s.persons[pid].max_items_per_day
         if (
             limit is not None
             and it.kind in ("event", "bilateral")
             and self.per_day[pid, self.date(lo)] >= limit
         ):
-            return False
+            return next((d for d, _ in s.day_spans if d > lo), lo + 1)
         arr = self.arrivals.get(s.delegation_of(pid))
-        return (
-            arr is None
-            or arr.item.item_id == it.item_id
-            or lo >= arr.hi + s.travel_seconds(self.venue(arr.room), venue)
-        )
+        if arr is None or arr.item.item_id == it.item_id:
+            return None
+        ready = arr.hi + s.travel_seconds(self.venue(arr.room), venue)
+        return None if lo >= ready else ready
 
     def date(self, lo: int):
         return self.s.grid.to_datetime(lo).date()

@@ -22,6 +22,7 @@ could not be placed.
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections import defaultdict
 from dataclasses import dataclass, replace
@@ -35,7 +36,7 @@ from .board import Board
 from .prune import prune
 from .queues import place_queue
 from .rows import assignment, schedule_of
-from .static import candidate_starts, room_ok
+from .static import open_starts
 
 TOOL = "greedy"
 REASON = "greedy: no free room and time"
@@ -76,23 +77,32 @@ def place_item(board: Board, it: Item) -> bool:
     """Put ``it`` at its earliest start and first room that break no
     rule; ``False`` if there is none."""
     s = board.s
-    for lo in candidate_starts(s, it):
+    options = open_starts(s, it)
+    k = 0
+    while k < len(options):
+        lo, rooms = options[k]
+        k += 1
         hi = lo + it.duration
         if not board.order_ok(it, lo, hi):
             continue
         # who is busy, and whether they all may be there, depends on the
         # room only through its venue: test each venue once per start
         by_venue: dict[str, tuple[str, ...] | None] = {}
-        for room_id in it.rooms:
-            if not room_ok(s, it, lo, room_id):
-                continue
+        skip = None  # no start before this can work in any venue tried
+        for room_id in rooms:
             venue = board.venue(room_id)
             if venue not in by_venue:
                 people = board.people_for(it, lo, hi, venue)
-                ok = all(
-                    board.person_ok(p, it, lo, hi, venue) for p in people
-                ) and board.gate_ok(it, lo, venue)
+                nxt = None
+                for p in people:
+                    nxt = board.person_next(p, it, lo, hi, venue)
+                    if nxt is not None:
+                        break
+                ok = nxt is None and board.gate_ok(it, lo, venue)
                 by_venue[venue] = people if ok else None
+                if nxt is None:
+                    nxt = lo + 1
+                skip = nxt if skip is None else min(skip, nxt)
             people = by_venue[venue]
             if people is None:
                 continue
@@ -106,6 +116,8 @@ def place_item(board: Board, it: Item) -> bool:
                 continue
             board.add(it, lo, room_id, people)
             return True
+        if skip is not None and all(x is None for x in by_venue.values()):
+            k = max(k, bisect.bisect_left(options, (skip,)))
     return False
 
 

@@ -6,6 +6,8 @@ conference-scheduler adapter (to say which slots an event may use).
 
 from __future__ import annotations
 
+import bisect
+
 from models import intervals as iv
 from models.records.items import Item
 from models.records.scenario import Scenario
@@ -68,3 +70,56 @@ def candidate_starts(s: Scenario, it: Item) -> list[int]:
             last = min(d_hi - it.duration, it.start_max)
             found.extend(range(first, last + 1, step))
     return [t for t in found if start_ok(s, it, t)]
+
+
+def open_starts(s: Scenario, it: Item) -> list[tuple[int, tuple[str, ...]]]:
+    """(start, rooms open for the whole span) for every start
+    :func:`candidate_starts` gives where the item's own participants are
+    free and at least one of its rooms is open, earliest first; the
+    rooms in the item's order (what :func:`room_ok` accepts)."""
+    dur = it.duration
+    groups: dict[tuple, list[str]] = {}
+    for r in it.rooms:
+        spans = (
+            s.room_arrival_open(r, it.ref_id)
+            if it.kind == "arrival"
+            else s.room_open(r)
+        )
+        groups.setdefault(tuple(spans), []).append(r)
+    order = {r: k for k, r in enumerate(it.rooms)}
+    # closed ranges of starts, half-open as (lo, hi + 1)
+    free = [(-(10**12), 10**12)]
+    for p in it.participants:
+        if p in s.persons:
+            free = iv.intersect(
+                free,
+                [
+                    (a, b + 1)
+                    for a, b in iv.starts_inside(s.person_free(p), dur)
+                ],
+            )
+    ranges = [
+        ([(a, b + 1) for a, b in iv.starts_inside(spans, dur)], members)
+        for spans, members in groups.items()
+    ]
+    out = []
+    for lo in candidate_starts(s, it):
+        if not _inside(free, lo):
+            continue
+        rooms = [
+            r
+            for spans, members in ranges
+            if _inside(spans, lo)
+            for r in members
+        ]
+        if rooms:
+            if len(ranges) > 1:
+                rooms.sort(key=order.__getitem__)
+            out.append((lo, tuple(rooms)))
+    return out
+
+
+def _inside(spans, t: int) -> bool:
+    """``t`` lies in one of the sorted half-open ``spans``."""
+    k = bisect.bisect_right(spans, (t, 10**15)) - 1
+    return k >= 0 and spans[k][0] <= t < spans[k][1]
