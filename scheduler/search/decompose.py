@@ -9,9 +9,11 @@ placed. The days are solved in order, each with a share of the time
 left in proportion to its items; what a day leaves out that could still
 happen later is offered to the next days.
 
-The result is honest about what it is: FEASIBLE with no proven bound
-(a decomposition proves none), checked against the whole scenario by
-the independent checker. If a day cannot place its mandatory items the
+The result is honest about what it is: FEASIBLE, checked against the
+whole scenario by the independent checker, with the bound of a
+relaxation of the whole event (:mod:`scheduler.search.bound`; the days
+themselves prove none), so the Summary says how far from optimal the
+schedule may be. If a day cannot place its mandatory items the
 status is INFEASIBLE for the decomposition only, and says so.
 """
 
@@ -26,6 +28,7 @@ from models import Scenario
 from models.objective import objective_value, penalties
 from models.records.schedule import DAY_BY_DAY, Schedule, SolveInfo
 
+from .bound import relaxation_bound
 from .day_plan import plan_days
 from .day_slices import day_slice
 from .params import SolveParams
@@ -41,6 +44,8 @@ CARRY_SHARE = 0.5
 METHOD = DAY_BY_DAY
 AUTO_MIN_ITEMS = 1000
 MIN_CARRY = 20
+#: Most seconds for the whole event's relaxation bound.
+MAX_RELAXATION_SECONDS = 10.0
 
 
 @dataclass
@@ -114,6 +119,10 @@ def solve_by_day(
                 out.add(it.item_id)
         return out
 
+    # a proven bound on the whole event's objective (the days prove none)
+    bound = relaxation_bound(
+        s, day_relaxation_seconds(params.time_limit), seed=params.seed
+    )
     reports: list[DayReport] = []
     failed = None
     for d in days:
@@ -189,25 +198,41 @@ def solve_by_day(
         min(budget, reserve),
     )
     seconds = time.monotonic() - t0
+    best_bound = bound.objective
+    if best_bound is not None and best_bound > obj + 1e-6:
+        best_bound = None  # a schedule proves the relaxation wrong: none
+    status = (
+        "OPTIMAL"
+        if best_bound is not None and obj - best_bound < 1
+        else "FEASIBLE"
+    )
     info = replace(
         schedule.info,
+        status=status,
         objective=obj,
+        best_bound=best_bound,
         penalties=pen,
         solve_seconds=round(seconds, 3),
     )
-    schedule = replace(better, info=info)
     obj = float(obj)
     result = Result(
-        "FEASIBLE",
-        schedule,
+        status,
+        replace(better, info=info),
         obj,
-        None,
+        best_bound,
         seconds,
         sum(1 for r in reports if r.status in ("OPTIMAL", "FEASIBLE")),
         # a whole schedule exists only once every day is done
         round(seconds, 3),
     )
-    return result, reports
+    schedule = replace(result.schedule, info=replace(info, gap=result.gap))
+    return replace(result, schedule=schedule), reports
+
+
+def day_relaxation_seconds(time_limit: float) -> float:
+    """Time for the whole event's relaxation bound before the days: a
+    tenth of the limit, at most :data:`MAX_RELAXATION_SECONDS`."""
+    return min(MAX_RELAXATION_SECONDS, 0.1 * time_limit)
 
 
 def _assemble(s: Scenario, placed: dict, params, seconds) -> Schedule:

@@ -18,7 +18,9 @@ class SolveParams:
     ``seed`` the random seed; ``gap`` the relative gap at which to stop
     (0 = prove optimality); ``warm_start`` starts the search from a
     greedy schedule (most valuable requests first, see
-    :mod:`scheduler.search.construct.greedy`); ``overrides`` extra CP-SAT
+    :mod:`scheduler.search.construct.greedy`); ``lns`` gives part of the
+    search time to neighbourhood moves (:mod:`scheduler.search.lns`);
+    ``overrides`` extra CP-SAT
     parameters by name.
     """
 
@@ -28,6 +30,7 @@ class SolveParams:
     gap: float = 0.0
     log: bool = False
     warm_start: bool = True
+    lns: bool = True
     overrides: dict = field(default_factory=dict)
 
     def __post_init__(self):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from dataclasses import replace
 from datetime import datetime
@@ -25,9 +26,11 @@ from models.records.schedule import (
 
 from ..model.build import BuiltModel, build_model
 from ..model.room_pools import assign_rooms
+from .bound import relaxation_bound
 from .construct.greedy import greedy
 from .construct.rows import assignment
 from .insertion import insert_left_out
+from .lns import improve_lns
 from .params import SolveParams
 from .progress import Progress
 from .result import Result
@@ -45,6 +48,11 @@ STATUS = {
 
 #: Most seconds kept for the insertion pass after the search.
 MAX_INSERTION_SECONDS = 5.0
+#: Share of the search time CP-SAT's own portfolio gets (it proves the
+#: bound); the rest goes to :mod:`scheduler.search.lns`.
+MAIN_SHARE = 0.4
+#: Most seconds for the relaxation bound before the search.
+MAX_RELAXATION_SECONDS = 5.0
 #: CP-SAT subsolver put first when there are two workers or more.
 BOUND_WORKER = "objective_lb_search"
 #: Share of the time limit the greedy warm start may take at most.
@@ -107,13 +115,37 @@ def solve(
     params = params or SolveParams()
     t0 = time.monotonic()
     hint, values = None, None
+    ready_s = None  # when a schedule the checker accepts was in hand
     if baseline is not None and not skip:
         hint, values = _hold_phase(scenario, params, baseline)
     elif start is not None:
         hint = start
     elif params.warm_start and not skip:
         hint = greedy_start(scenario, WARM_START_SHARE * params.time_limit)
+        if _complete(scenario, hint):
+            ready_s = time.monotonic() - t0
+    improve = improve and baseline is None and not skip
+    bound = None
+    if improve:
+        bound = relaxation_bound(
+            scenario,
+            relaxation_seconds(params.time_limit),
+            seed=params.seed,
+        )
     built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
+    if (
+        bound is not None
+        and bound.unplaced
+        and (
+            hint is None
+            or obj_penalties(scenario, hint)["unplaced_value"]
+            >= bound.unplaced - 1e-6
+        )
+    ):
+        # proven by the relaxation: tells the search's bound at once
+        built.model.add(
+            built.terms["unplaced_value"] >= math.ceil(bound.unplaced - 1e-6)
+        ).with_name("relaxation_bound")
     if values is not None and len(values) == len(built.model.proto.variables):
         built.model.clear_hints()  # the first phase's every variable
         for index, value in enumerate(values):
@@ -125,17 +157,40 @@ def solve(
         raise ModelBuildError(invalid)
     build_s = time.monotonic() - t0
     solver = cp_model.CpSolver()
-    improve = improve and baseline is None and not skip
     reserve = insertion_seconds(params.time_limit) if improve else 0.0
     left = max(0.5, params.time_limit - build_s - reserve)
-    configure(solver, replace(params, time_limit=left))
+    lns = improve and params.lns
+    main = left * MAIN_SHARE if lns else left
+    configure(solver, replace(params, time_limit=main))
     progress = Progress(progress_stream, live=live)
     code = solver.solve(built.model, progress)
     progress.close()
-    seconds = time.monotonic() - t0
     status = STATUS.get(code)
     if status is None:
         raise ModelBuildError(solver.status_name(code))
+    stopped = solver.wall_time < main - 1.0 and status in (
+        "FEASIBLE",
+        "UNKNOWN",
+    )
+    bound_found = status in ("OPTIMAL", "FEASIBLE")
+    main_bound = solver.best_objective_bound if bound_found else None
+    if lns and status in ("FEASIBLE", "UNKNOWN") and not stopped:
+        spent = time.monotonic() - t0
+        res = improve_lns(
+            built,
+            solver,
+            params.time_limit - reserve - spent,
+            workers=params.workers,
+            seed=params.seed,
+        )
+        stopped = res.interrupted
+        if res.solver is not None and (
+            status == "UNKNOWN" or res.objective < solver.objective_value
+        ):
+            solver, status = res.solver, "FEASIBLE"
+            if main_bound is None and bound is not None:
+                main_bound = bound.objective
+    seconds = time.monotonic() - t0
     if status not in ("OPTIMAL", "FEASIBLE"):
         if hint is not None and (
             baseline is not None or not check(scenario, hint)
@@ -157,10 +212,22 @@ def solve(
         if progress.first_at is None
         else round(progress.first_at + build_s, 3)
     )
+    if ready_s is not None:
+        first = round(ready_s, 3) if first is None else min(first, ready_s)
     objective = solver.objective_value
-    bound = solver.best_objective_bound
+    bound = main_bound
+    if bound is not None and objective - bound < 1:
+        status = "OPTIMAL"  # the search's schedule meets the proven bound
     schedule = extract(scenario, built, solver, baseline)
     penalties = {k: int(solver.value(e)) for k, e in built.terms.items()}
+    if ready_s is not None and status != "OPTIMAL":
+        # the search may end on a schedule worse than the one it started
+        # from (its hint is only a hint): keep the better
+        start_value = objective_value(scenario, hint)
+        if start_value < objective:
+            schedule = with_reasons(scenario, hint)
+            objective = float(start_value)
+            penalties = obj_penalties(scenario, hint)
     if improve:
         budget = max(reserve, params.time_limit - (time.monotonic() - t0))
         schedule, objective, penalties = improve_schedule(
@@ -191,9 +258,7 @@ def solve(
     # CP-SAT stops on Ctrl-C as if the time were up; only an interruption
     # ends a FEASIBLE search well before its limit with the gap still open
     interrupted = (
-        status == "FEASIBLE"
-        and solver.wall_time < left - 1.0
-        and (info_gap or 0) > params.gap
+        status == "FEASIBLE" and stopped and (info_gap or 0) > params.gap
     )
     return replace(
         result,
@@ -209,6 +274,19 @@ def greedy_start(scenario: Scenario, seconds: float | None = None) -> Schedule:
     search started from it ends ahead of one started from nothing
     (``bench/README.md``)."""
     return greedy(scenario, order="value", seconds=seconds).schedule
+
+
+def relaxation_seconds(time_limit: float) -> float:
+    """Time for the relaxation bound (:mod:`scheduler.search.bound`): a
+    tenth of the limit, at most :data:`MAX_RELAXATION_SECONDS`."""
+    return min(MAX_RELAXATION_SECONDS, 0.1 * time_limit)
+
+
+def _complete(s: Scenario, schedule: Schedule) -> bool:
+    """Every mandatory item is placed (the greedy's schedule passed the
+    checker on every other rule already)."""
+    placed = schedule.by_item()
+    return all(it.item_id in placed for it in s.items if it.mandatory)
 
 
 def insertion_seconds(time_limit: float) -> float:

@@ -137,7 +137,7 @@ def test_the_plan_spreads_one_persons_requests_over_days():
     assert days.count(DAY1) == days.count(DAY2) == days.count(DAY3) == 2
 
 
-def test_by_day_gives_a_checked_schedule_with_no_bound():
+def test_by_day_gives_a_checked_schedule_and_a_bound_of_the_whole_event():
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from bench.generate import generate
 
@@ -150,7 +150,11 @@ def test_by_day_gives_a_checked_schedule_with_no_bound():
         seed=1,
     )
     r, days = solve_by_day(s, FAST)
-    assert r.status == "FEASIBLE" and r.best_bound is None
+    # the days prove nothing; the relaxation of the whole event does
+    assert r.status in ("FEASIBLE", "OPTIMAL")
+    assert r.best_bound is not None and 0 < r.best_bound <= r.objective
+    assert r.schedule.info.best_bound == r.best_bound
+    assert r.schedule.info.gap == r.gap
     assert len(days) == 3
     assert check(s, r.schedule) == []
     placed = r.schedule.by_item()

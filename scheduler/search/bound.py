@@ -1,0 +1,457 @@
+"""A proven lower bound on the objective from a relaxation of the model.
+
+The full model decides when, where and with whom; its bound comes from a
+linear relaxation that knows little about time. This module drops the
+"when" and keeps only "which items, on which day", with every resource
+counted in minutes (a time-indexed knapsack):
+
+- each item is placed at most once, on one day where its window, fixed
+  start or slots, its people's availability and fixed duties, an open
+  room and its delegation's arrival allow it; mandatory items always;
+- each person's items of a day, with the same-venue buffer after each,
+  fit in the time they are free that day (and in each stretch of the
+  day that must hold some of them), fixed duties counted;
+- each person takes part in at most their daily limit of events and
+  bilaterals;
+- each set of rooms holds, on a day, the items that can only use those
+  rooms, each with its changeover (and, for an item with a VIP, the part
+  of the security sweep the changeover does not cover), within its open
+  hours;
+- items that can only start at a few given times (slots, fixed starts)
+  are counted per start: at one moment a person is in one of them, and a
+  set of rooms holds as many as it has rooms.
+
+Every schedule that the independent checker accepts satisfies all of
+these (each is a consequence of the hard rules, never a rule of its own),
+so the least value such a plan leaves out, times the placement weight, is
+a lower bound on the objective: the soft tier is never negative. CP-SAT
+solves the relaxation (a few hundred booleans per day, no intervals)
+within a small budget; its proven bound, never its solution, is used.
+The day-by-day decomposition reports it as the bound of the whole event;
+a single model reports the better of it and its own.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from models import Scenario
+from models import intervals as iv
+from models.objective import placement_weight
+from models.records.items import Item
+
+#: Items this many starts or fewer are counted start by start.
+FEW_STARTS = 8
+
+
+@dataclass
+class Plan:
+    """An item of the relaxation: on which days it can be, and there from
+    which starts (half-open spans of start times)."""
+
+    item: Item
+    starts: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def span(self, d: int) -> tuple[int, int]:
+        """Earliest start and latest end on day ``d``."""
+        spans = self.starts[d]
+        return spans[0][0], spans[-1][1] - 1 + self.item.duration
+
+    def points(self) -> list[int] | None:
+        """Every start it can take, when there are only a few."""
+        out = []
+        for spans in self.starts.values():
+            for lo, hi in spans:
+                if hi - lo > FEW_STARTS or len(out) > FEW_STARTS:
+                    return None
+                out.extend(range(lo, hi))
+        return out if len(out) <= FEW_STARTS else None
+
+
+def certain_duties(s: Scenario) -> dict[str, list[tuple[int, int, str]]]:
+    """Person id -> (start, end, item id) of the items they certainly
+    attend at a fixed time: mandatory items with a fixed start, for their
+    participants and, for an all-heads one, for every head available for
+    its whole span whose delegation has no arrival to wait for (the same
+    facts as :func:`scheduler.model.constraints.duties.fixed_duties`)."""
+    out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    for it in s.items:
+        if not it.mandatory or it.fixed_start is None:
+            continue
+        if it.kind == "sequence":
+            continue
+        lo, hi = it.fixed_start, it.fixed_start + it.duration
+        for pid in it.participants:
+            out[pid].append((lo, hi, it.item_id))
+        if not it.all_heads:
+            continue
+        for h in s.heads:
+            if h in it.participants:
+                continue
+            if s.delegation_of(h) in s.arrival_by_delegation:
+                continue
+            if iv.contains(s.person_free(h), lo, hi):
+                out[h].append((lo, hi, it.item_id))
+    return out
+
+
+def _starts(spans, duration: int) -> list[tuple[int, int]]:
+    """Half-open spans of starts ``t`` with ``[t, t + duration)`` inside
+    one of ``spans``."""
+    return iv.normalize(
+        (lo, hi - duration + 1) for lo, hi in spans if hi - lo >= duration
+    )
+
+
+class _Cache:
+    """Start spans shared by many items (same rooms, same person and
+    duration), worked out once."""
+
+    def __init__(self, s: Scenario):
+        self.s = s
+        self.rooms: dict = {}
+        self.people: dict = {}
+
+    def room_starts(self, it: Item) -> list[tuple[int, int]]:
+        s = self.s
+        key = (
+            it.rooms,
+            it.duration,
+            it.ref_id if it.kind == "arrival" else "",
+        )
+        if key not in self.rooms:
+            if it.kind == "arrival":
+                spans = [
+                    x
+                    for r in it.rooms
+                    for x in s.room_arrival_open(r, it.ref_id)
+                ]
+            else:
+                distinct = {tuple(s.room_open(r)) for r in it.rooms}
+                spans = [x for group in distinct for x in group]
+            self.rooms[key] = _starts(iv.normalize(spans), it.duration)
+        return self.rooms[key]
+
+    def person_starts(self, pid: str, dur: int) -> list[tuple[int, int]]:
+        key = (pid, dur)
+        if key not in self.people:
+            self.people[key] = _starts(self.s.person_free(pid), dur)
+        return self.people[key]
+
+
+def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
+    """The days and starts the hard rules leave an item (a superset)."""
+    plan = Plan(it)
+    dur = it.duration
+    if not it.rooms:
+        return plan
+    cache = cache or _Cache(s)
+    allowed = [(it.start_min, it.start_max + 1)]
+    if it.fixed_start is not None:
+        allowed = iv.intersect(allowed, [(it.fixed_start, it.fixed_start + 1)])
+    if it.slots:
+        allowed = iv.intersect(
+            allowed,
+            iv.normalize(
+                (lo, lo + 1) for lo, hi in it.slots if hi - lo >= dur
+            ),
+        )
+    allowed = iv.intersect(allowed, cache.room_starts(it))
+    buf = s.buffer_seconds
+    for pid in it.participants:
+        if pid not in s.persons:
+            continue
+        allowed = iv.intersect(allowed, cache.person_starts(pid, dur))
+        holes = [
+            (lo - dur - buf + 1, hi + buf)
+            for lo, hi, duty in duties.get(pid, ())
+            if duty != it.item_id
+        ]
+        if holes:
+            allowed = iv.subtract(allowed, holes)
+        arrival = s.arrival_by_delegation.get(s.delegation_of(pid))
+        if arrival is not None and it.kind != "arrival":
+            a = s.item_by_id.get(f"A:{arrival.delegation_id}")
+            if a is not None and a.rooms:
+                here = {s.room_by_id[r].venue_id for r in it.rooms}
+                there = {s.room_by_id[r].venue_id for r in a.rooms}
+                travel = min(
+                    s.travel_seconds(x, y) for x in there for y in here
+                )
+                earliest = a.start_min + a.duration + travel
+                allowed = iv.intersect(allowed, [(earliest, 10**12)])
+    days = s.day_spans
+    for a, b in allowed:  # sorted and disjoint: clip each to the days
+        for d, (lo, hi) in enumerate(days):
+            lo2, hi2 = max(a, lo), min(b, hi - dur + 1)
+            if lo2 < hi2:
+                plan.starts.setdefault(d, []).append((lo2, hi2))
+    return plan
+
+
+def _capacity(free, lo: int, hi: int, buf: int) -> int:
+    """Busy seconds (items plus trailing buffers) that free time inside
+    ``[lo, hi)`` can hold."""
+    pieces = [(max(a, lo), min(b, hi)) for a, b in free if a < hi and lo < b]
+    return sum(b - a + buf for a, b in pieces)
+
+
+@dataclass
+class Relaxation:
+    """The relaxation's CP-SAT model, and the placement weight its
+    objective is to be multiplied by."""
+
+    model: cp_model.CpModel
+    weight: int
+    constant: int = 0
+    feasible: bool = True
+    plans: dict[str, Plan] = field(default_factory=dict)
+
+
+def build_relaxation(s: Scenario) -> Relaxation:
+    """The relaxation of ``s`` (see the module)."""
+    m = cp_model.CpModel()
+    duties = certain_duties(s)
+    rel = Relaxation(m, placement_weight(s))
+    # y[item][day] and, for items with few starts, z[item][start]
+    day_lits: dict[str, dict[int, object]] = {}
+    start_lits: dict[str, dict[int, object]] = {}
+    objective = []
+    cache = _Cache(s)
+    for it in s.items:
+        if it.kind == "sequence":
+            continue
+        plan = plan_item(s, it, duties, cache)
+        rel.plans[it.item_id] = plan
+        if not plan.starts:
+            if it.mandatory:
+                rel.feasible = False
+            elif it.value:
+                rel.constant += it.value
+            continue
+        present = m.new_bool_var(f"{it.item_id}|present")
+        if len(plan.starts) == 1:
+            lits = {d: present for d in plan.starts}
+        else:
+            lits = {
+                d: m.new_bool_var(f"{it.item_id}|d{d}") for d in plan.starts
+            }
+            m.add(sum(lits.values()) == present)
+        day_lits[it.item_id] = lits
+        if it.mandatory:
+            m.add(present == 1)
+        else:
+            objective.append(it.value * (1 - present))
+        points = plan.points()
+        if points is not None and len(points) > 1:
+            z = {t: m.new_bool_var(f"{it.item_id}|t{t}") for t in points}
+            start_lits[it.item_id] = z
+            for d, lit in lits.items():
+                lo, hi = s.day_spans[d]
+                m.add(sum(z[t] for t in points if lo <= t < hi) == lit)
+        elif points is not None:
+            start_lits[it.item_id] = {points[0]: present}
+    if not rel.feasible:
+        return rel
+    _people(s, rel, day_lits, duties)
+    _rooms(s, rel, day_lits)
+    _moments(s, rel, start_lits)
+    m.minimize(sum(objective) + rel.constant)
+    return rel
+
+
+def _people(s: Scenario, rel: Relaxation, day_lits, duties) -> None:
+    m, buf = rel.model, s.buffer_seconds
+    by_person: dict[str, list[Item]] = defaultdict(list)
+    for iid in day_lits:
+        it = s.item_by_id[iid]
+        for pid in it.participants:
+            if pid in s.persons:
+                by_person[pid].append(it)
+    for pid in set(by_person) | set(duties):
+        mine = {it.item_id for it in by_person.get(pid, ())}
+        fixed = [
+            (lo, hi) for lo, hi, iid in duties.get(pid, ()) if iid not in mine
+        ]
+        limit = s.persons[pid].max_items_per_day
+        free = s.person_free(pid)
+        for d, (lo, hi) in enumerate(s.day_spans):
+            today = [
+                (it, day_lits[it.item_id][d])
+                for it in by_person.get(pid, ())
+                if d in day_lits[it.item_id]
+            ]
+            load = [(a, b) for a, b in fixed if lo <= a < hi]
+            if limit is not None:
+                counted = [
+                    lit
+                    for it, lit in today
+                    if it.kind in ("event", "bilateral")
+                ]
+                if len(counted) > limit:
+                    m.add(sum(counted) <= limit)
+            spans = [
+                (*rel.plans[it.item_id].span(d), it, lit) for it, lit in today
+            ]
+            spans += [(a, b, None, None) for a, b in load]
+            _stretch_cuts(m, free, spans, lo, hi, buf)
+
+
+def _stretch_cuts(m, free, spans, day_lo, day_hi, buf) -> None:
+    """For the whole day and each stretch from one earliest start to one
+    latest end: the items that can only fall inside it (fixed duties as
+    constants) fit in the free time there."""
+    los = sorted({a for a, *_ in spans} | {day_lo})
+    his = sorted({b for _, b, *_ in spans} | {day_hi})
+    seen: dict[frozenset, int] = {}
+    for lo in los:
+        for hi in his:
+            if hi <= lo:
+                continue
+            inside = [x for x in spans if x[0] >= lo and x[1] <= hi]
+            if not inside:
+                continue
+            total = sum(b - a + buf for a, b, it, _ in inside if it is None)
+            total += sum(it.duration + buf for _, _, it, _ in inside if it)
+            cap = _capacity(free, lo, hi, buf)
+            if total <= cap:
+                continue
+            key = frozenset(id(x) for x in inside)
+            if key in seen and seen[key] <= cap:
+                continue
+            seen[key] = cap
+            fixed = sum(b - a + buf for a, b, it, _ in inside if it is None)
+            m.add(
+                sum(
+                    (it.duration + buf) * lit for _, _, it, lit in inside if it
+                )
+                <= cap - fixed
+            )
+
+
+def _rooms(s: Scenario, rel: Relaxation, day_lits) -> None:
+    """Room sets: the items that can only use rooms in a set fit in its
+    open hours on each day."""
+    m = rel.model
+    sweep = s.sweep_seconds
+    sets = set()
+    items = []
+    for iid in day_lits:
+        it = s.item_by_id[iid]
+        rooms = frozenset(it.rooms)
+        if any(s.room_by_id[r].kind == "exhibition" for r in rooms):
+            continue
+        items.append((it, rooms))
+        sets.add(rooms)
+    by_kind: dict[tuple, set] = defaultdict(set)
+    for rooms in sets:
+        for r in rooms:
+            room = s.room_by_id[r]
+            by_kind[room.kind].add(r)
+            by_kind[room.kind, room.venue_id].add(r)
+    sets |= {frozenset(v) for v in by_kind.values()}
+    for rooms in sets:
+        inside = [(it, r) for it, r in items if r <= rooms]
+        if len(inside) < 2:
+            continue
+        co = min(s.changeover_seconds(r) for r in rooms)
+        pre = max(0, sweep - max(s.changeover_seconds(r) for r in rooms))
+        for d, (lo, hi) in enumerate(s.day_spans):
+            cap = sum(
+                b - a + s.changeover_seconds(r) + pre
+                for r in rooms
+                for a, b in iv.intersect(s.room_open(r), [(lo, hi)])
+            )
+            terms, total = [], 0
+            for it, _ in inside:
+                lit = day_lits[it.item_id].get(d)
+                if lit is None:
+                    continue
+                vip = any(
+                    s.is_vip(p) for p in it.participants if p in s.persons
+                )
+                size = it.duration + co + (pre if vip else 0)
+                terms.append(size * lit)
+                total += size
+            if total > cap:
+                m.add(sum(terms) <= cap)
+
+
+def _moments(s: Scenario, rel: Relaxation, start_lits) -> None:
+    """Items with few starts: at any moment a person is in one of them,
+    and a room set holds at most as many as it has rooms."""
+    m = rel.model
+    covering: dict[int, list[tuple[Item, object, int]]] = defaultdict(list)
+    for iid, z in start_lits.items():
+        it = s.item_by_id[iid]
+        if any(s.room_by_id[r].kind == "exhibition" for r in it.rooms):
+            continue
+        for t, lit in z.items():
+            covering[t].append((it, lit, t))
+    moments = sorted(covering)
+    uses = [x for lst in covering.values() for x in lst]
+    for t in moments:
+        here = [(it, lit) for it, lit, a in uses if a <= t < a + it.duration]
+        if len(here) < 2:
+            continue
+        by_person: dict[str, list] = defaultdict(list)
+        for it, lit in here:
+            for pid in it.participants:
+                by_person[pid].append(lit)
+        for lits in by_person.values():
+            if len(lits) > 1:
+                m.add(sum(lits) <= 1)
+        by_rooms: dict[frozenset, list] = defaultdict(list)
+        for it, lit in here:
+            by_rooms[frozenset(it.rooms)].append(lit)
+        for rooms in by_rooms:
+            lits = [lit for it, lit in here if frozenset(it.rooms) <= rooms]
+            if len(lits) > len(rooms):
+                m.add(sum(lits) <= len(rooms))
+
+
+@dataclass(frozen=True)
+class Bound:
+    """A proven lower bound on the objective (``None``: none found), and
+    on the value left out, with what it took."""
+
+    objective: float | None
+    unplaced: float | None
+    seconds: float
+    status: str
+
+
+def relaxation_bound(
+    s: Scenario, seconds: float, workers: int = 1, seed: int = 0
+) -> Bound:
+    """Solve the relaxation of ``s`` for at most ``seconds``; its proven
+    bound on the value left out, and that times the placement weight."""
+    t0 = time.monotonic()
+    rel = build_relaxation(s)
+    if not rel.feasible:
+        return Bound(None, None, time.monotonic() - t0, "INFEASIBLE")
+    left = seconds - (time.monotonic() - t0)
+    if left <= 0.05:
+        return Bound(None, None, time.monotonic() - t0, "NO_TIME")
+    solver = cp_model.CpSolver()
+    p = solver.parameters
+    p.max_time_in_seconds = left
+    p.num_workers = workers
+    p.random_seed = seed
+    # the at-most-one-day rows must reach the LP, or its bound is void
+    p.linearization_level = 2
+    code = solver.solve(rel.model)
+    seconds = time.monotonic() - t0
+    # the bound proven so far is valid even when time ran out before a
+    # plan was found (UNKNOWN); an infeasible relaxation proves nothing
+    # here (the full model says why)
+    if code == cp_model.INFEASIBLE or code == cp_model.MODEL_INVALID:
+        return Bound(None, None, seconds, solver.status_name(code))
+    lb = max(0.0, solver.best_objective_bound)
+    if not lb < float("inf"):
+        return Bound(None, None, seconds, solver.status_name(code))
+    return Bound(rel.weight * lb, lb, seconds, solver.status_name(code))

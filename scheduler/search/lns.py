@@ -1,0 +1,253 @@
+"""Large neighbourhood search over the built model.
+
+CP-SAT's own neighbourhoods are generic and, on two cores, few: on the
+family's two-day scenarios they made one to three moves a minute. This
+loop makes its own, from what the schedule is about: the items of one
+person (the one with the most value left out, by lot), of one stretch of
+one day, or of one set of rooms on one day, together with the left-out
+requests that could take their place. Everything else is held where it
+is (its presence, start and room fixed in a copy of the model), and
+CP-SAT solves what is left, which presolve shrinks to a few dozen items,
+starting from the current schedule. A better schedule is kept; the
+neighbourhood grows when solved to optimality and shrinks when its time
+runs out.
+
+Only the search moves: the model, its rules and its objective are the
+ones built by :func:`scheduler.model.build.build_model`, so every
+schedule kept satisfies every hard rule the full model has.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from ..model.build import BuiltModel
+
+#: Items freed per move at the start, and the bounds it moves within.
+START_SIZE = 30
+MIN_SIZE = 8
+MAX_SIZE = 200
+#: Seconds one move may take.
+MOVE_SECONDS = 2.0
+
+
+@dataclass
+class LnsResult:
+    """The best solver (its response holds the solution) and its
+    objective, the moves tried and kept."""
+
+    solver: cp_model.CpSolver | None
+    objective: float
+    moves: int
+    kept: int
+    interrupted: bool = False
+
+
+def _index(var) -> int:
+    return var.index
+
+
+class _Items:
+    """Per item: the model variables that place it, and its people."""
+
+    def __init__(self, built: BuiltModel):
+        ctx = built.ctx
+        self.vars = ctx.vars.items
+        self.fixed: dict[str, list[int]] = {}
+        for iid, v in self.vars.items():
+            ids = {_index(v.present), _index(v.start)}
+            for lit in v.rooms.values():
+                ids.add(_index(lit))
+            for lit in v.days.values():
+                ids.add(_index(lit))
+            self.fixed[iid] = sorted(ids)
+        self.by_person: dict[str, list[str]] = defaultdict(list)
+        for iid, v in self.vars.items():
+            for p in v.item.participants:
+                self.by_person[p].append(iid)
+        self.by_pool: dict[str, list[str]] = defaultdict(list)
+        for iid, v in self.vars.items():
+            for pool in v.rooms:
+                self.by_pool[pool].append(iid)
+
+
+def _neighbourhood(
+    kind: str, items: _Items, values, s, rng: random.Random, size: int
+) -> set[str]:
+    vs = items.vars
+
+    def placed(iid):
+        return values[_index(vs[iid].present)] == 1
+
+    left = {
+        iid
+        for iid, v in vs.items()
+        if not v.item.mandatory
+        and not placed(iid)
+        and v.item.kind != "sequence"
+    }
+    if not left:
+        return set()
+    if kind == "person":
+        weight: dict[str, int] = defaultdict(int)
+        for iid in left:
+            for p in vs[iid].item.participants:
+                weight[p] += vs[iid].item.value
+        people = list(weight)
+        people.sort()
+        pid = rng.choices(people, [weight[p] for p in people])[0]
+        chosen = set(items.by_person[pid])
+        partners = [
+            q
+            for iid in items.by_person[pid]
+            for q in vs[iid].item.participants
+            if q != pid
+        ]
+        rng.shuffle(partners)
+        for q in partners:
+            if len(chosen) >= size:
+                break
+            chosen.update(items.by_person[q][: max(1, size // 4)])
+        return set(list(chosen)[: size * 2])
+    if kind == "window":
+        d = rng.randrange(len(s.day_spans))
+        lo, hi = s.day_spans[d]
+        width = max(3600, (hi - lo) * size // max(1, len(vs)))
+        t = rng.randrange(lo, max(lo + 1, hi - width))
+        chosen = set()
+        for iid, v in vs.items():
+            start = values[_index(v.start)]
+            if placed(iid):
+                if start < t + width and t < start + v.duration:
+                    chosen.add(iid)
+            elif (
+                iid in left
+                and v.item.start_min < t + width
+                and v.item.start_max + v.duration > t
+            ):
+                chosen.add(iid)
+        return _trim(chosen, size * 2, rng)
+    # rooms
+    pools = [p for p, lst in items.by_pool.items() if len(lst) > 1]
+    pool = rng.choice(pools)
+    d = rng.randrange(len(s.day_spans))
+    lo, hi = s.day_spans[d]
+    chosen = set()
+    for iid in items.by_pool[pool]:
+        v = vs[iid]
+        if placed(iid):
+            start = values[_index(v.start)]
+            if lo <= start < hi:
+                chosen.add(iid)
+        elif iid in left:
+            chosen.add(iid)
+    return _trim(chosen, size * 2, rng)
+
+
+def _trim(chosen: set[str], size: int, rng) -> set[str]:
+    if len(chosen) <= size:
+        return chosen
+    return set(rng.sample(sorted(chosen), size))
+
+
+KINDS = ("person", "window", "rooms")
+
+
+def complete_hint(built: BuiltModel, seconds: float):
+    """A solver holding the model's hint completed into a full solution
+    (every hinted variable fixed, the rest solved for), or ``None``."""
+    sub = built.model.clone()
+    hint = sub.proto.solution_hint
+    if not len(hint.vars):
+        return None
+    for k, value in zip(hint.vars, hint.values, strict=True):
+        dom = sub.proto.variables[k].domain
+        dom.clear()
+        dom.extend([value, value])
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    solver.parameters.num_workers = 1
+    code = solver.solve(sub)
+    if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return solver
+
+
+def improve_lns(
+    built: BuiltModel,
+    solver: cp_model.CpSolver,
+    seconds: float,
+    workers: int = 1,
+    seed: int = 0,
+) -> LnsResult:
+    """Improve the solution held by ``solver`` (a solve of ``built``) by
+    neighbourhood moves for ``seconds``; see the module."""
+    deadline = time.monotonic() + seconds
+    rng = random.Random(seed)
+    start = complete_hint(built, seconds / 4)
+    if len(solver.response_proto.solution) and (
+        start is None or solver.objective_value <= start.objective_value
+    ):
+        start = solver
+    if start is None:
+        return LnsResult(None, float("inf"), 0, 0)
+    solver = start
+    items = _Items(built)
+    s = built.ctx.scenario
+    best = solver
+    values = list(solver.response_proto.solution)
+    objective = solver.objective_value
+    size, moves, kept = START_SIZE, 0, 0
+    n_vars = len(values)
+    while True:
+        left = deadline - time.monotonic()
+        if left < 0.3:
+            break
+        kind = KINDS[moves % len(KINDS)]
+        free = _neighbourhood(kind, items, values, s, rng, size)
+        moves += 1
+        if not free:
+            continue
+        sub = built.model.clone()
+        sub.clear_hints()
+        proto = sub.proto
+        for iid, ids in items.fixed.items():
+            if iid in free:
+                continue
+            for k in ids:
+                dom = proto.variables[k].domain
+                dom.clear()
+                dom.extend([values[k], values[k]])
+        for k in range(n_vars):
+            sub.add_hint(sub.get_int_var_from_proto_index(k), values[k])
+        trial = cp_model.CpSolver()
+        p = trial.parameters
+        p.max_time_in_seconds = min(MOVE_SECONDS, left - 0.2)
+        p.num_workers = workers
+        p.random_seed = rng.randrange(1 << 30)
+        code = trial.solve(sub)
+        if (
+            code in (cp_model.FEASIBLE, cp_model.UNKNOWN)
+            and p.max_time_in_seconds > 1.0
+            and trial.wall_time < 0.5 * p.max_time_in_seconds
+        ):
+            # CP-SAT stops at Ctrl-C as if its time were up: stop too
+            return LnsResult(best, objective, moves, kept, interrupted=True)
+        if code == cp_model.OPTIMAL:
+            size = min(MAX_SIZE, size + max(2, size // 5))
+        elif code != cp_model.FEASIBLE or trial.wall_time >= MOVE_SECONDS:
+            size = max(MIN_SIZE, size - max(2, size // 5))
+        if (
+            code in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+            and trial.objective_value < objective - 0.5
+        ):
+            objective = trial.objective_value
+            values = list(trial.response_proto.solution)
+            best = trial
+            kept += 1
+    return LnsResult(best, objective, moves, kept)

@@ -1,0 +1,161 @@
+"""The relaxation bound (:mod:`scheduler.search.bound`) refuses nothing
+the checker accepts, and the neighbourhood search
+(:mod:`scheduler.search.lns`) only ever keeps checked schedules."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from ortools.sat.python import cp_model
+
+from models import BilateralRequest, Person
+from models.checker import check
+from models.objective import objective_value
+from scheduler import SolveParams
+from scheduler.model.build import build_model
+from scheduler.search.bound import build_relaxation, relaxation_bound
+from scheduler.search.construct.greedy import greedy
+from scheduler.search.lns import improve_lns
+from scheduler.search.solve import configure, solve
+from tests.factory import at, delegation, room, tiny
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from bench.generate import Shape, generate
+
+SHAPES = {
+    "plain": Shape(),
+    "venues and windows": Shape(venues=2, window_share=0.5),
+    "heads, hubs": Shape(
+        rank_mix=(("HOS", 5), ("HOG", 3), ("MIN", 2)),
+        popular=2,
+        popular_share=0.6,
+    ),
+    "welcome and flights": Shape(
+        welcome=True, welcome_slack=1, arrival_share=0.3, arrival_days=1
+    ),
+}
+
+
+def _scenario(shape: Shape, seed: int = 3):
+    return generate(
+        delegations=24,
+        days=2,
+        side_events=18,
+        bilaterals=60,
+        rooms=16,
+        seed=seed,
+        shape=shape,
+    )
+
+
+def accepts(s, schedule) -> bool:
+    """The relaxation with ``schedule`` forced in (presence, day and,
+    where counted, start of every item) is feasible."""
+    rel = build_relaxation(s)
+    m = rel.model
+    names = {v.name: k for k, v in enumerate(m.proto.variables)}
+    placed = schedule.by_item()
+    g = s.grid
+
+    def fix(name, value):
+        if name in names:
+            m.add(m.get_bool_var_from_proto_index(names[name]) == value)
+
+    for it in s.items:
+        if it.kind == "sequence":
+            continue
+        plan = rel.plans[it.item_id]
+        a = placed.get(it.item_id)
+        if not plan.starts:
+            if a is not None:
+                return False
+            continue
+        fix(f"{it.item_id}|present", int(a is not None))
+        if a is None:
+            continue
+        t = g.to_index(a.start)
+        d = g.day_index(t)
+        if not any(lo <= t < hi for lo, hi in plan.starts.get(d, ())):
+            return False
+        fix(f"{it.item_id}|d{d}", 1)
+        fix(f"{it.item_id}|t{t}", 1)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = 20
+    return solver.solve(m) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_the_relaxation_accepts_every_checked_schedule(shape):
+    s = _scenario(SHAPES[shape])
+    schedules = [greedy(s, order=o).schedule for o in ("rows", "value")]
+    r = solve(s, SolveParams(time_limit=4, workers=1), live=False)
+    schedules.append(r.schedule)
+    for schedule in schedules:
+        assert check(s, schedule) == []
+        assert accepts(s, schedule)
+        bound = relaxation_bound(s, 5)
+        assert bound.objective is not None
+        assert bound.objective <= objective_value(s, schedule)
+
+
+def test_a_daily_limit_is_counted_and_proves_the_optimum():
+    """AAA may hold one item a day on a one-day event and asks for two
+    meetings: the relaxation proves one must stay out (the cheaper)."""
+    s = tiny(
+        delegations=tuple(delegation(d) for d in ("AAA", "BBB", "CCC")),
+        people=(Person("AAA-X", "Aide", "AAA", "MIN", max_items_per_day=1),),
+        rooms=(room("BL1", "bilateral", 20, features=("flags",)),),
+        bilaterals=(
+            BilateralRequest("B1", "AAA-X", "BBB", priority=5),
+            BilateralRequest("B2", "AAA-X", "CCC", priority=2),
+        ),
+    )
+    bound = relaxation_bound(s, 5)
+    low = s.item_by_id["B:B2"].value
+    assert bound.unplaced == low
+    r = solve(s, SolveParams(time_limit=5, workers=1), live=False)
+    assert r.status == "OPTIMAL"
+    assert "B:B1" in r.schedule.by_item()
+
+
+def test_a_person_free_for_one_meeting_bounds_the_day():
+    """BBB is free 09:00-09:40 only: of three 30-minute meetings with
+    them one fits, and the bound says so before any search."""
+    s = tiny(
+        delegations=tuple(
+            delegation(d)
+            if d != "BBB"
+            else delegation(
+                d, available_from=at("09:00"), available_to=at("09:40")
+            )
+            for d in ("AAA", "BBB", "CCC", "DDD")
+        ),
+        rooms=(
+            room("BL1", "bilateral", 20, features=("flags",)),
+            room("BL2", "bilateral", 20, features=("flags",)),
+        ),
+        bilaterals=tuple(
+            BilateralRequest(f"B{k}", "BBB", other, priority=3)
+            for k, other in enumerate(("AAA", "CCC", "DDD"))
+        ),
+    )
+    bound = relaxation_bound(s, 5)
+    assert bound.unplaced == 2 * s.item_by_id["B:B0"].value
+
+
+def test_lns_keeps_only_checked_and_better_schedules():
+    s = _scenario(SHAPES["heads, hubs"], seed=5)
+    start = greedy(s, order="rows").schedule
+    built = build_model(s, hint=start)
+    solver = cp_model.CpSolver()
+    configure(solver, SolveParams(time_limit=0.5, workers=1))
+    solver.solve(built.model)
+    res = improve_lns(built, solver, 6, workers=1)
+    assert res.solver is not None and res.moves > 0
+    from scheduler.search.solve import extract
+
+    schedule = extract(s, built, res.solver)
+    assert check(s, schedule) == []
+    assert objective_value(s, schedule) <= objective_value(s, start)
