@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -45,6 +46,15 @@ log = logging.getLogger(__name__)
 DECOMPOSE = ("auto", "day", "off")
 #: Longest time an infeasible solve spends explaining why.
 EXPLAIN_SECONDS = 60.0
+#: Share of the time limit kept for asking the solver about left-out
+#: items (at most what ``--diagnose-seconds`` or the default asks).
+DIAGNOSIS_SHARE = 0.15
+#: Seconds kept for writing the workbook: a base and a share per item
+#: (about 1.5 s for 500 items on 2 cores), at most WRITE_SHARE of the
+#: time limit.
+WRITE_SECONDS = 0.5
+WRITE_SECONDS_PER_ITEM = 0.004
+WRITE_SHARE = 0.25
 
 
 # ------------------------------------------------------------------ inputs
@@ -227,8 +237,15 @@ def solve(
     diagnose_seconds: float | None = None,
     progress: IO[str] | None = None,
     on_day: Callable | None = None,
+    started: float | None = None,
 ) -> SolveRun:
     """Schedule ``scenario`` and return a checked schedule.
+
+    ``params.time_limit`` bounds the whole run from ``started`` (a
+    :func:`time.monotonic` reading; now if not given) to a written
+    workbook: the search gets what is left after the time kept for the
+    left-out diagnosis and for writing (:func:`time_plan`), and the
+    diagnosis what is left after the search.
 
     Raises :class:`Infeasible` (with the explanation) when the mandatory
     items cannot all be placed, :class:`NoSchedule` when nothing was found
@@ -237,14 +254,22 @@ def solve(
     schedule. ``progress`` (a terminal stream) gets the live line;
     ``on_day`` each day's report of a day-by-day run."""
     params = params or SolveParams()
+    started = time.monotonic() if started is None else started
+    deadline = started + params.time_limit
     by_day = use_days(scenario, decompose, baseline)
+    plan = time_plan(scenario, params.time_limit, diagnose_seconds)
+    total = params.time_limit
+    search_s = max(
+        0.5, deadline - time.monotonic() - plan.diagnosis - plan.writing
+    )
+    params = replace(params, time_limit=search_s)
     log.info(
         "Solving %s: %d items, %d rooms, %d worker(s), %g s limit%s",
         scenario.settings.event_name,
         len(scenario.items),
         len(scenario.rooms),
         params.workers,
-        params.time_limit,
+        total,
         ", one day at a time" if by_day else "",
     )
     try:
@@ -262,7 +287,7 @@ def solve(
         raise NoSchedule(
             "Interrupted before the search began; nothing was written."
         ) from None
-    limit = f"{params.time_limit:g} s"
+    limit = f"{total:g} s"
     if result.status == "INFEASIBLE":
         seconds = min(EXPLAIN_SECONDS, params.time_limit)
         first, *rest = _infeasible_lines(scenario, seconds)
@@ -291,7 +316,10 @@ def solve(
             "(please report this):",
             [f"  - [{v.rule}] {v.message}" for v in violations[:20]],
         )
-    result, diagnosed = _diagnose(scenario, result, diagnose_seconds)
+    left = deadline - time.monotonic() - plan.writing
+    result, diagnosed = _diagnose(
+        scenario, result, diagnose_seconds, max(0.0, left)
+    )
     changes = None
     if baseline is not None:
         changes = diff_schedules(
@@ -300,17 +328,49 @@ def solve(
     return SolveRun(result, by_day, changes, diagnosed)
 
 
+@dataclass(frozen=True)
+class TimePlan:
+    """Seconds of the time limit kept for the steps after the search."""
+
+    diagnosis: float
+    writing: float
+
+
+def time_plan(
+    scenario: Scenario, time_limit: float, diagnose_seconds: float | None
+) -> TimePlan:
+    """What to keep, of ``time_limit``, for the left-out diagnosis (what
+    it asks, at most :data:`DIAGNOSIS_SHARE` of the limit: the default
+    asks for 10 s on scenarios under 1,000 items) and for writing the
+    workbook (an estimate from the number of items)."""
+    from .diagnosis.diagnose import AUTO_ITEMS, AUTO_SECONDS
+
+    if diagnose_seconds is not None:
+        asked = diagnose_seconds
+    else:
+        asked = AUTO_SECONDS if len(scenario.items) < AUTO_ITEMS else 0.0
+    writing = min(
+        WRITE_SHARE * time_limit,
+        WRITE_SECONDS + WRITE_SECONDS_PER_ITEM * len(scenario.items),
+    )
+    return TimePlan(min(asked, DIAGNOSIS_SHARE * time_limit), writing)
+
+
 def _diagnose(
-    scenario: Scenario, result: Result, seconds: float | None
+    scenario: Scenario,
+    result: Result,
+    seconds: float | None,
+    left: float = float("inf"),
 ) -> tuple[Result, str | None]:
     """Ask the solver why the left-out items are out
     (:func:`scheduler.diagnosis.diagnose.diagnosis_plan` says which and
-    for how long)."""
+    for how long), in at most ``left`` seconds."""
     from .diagnosis.diagnose import diagnose_left_out, diagnosis_plan
 
     schedule = result.schedule
     assert schedule is not None
     budget, only = diagnosis_plan(scenario, schedule, seconds)
+    budget = min(budget, left)
     if budget <= 0 or not schedule.unscheduled:
         return result, None
     which = (
