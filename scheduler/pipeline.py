@@ -317,6 +317,8 @@ def solve(
             [f"  - [{v.rule}] {v.message}" for v in violations[:20]],
         )
     left = deadline - time.monotonic() - plan.writing
+    if result.interrupted:
+        left = 0.0  # Ctrl-C: write what there is, ask nothing more
     result, diagnosed = _diagnose(
         scenario, result, diagnose_seconds, max(0.0, left)
     )

@@ -44,6 +44,8 @@ from models import intervals as iv
 from models.objective import placement_weight
 from models.records.items import Item
 
+from ..model.constraints.duties import duty_gaps
+
 #: Items this many starts or fewer are counted start by start.
 FEW_STARTS = 8
 
@@ -161,16 +163,16 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
             ),
         )
     allowed = iv.intersect(allowed, cache.room_starts(it))
-    buf = s.buffer_seconds
     for pid in it.participants:
         if pid not in s.persons:
             continue
         allowed = iv.intersect(allowed, cache.person_starts(pid, dur))
-        holes = [
-            (lo - dur - buf + 1, hi + buf)
-            for lo, hi, duty in duties.get(pid, ())
-            if duty != it.item_id
-        ]
+        holes = []
+        for lo, hi, duty in duties.get(pid, ()):
+            if duty == it.item_id:
+                continue
+            before, after = duty_gaps(s, s.item_by_id[duty].rooms, it.rooms)
+            holes.append((lo - dur - before + 1, hi + after))
         if holes:
             allowed = iv.subtract(allowed, holes)
         arrival = s.arrival_by_delegation.get(s.delegation_of(pid))
@@ -423,6 +425,8 @@ class Bound:
     unplaced: float | None
     seconds: float
     status: str
+    #: CP-SAT stopped well before its time without an answer (Ctrl-C)
+    interrupted: bool = False
 
 
 def relaxation_bound(
@@ -446,6 +450,12 @@ def relaxation_bound(
     p.linearization_level = 2
     code = solver.solve(rel.model)
     seconds = time.monotonic() - t0
+    if (
+        code in (cp_model.FEASIBLE, cp_model.UNKNOWN)
+        and left > 1.0
+        and solver.wall_time < 0.5 * left
+    ):  # CP-SAT stops at Ctrl-C as if its time were up
+        return Bound(None, None, seconds, "INTERRUPTED", interrupted=True)
     # the bound proven so far is valid even when time ran out before a
     # plan was found (UNKNOWN); an infeasible relaxation proves nothing
     # here (the full model says why)

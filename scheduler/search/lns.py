@@ -32,6 +32,8 @@ from ..model.build import BuiltModel
 START_SIZE = 30
 MIN_SIZE = 8
 MAX_SIZE = 200
+#: Less time than this is not worth a move.
+MIN_SECONDS = 1.0
 #: Seconds one move may take.
 MOVE_SECONDS = 2.0
 
@@ -187,6 +189,8 @@ def improve_lns(
 ) -> LnsResult:
     """Improve the solution held by ``solver`` (a solve of ``built``) by
     neighbourhood moves for ``seconds``; see the module."""
+    if seconds < MIN_SECONDS:
+        return LnsResult(None, float("inf"), 0, 0)
     deadline = time.monotonic() + seconds
     rng = random.Random(seed)
     start = complete_hint(built, seconds / 4)

@@ -132,6 +132,17 @@ def solve(
             relaxation_seconds(params.time_limit),
             seed=params.seed,
         )
+        if bound.interrupted and ready_s is not None:
+            # Ctrl-C before the search: the greedy start is the best so far
+            done = _first_phase_result(
+                scenario,
+                with_reasons(scenario, hint),
+                None,
+                params,
+                time.monotonic() - t0,
+                GREEDY_START,
+            )
+            return replace(done, interrupted=True)
     built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
     if (
         bound is not None
@@ -198,7 +209,7 @@ def solve(
             # the first phase's (or the greedy) schedule stands
             if baseline is None:
                 hint = with_reasons(scenario, hint)
-            return _first_phase_result(
+            done = _first_phase_result(
                 scenario,
                 hint,
                 baseline,
@@ -206,7 +217,16 @@ def solve(
                 seconds,
                 SINGLE_MODEL if baseline is not None else GREEDY_START,
             )
-        return Result(status, None, None, None, seconds, progress.solutions)
+            return replace(done, interrupted=stopped)
+        return Result(
+            status,
+            None,
+            None,
+            None,
+            seconds,
+            progress.solutions,
+            interrupted=stopped,
+        )
     first = (
         None
         if progress.first_at is None

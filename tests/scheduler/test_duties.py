@@ -90,3 +90,42 @@ def test_no_pruning_when_a_rule_is_skipped():
     built = build_model(s, skip=("mandatory",))
     allowed = built.ctx.vars.items["E:TALK"].allowed
     assert allowed.contains(s.grid.to_index(at("12:00")))
+
+
+def test_a_meeting_in_another_venue_keeps_the_travel_time_to_a_duty():
+    """The banquet is at the centre (HALL); a talk held only at the
+    palace (20 minutes away) must end 20 minutes before it and start 20
+    minutes after, and the relaxation bound rules out the same starts."""
+    from dataclasses import replace
+
+    from scheduler.search.bound import certain_duties, plan_item
+    from tests.factory import room
+
+    s = _banquet_scenario()
+    s = replace(
+        s,
+        rooms=(*s.rooms, room("P1", venue="PAL")),
+        events=tuple(
+            replace(e, rooms=("P1",)) if e.event_id == "TALK" else e
+            for e in s.events
+        ),
+    )
+    built = build_model(s)
+    allowed = built.ctx.vars.items["E:TALK"].allowed
+    g = s.grid
+    assert allowed.contains(g.to_index(at("11:10")))
+    assert not allowed.contains(g.to_index(at("11:15")))
+    assert not allowed.contains(g.to_index(at("13:15")))
+    assert allowed.contains(g.to_index(at("13:20")))
+    plan = plan_item(s, s.item_by_id["E:TALK"], certain_duties(s))
+    starts = [
+        t
+        for spans in plan.starts.values()
+        for a, b in spans
+        for t in (a, b - 1)
+    ]
+    assert (
+        g.to_index(at("11:10")) in starts and g.to_index(at("13:20")) in starts
+    )
+    r = solve_checked(s)
+    assert "E:TALK" in r.schedule.by_item()

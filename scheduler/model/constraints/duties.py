@@ -47,23 +47,42 @@ def fixed_duties(ctx: BuildContext) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
+def duty_gaps(s, duty_rooms, item_rooms) -> tuple[int, int]:
+    """Least gap a person needs between an item in one of ``item_rooms``
+    and a duty in one of ``duty_rooms``: before the duty, and after it
+    (the same-venue buffer, or the travel time between their venues if
+    every choice of rooms needs it)."""
+    venue = s.room_by_id
+    duty_v = {venue[r].venue_id for r in duty_rooms if r in venue}
+    item_v = {venue[r].venue_id for r in item_rooms if r in venue}
+    if not duty_v or not item_v:
+        return s.buffer_seconds, s.buffer_seconds
+    before = min(s.gap_seconds(a, b) for a in item_v for b in duty_v)
+    after = min(s.gap_seconds(b, a) for a in item_v for b in duty_v)
+    return before, after
+
+
 def clear_of_fixed_duties(ctx: BuildContext) -> None:
     """Every item starts where none of its participants' fixed duties
-    overlaps it, the same-venue buffer included."""
+    overlaps it, with the same-venue buffer or the travel time between
+    their venues (when every room of each is in another venue)."""
     duties = fixed_duties(ctx)
     if not duties:
         return
-    buf = ctx.scenario.buffer_seconds
-    for iid, v in ctx.vars.items.items():
+    s, items = ctx.scenario, ctx.vars.items
+    for iid, v in items.items():
         if v.item.kind == "sequence":
             continue
-        # starts s with lo - duration - buf < s < hi + buf, half-open
-        holes = [
-            (lo - v.duration - buf + 1, hi + buf)
-            for pid in v.item.participants
-            for lo, hi, duty in duties.get(pid, ())
-            if duty != iid
-        ]
+        holes = []
+        for pid in v.item.participants:
+            for lo, hi, duty in duties.get(pid, ()):
+                if duty == iid:
+                    continue
+                before, after = duty_gaps(
+                    s, items[duty].item.rooms, v.item.rooms
+                )
+                # starts t with lo - duration - before < t < hi + after
+                holes.append((lo - v.duration - before + 1, hi + after))
         if not holes:
             continue
         flat = [x for a, b in iv.normalize(holes) for x in (a, b - 1)]
