@@ -33,7 +33,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 
-def one_run(name: str, which: str, limit: float, workers: int, seed: int):
+def one_run(
+    name: str,
+    which: str,
+    limit: float,
+    workers: int,
+    seed: int,
+    lns: bool = True,
+):
     """Solve one scenario of the set; the figures as a dict."""
     from bench.family import SETS, build
     from bench.peers.greedy import greedy as fcfs
@@ -54,7 +61,7 @@ def one_run(name: str, which: str, limit: float, workers: int, seed: int):
     out["greedy_share"] = measure(s, g)["share"]
     f = fcfs(s)
     out["fcfs_share"] = measure(s, f.schedule)["share"]
-    params = SolveParams(time_limit=limit, workers=workers, seed=seed)
+    params = SolveParams(time_limit=limit, workers=workers, seed=seed, lns=lns)
     t0 = time.monotonic()
     if use_days(s):
         r, _ = solve_by_day(s, params)
@@ -165,6 +172,8 @@ def _child(name: str, a) -> dict:
         "--seed",
         str(a.seed),
     ]
+    if not a.lns:
+        cmd.append("--no-lns")
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         return {"name": name, "error": done.stderr.strip() or "?"}
@@ -181,10 +190,20 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--json", type=Path, help="also write the raw figures")
+    ap.add_argument(
+        "--no-lns",
+        dest="lns",
+        action="store_false",
+        help="no neighbourhood moves (CP-SAT's portfolio all the time)",
+    )
     ap.add_argument("--child", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        print(json.dumps(one_run(a.child, a.set, a.limit, a.workers, a.seed)))
+        print(
+            json.dumps(
+                one_run(a.child, a.set, a.limit, a.workers, a.seed, a.lns)
+            )
+        )
         return
     names = a.only or list(SETS[a.set])
     unknown = set(names) - set(SETS[a.set])
@@ -193,7 +212,8 @@ def main() -> None:
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, python "
         f"{platform.python_version()}; set {a.set}, limit {a.limit:g} s, "
-        f"{a.workers} workers, seed {a.seed}; load before: "
+        f"{a.workers} workers, seed {a.seed}"
+        f"{'' if a.lns else ', no neighbourhood moves'}; load before: "
         f"{os.getloadavg()[0]:.2f}"
     )
     print(HEADER)
