@@ -12,6 +12,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils.exceptions import IllegalCharacterError
 
 from inputs.scenario_format import SHEETS
 from inputs.scenario_writer import write_scenario
@@ -57,8 +59,10 @@ def _apply(wb, breakage) -> None:
         row, col = where
         try:
             ws.cell(row=row, column=col, value=value)
-        except (ValueError, TypeError):  # openpyxl refuses it itself
-            ws.cell(row=row, column=col, value=str(value)[:30])
+        # openpyxl refuses it itself
+        except (ValueError, TypeError, IllegalCharacterError):
+            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))[:30]
+            ws.cell(row=row, column=col, value=text)
 
 
 @settings(
