@@ -38,6 +38,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from .intervals import overlaps
+from .rules import SOFT_RULES
 
 if TYPE_CHECKING:
     from .records.items import Item
@@ -50,12 +51,8 @@ if TYPE_CHECKING:
 #: a strict tier would need weights of 10^12 that no solver handles well.
 PLACE_OVER_MOVE = 60
 
-WEIGHTS: dict[str, int] = {
-    "prefer_day": 20,
-    "track_parallel": 30,
-    "room_fit": 1,
-    "bilateral_venue_grouping": 10,
-}
+#: Soft rule id -> weight, from the catalogue (:mod:`models.rules`).
+WEIGHTS: dict[str, int] = {r.rule_id: r.weight for r in SOFT_RULES}
 ROOM_FIT_SEATS = 50
 
 

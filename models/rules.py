@@ -1,7 +1,10 @@
 """The catalogue of rules: one id per rule, shared by the CP-SAT model
-(``scheduler.model.constraints``), the independent checker
-(``models.checker``), explanations and the workbook. Each statement is
-the rule in one sentence.
+(``scheduler.model.constraints`` for the hard rules,
+``scheduler.model.objective`` for the soft ones), the independent checker
+(``models.checker``) and the objective recomputed from a schedule
+(``models.objective``), explanations and the workbook. Each statement is
+the rule in one sentence; a soft rule has its weight (penalty units, see
+:mod:`models.objective`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ class RuleInfo:
     hard: bool
     name: str
     statement: str
+    #: a soft rule's weight in the objective (hard rules: 0)
+    weight: int = 0
 
 
 HARD_RULES: tuple[RuleInfo, ...] = (
@@ -173,7 +178,19 @@ HARD_RULES: tuple[RuleInfo, ...] = (
         "A queue's slots follow each other back to back (plus the gap) "
         "in its room, inside its event's span or its window.",
     ),
+    RuleInfo(
+        "baseline_pins",
+        True,
+        "What-if pins",
+        "In a what-if run, a locked baseline item, or one that starts "
+        "before the freeze time, keeps its start and room, and nothing "
+        "new starts before the freeze time.",
+    ),
 )
+
+#: Hard rules that hold only against a baseline (what-if runs): their
+#: checkers take the baseline too.
+BASELINE_RULES = ("baseline_pins",)
 
 SOFT_RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
@@ -181,12 +198,14 @@ SOFT_RULES: tuple[RuleInfo, ...] = (
         False,
         "Preferred day",
         "An event with a preferred day is held on that day.",
+        weight=20,
     ),
     RuleInfo(
         "track_parallel",
         False,
         "Track in parallel",
         "Two events of one track do not run at the same time.",
+        weight=30,
     ),
     RuleInfo(
         "room_fit",
@@ -194,12 +213,14 @@ SOFT_RULES: tuple[RuleInfo, ...] = (
         "Room fits audience",
         "An event or bilateral is held in a room not much larger than "
         "its audience.",
+        weight=1,
     ),
     RuleInfo(
         "bilateral_venue_grouping",
         False,
         "Bilaterals grouped",
         "A principal's bilaterals are held in as few venues as possible.",
+        weight=10,
     ),
 )
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..baseline import Baseline
 from ..records.scenario import Scenario
 from ..records.schedule import Schedule
 from ..rules import HARD_RULES
+from .baseline import baseline_pins
 from .people import (
     daily_limit,
     person_available,
@@ -45,6 +47,7 @@ from .time import (
 from .violation import Violation
 
 Checker = Callable[[Scenario, Schedule], list[Violation]]
+BaselineChecker = Callable[[Scenario, Schedule, Baseline], list[Violation]]
 
 CHECKERS: dict[str, Checker] = {
     "item_shape": item_shape,
@@ -71,13 +74,26 @@ CHECKERS: dict[str, Checker] = {
     "sequence_contiguous": sequence_contiguous,
 }
 
+#: Checkers of the rules that hold against a baseline (what-if runs).
+BASELINE_CHECKERS: dict[str, BaselineChecker] = {
+    "baseline_pins": baseline_pins,
+}
 
-def check(scenario: Scenario, schedule: Schedule) -> list[Violation]:
-    """Every violation of every hard rule, in catalogue order."""
+
+def check(
+    scenario: Scenario, schedule: Schedule, baseline: Baseline | None = None
+) -> list[Violation]:
+    """Every violation of every hard rule, in catalogue order; the
+    what-if rules too when a ``baseline`` is given."""
     out: list[Violation] = []
     for rule in HARD_RULES:
-        out.extend(CHECKERS[rule.rule_id](scenario, schedule))
+        if rule.rule_id in CHECKERS:
+            out.extend(CHECKERS[rule.rule_id](scenario, schedule))
+        elif baseline is not None:
+            out.extend(
+                BASELINE_CHECKERS[rule.rule_id](scenario, schedule, baseline)
+            )
     return out
 
 
-__all__ = ["CHECKERS", "Violation", "check"]
+__all__ = ["BASELINE_CHECKERS", "CHECKERS", "Violation", "check"]

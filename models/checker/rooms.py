@@ -36,7 +36,7 @@ def room_open(s: Scenario, schedule: Schedule) -> list[Violation]:
     out = []
     for a in known_rows(s, schedule):
         lo, hi = span(s, a)
-        if not iv.contains(s.room_open(a.room_id), lo, hi):
+        if not iv.contains(s.room_available(a.room_id), lo, hi):
             out.append(
                 Violation(
                     "room_open",

@@ -291,16 +291,30 @@ class Scenario:
 
     @cached_property
     def _room_open(self) -> dict[str, list[tuple[int, int]]]:
+        return {
+            r.room_id: iv.intersect(
+                self.day_spans, self.room_available(r.room_id)
+            )
+            for r in self.rooms
+        }
+
+    def room_available(self, room_id: str) -> list[tuple[int, int]]:
+        """Grid spans of a room's own availability outside closed windows
+        whose scope covers it, the days' hours aside (the rule
+        ``room_open``; the hours are the rule ``day_hours``)."""
+        return self._room_available[room_id]
+
+    @cached_property
+    def _room_available(self) -> dict[str, list[tuple[int, int]]]:
         out = {}
         for r in self.rooms:
-            avail = iv.intersect(
-                self.day_spans, [self._span(r.available_from, r.available_to)]
-            )
             closed = [
                 self.window_span(w)
                 for w in self.windows_for("closed", room=r.room_id)
             ]
-            out[r.room_id] = iv.subtract(avail, closed)
+            out[r.room_id] = iv.subtract(
+                [self._span(r.available_from, r.available_to)], closed
+            )
         return out
 
     def room_arrival_open(

@@ -1,6 +1,7 @@
 """What-if runs: keep a published schedule as still as possible.
 
-Pinned rows (locked, or before the freeze time) are fixed; every other
+Pinned rows (locked, or before the freeze time) are fixed (the hard rule
+:func:`scheduler.model.constraints.baseline.baseline_pins`); every other
 baseline item gets a move cost (:mod:`models.baseline`); the solver
 starts from the baseline as a hint, so a re-run begins where the last
 one ended.
@@ -18,37 +19,6 @@ from models.baseline import (
 )
 
 from .context import BuildContext
-
-
-def baseline_pins(
-    ctx: BuildContext, baseline: Baseline, hold: frozenset[str] = frozenset()
-) -> None:
-    """Hard: a locked baseline item, or one that starts before the freeze
-    time, keeps its start and room; nothing new starts before the freeze
-    time. (``hold`` pins more baseline items, for the first phase of a
-    what-if run.)"""
-    s, m, vs = ctx.scenario, ctx.model, ctx.vars
-    g = s.grid
-    pinned = baseline.pinned(s)
-    rows = baseline.schedule.by_item()
-    pinned.update({i: rows[i] for i in hold if i in rows and i in vs.items})
-    for iid, a in pinned.items():
-        v = vs.items[iid]
-        pool = vs.pool_of.get(a.room_id)
-        m.add(v.present == 1).with_name(f"pinned:{iid}")
-        m.add(v.start == g.to_index(a.start)).with_name(f"pinned:{iid}")
-        if pool in v.rooms:
-            m.add(v.rooms[pool] == 1).with_name(f"pinned:{iid}@{pool}")
-        else:
-            m.add(v.present == 0).with_name(f"pinned:{iid}@{a.room_id}")
-    if baseline.freeze_before is not None:
-        freeze = g.to_index(baseline.freeze_before)
-        old = {a.item_id for a in baseline.schedule.assignments}
-        for iid, v in vs.items.items():
-            if iid not in old:
-                m.add(v.start >= freeze).with_name(
-                    f"frozen:{iid}"
-                ).only_enforce_if(v.present)
 
 
 def moves(ctx: BuildContext, baseline: Baseline):

@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 from models import Scenario
 from models.baseline import Baseline
 
-from .baseline import add_hints, baseline_pins, moves
+from .baseline import add_hints, moves
 from .constraints import HARD
 from .context import BuildContext
 from .objective import build_objective
@@ -45,14 +45,18 @@ def build_model(
         alone = {a.room_id for a in baseline.schedule.assignments}
     # with a rule skipped, reasoning across rules would be unsound
     ctx = BuildContext(
-        model, scenario, ModelVars(model, scenario, alone), derived=not skip
+        model,
+        scenario,
+        ModelVars(model, scenario, alone),
+        derived=not skip,
+        baseline=baseline,
+        hold=hold,
     )
     for rule_id, fn in HARD.items():
         if rule_id not in skip:
             fn(ctx)
     move_expr = None
     if baseline is not None:
-        baseline_pins(ctx, baseline, hold)
         move_expr = moves(ctx, baseline)
         add_hints(ctx, hint or baseline.schedule)
     elif hint is not None:

@@ -8,6 +8,7 @@ from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model import Domain
 
 from models import Scenario
+from models.baseline import Baseline
 
 from .variables import ItemVars, ModelVars
 
@@ -37,6 +38,10 @@ class BuildContext:
     #: (off where rules are switched on and off one by one: explain,
     #: diagnose)
     derived: bool = True
+    #: the published schedule of a what-if run (rule baseline_pins)
+    baseline: Baseline | None = None
+    #: more baseline items to pin (the first phase of a what-if run)
+    hold: frozenset[str] = frozenset()
 
     def lit(self, x):
         """A model literal for ``x`` (``True`` becomes a fixed-true var)."""

@@ -8,7 +8,7 @@ from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
 from scheduler.model.build import build_model
-from scheduler.search.solve import solve
+from scheduler.search.solve import extract, solve
 from tests.factory import at
 
 FAST = SolveParams(time_limit=20, workers=1, seed=0)
@@ -27,17 +27,29 @@ def solve_checked(scenario, params=FAST):
     return result
 
 
-def forced_status(
-    scenario, *, starts=None, rooms=None, present=None, extra=None, skip=()
-) -> str:
-    """Status of the model with some decisions forced.
+def forced_solve(
+    scenario,
+    *,
+    starts=None,
+    rooms=None,
+    present=None,
+    extra=None,
+    skip=(),
+    baseline=None,
+    keep_schedule=True,
+):
+    """Solve the model with some decisions forced: ``(status, schedule)``,
+    the schedule ``None`` unless one was found.
 
     ``starts``: item id -> "HH:MM" (or "HH:MM:SS") on the first day, or a
     datetime; ``rooms``: item id -> room id (or list of room ids, all
     forced on); ``present``: item id -> bool; ``extra``: a function
-    (ctx) -> None adding more constraints; ``skip``: rule ids to leave out.
+    (ctx) -> None adding more constraints; ``skip``: rule ids to leave out;
+    ``baseline``: a what-if run's baseline; ``keep_schedule``: extract
+    the schedule (not possible when a skipped rule lets an item be placed
+    in no room).
     """
-    built = build_model(scenario, skip=skip)
+    built = build_model(scenario, skip=skip, baseline=baseline)
     m, vs = built.model, built.ctx.vars
     g = scenario.grid
     for iid, when in (starts or {}).items():
@@ -60,12 +72,28 @@ def forced_status(
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 20
-    return solver.status_name(solver.solve(m))
+    status = solver.status_name(solver.solve(m))
+    found = keep_schedule and status in ("OPTIMAL", "FEASIBLE")
+    schedule = extract(scenario, built, solver, baseline) if found else None
+    return status, schedule
 
 
-def assert_rule_refuses(rule_id, scenario, **force):
+def forced_status(scenario, **force) -> str:
+    """Status of the model with some decisions forced (see
+    :func:`forced_solve`)."""
+    return forced_solve(scenario, keep_schedule=False, **force)[0]
+
+
+def assert_checker_finds(rule_id, scenario, schedule, baseline=None):
+    """The independent checker finds ``schedule`` breaks ``rule_id`` and
+    no other rule."""
+    found = check(scenario, schedule, baseline)
+    assert {v.rule for v in found} == {rule_id}, "\n".join(map(str, found))
+
+
+def assert_model_refuses(rule_id, scenario, **force):
     """With every rule the forced decision is refused; without ``rule_id``
-    it is accepted: so that rule (and only it) refuses it."""
+    (and the rules in ``skip``) it is accepted."""
     with_rule = forced_status(scenario, **force)
     assert with_rule == "INFEASIBLE", f"{rule_id}: forced case {with_rule}"
     skip = (*tuple(force.pop("skip", ())), rule_id)
@@ -73,3 +101,18 @@ def assert_rule_refuses(rule_id, scenario, **force):
     assert without in ("OPTIMAL", "FEASIBLE"), (
         f"without {rule_id} the forced case is still {without}"
     )
+
+
+def assert_rule_refuses(rule_id, scenario, **force):
+    """With every rule the forced decision is refused; without ``rule_id``
+    it is accepted, and the independent checker finds that the schedule
+    then found breaks ``rule_id`` and no other rule: so that rule (and
+    only it) refuses it, in the model and in its checker twin."""
+    assert not force.get("skip"), "a case that breaks one rule alone"
+    with_rule = forced_status(scenario, **force)
+    assert with_rule == "INFEASIBLE", f"{rule_id}: forced case {with_rule}"
+    without, schedule = forced_solve(scenario, skip=(rule_id,), **force)
+    assert without in ("OPTIMAL", "FEASIBLE"), (
+        f"without {rule_id} the forced case is still {without}"
+    )
+    assert_checker_finds(rule_id, scenario, schedule, force.get("baseline"))

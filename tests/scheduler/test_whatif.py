@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from models import Event, SecurityWindow, parse_scope
 from models.baseline import Baseline, moves_cost
@@ -12,6 +13,8 @@ from models.objective import objective_value
 from scheduler import SolveParams
 from scheduler.search.solve import solve
 from tests.factory import at, delegation, tiny
+
+from .helpers import assert_checker_finds, assert_rule_refuses
 
 P = SolveParams(time_limit=20, workers=1)
 
@@ -100,37 +103,40 @@ def test_freeze_keeps_the_morning():
 
 
 def test_checker_twin_of_baseline_pins():
-    from models.checker.baseline import baseline_pins
-
     s = _scenario()
     v1 = _solve(s)
     locked = replace(v1.assignments[0], locked=True)
     base = Baseline(replace(v1, assignments=(locked, *v1.assignments[1:])))
-    assert baseline_pins(s, v1, base) == []
-    moved = replace(
-        locked,
-        start=locked.start + (locked.end - locked.start),
-        end=locked.end + (locked.end - locked.start),
-    )
+    assert check(s, v1, base) == []
+    # to a time after everything else, where it breaks no other rule
+    free = max(a.end for a in v1.assignments) + timedelta(minutes=30)
+    moved = replace(locked, start=free, end=free + (locked.end - locked.start))
     bad = replace(v1, assignments=(moved, *v1.assignments[1:]))
-    assert [v.rule for v in baseline_pins(s, bad, base)] == ["baseline_pins"]
+    assert check(s, bad) == []  # without the baseline, nothing to see
+    assert_checker_finds("baseline_pins", s, bad, base)
 
 
 def test_model_refuses_to_move_a_locked_row():
-    from ortools.sat.python import cp_model
-
-    from scheduler.model.build import build_model
-
     s = _scenario()
     v1 = _solve(s)
     locked = replace(v1.assignments[0], locked=True)
     base = Baseline(replace(v1, assignments=(locked, *v1.assignments[1:])))
-    built = build_model(s, baseline=base)
-    v = built.ctx.vars.items[locked.item_id]
-    built.model.add(v.start != s.grid.to_index(locked.start))
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    assert solver.status_name(solver.solve(built.model)) == "INFEASIBLE"
+    later = locked.start + timedelta(hours=2)
+    assert_rule_refuses(
+        "baseline_pins", s, baseline=base, starts={locked.item_id: later}
+    )
+
+
+def test_nothing_new_starts_before_the_freeze():
+    s = _scenario()
+    v1 = _solve(s)
+    first = min(v1.assignments, key=lambda a: a.start)
+    rest = tuple(a for a in v1.assignments if a is not first)
+    base = Baseline(replace(v1, assignments=rest), freeze_before=at("17:00"))
+    # the first workshop is new to this baseline and may not start first
+    assert_rule_refuses(
+        "baseline_pins", s, baseline=base, starts={first.item_id: at("09:00")}
+    )
 
 
 def test_rank_change_moves_the_delegation_in_its_queue_and_nothing_else():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..context import BuildContext
+from .baseline import baseline_pins
 from .people import (
     daily_limit,
     person_available,
@@ -67,4 +68,5 @@ HARD: dict[str, Rule] = {
     "arrival_gate": arrival_gate,
     "sequence_contiguous": sequence_contiguous,
     "sequence_order": sequence_order,
+    "baseline_pins": baseline_pins,  # what-if runs only (ctx.baseline)
 }

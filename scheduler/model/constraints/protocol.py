@@ -170,8 +170,11 @@ def sequence_order(ctx: BuildContext) -> None:
     m, vs = ctx.model, ctx.vars
     for q in vs.queues.values():
         slots = [vs.items[i] for i in q.slot_ids]
+        # a present slot starts strictly before the next ones, so that the
+        # rule alone (without the chain of sequence_contiguous) leaves no
+        # tie in time order
         for a, b in itertools.pairwise(slots):
-            m.add(a.start <= b.start).with_name(
+            m.add(a.start + a.present <= b.start).with_name(
                 f"sequence_order:{a.item.item_id}"
             )
         for k, v in enumerate(slots):

@@ -22,13 +22,17 @@ def room_allowed(ctx: BuildContext) -> None:
 
 def room_open(ctx: BuildContext) -> None:
     """Hard: an item lies inside its room's availability and outside
-    closed windows on the room, its kind, its venue or all."""
+    closed windows on the room, its kind, its venue or all.
+
+    With every rule on (``ctx.derived``) the spans are cut to the day
+    hours too, which day_hours asks anyway: the same model, tighter."""
     s, m = ctx.scenario, ctx.model
+    open_spans = s.room_open if ctx.derived else s.room_available
     for v in ctx.vars.items.values():
         if v.item.kind == "sequence":
             continue  # a queue's span is checked as one use, below
         for r, lit in v.rooms.items():
-            dom = start_domain(s.room_open(r), v.duration)
+            dom = start_domain(open_spans(r), v.duration)
             if len(v.rooms) == 1:
                 ctx.restrict(v, dom, f"room_open:{v.item.item_id}@{r}")
             else:
@@ -37,20 +41,24 @@ def room_open(ctx: BuildContext) -> None:
                 ).only_enforce_if(lit)
     for seq in s.sequences:
         q = ctx.vars.queues[seq.sequence_id]
-        for lo_hi in [s.room_open(seq.room_id)]:
-            # the queue span must lie inside one open span of its room
-            spans = lo_hi
-            if not spans:
-                m.add(q.any_present == 0)
-                continue
-            choice = [
-                m.new_bool_var(f"Q:{seq.sequence_id}|open{k}")
-                for k in range(len(spans))
-            ]
-            m.add(sum(choice) == q.any_present)
-            for c, (lo, hi) in zip(choice, spans, strict=True):
-                m.add(q.start >= lo).only_enforce_if(c)
-                m.add(q.end <= hi).only_enforce_if(c)
+        # the queue span must lie inside one open span of its room
+        spans = open_spans(seq.room_id)
+        if not spans:
+            m.add(q.any_present == 0)
+            continue
+        if len(spans) == 1:
+            lo, hi = spans[0]
+            m.add(q.start >= lo).only_enforce_if(q.any_present)
+            m.add(q.end <= hi).only_enforce_if(q.any_present)
+            continue
+        choice = [
+            m.new_bool_var(f"Q:{seq.sequence_id}|open{k}")
+            for k in range(len(spans))
+        ]
+        m.add(sum(choice) == q.any_present)
+        for c, (lo, hi) in zip(choice, spans, strict=True):
+            m.add(q.start >= lo).only_enforce_if(c)
+            m.add(q.end <= hi).only_enforce_if(c)
 
 
 def room_no_overlap(ctx: BuildContext) -> None:
