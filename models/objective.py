@@ -3,9 +3,34 @@
 The engine minimises, lexicographically by construction:
 
 1. **Placement** – the value of optional items left out. An item's value is
-   ``10 × priority + rank bonus`` where the rank bonus is
-   ``11 − best precedence`` of its people (0..10; all_heads events: 10). So
-   priority decides first, then the rank of the people involved.
+   ``10 × priority + rank bonus`` (:func:`models.records.items.item_value`)
+   where the rank bonus is that of its most senior *guest*: ``11 −
+   precedence`` of that guest's rank, kept to 0..10. The host side's
+   people (host and ``co_host`` delegations, ``co_chair`` people) do not
+   count, so a host leader's meeting with a visiting head of state is
+   worth more than one with a visiting vice-minister; an item with no
+   guest gets 0, an all_heads event 10. With the default ranks:
+
+   ====  ==================================  ===========  =====
+   rank  label                               precedence   bonus
+   ====  ==================================  ===========  =====
+   HOS   Head of State                       1            10
+   VP    Vice-President / Crown Prince       2            9
+   HOG   Head of Government                  3            8
+   DPM   Deputy Prime Minister               4            7
+   FM    Foreign Minister                    5            6
+   MIN   Minister                            6            5
+   VMIN  Vice-Minister                       7            4
+   AMB   Ambassador / Permanent Rep.         8            3
+   IOH   Head of an International Org.       9            2
+   OFF   Senior Official                     10           1
+   ====  ==================================  ===========  =====
+
+   A Ranks sheet of its own follows the same formula (a rank of
+   precedence 2 such as the sample's UN Secretary-General: 9). So
+   priority decides first within one item, then the rank of the guest.
+   A queue member placed late or moved to another list counts as
+   placed (their slot in another list is never a request of its own).
 2. **Moves** (what-if runs only) – the cost of moving baseline items that
    were already announced (:mod:`models.baseline`).
 3. **Soft preferences** – the weighted penalties below.
@@ -25,6 +50,8 @@ Soft rules and weights (penalty units):
   preferred day.
 - ``track_parallel`` (30): 1 per pair of events of one track that overlap
   in time.
+- ``queue_late`` (10): 1 per queue member placed after the list or moved
+  to another list rather than at their place in the order.
 - ``room_fit`` (1): 1 per 50 empty seats (capacity − attendance) of an
   event or bilateral (not exhibition rooms, not queues, not arrivals).
 - ``bilateral_venue_grouping`` (10): per person with bilaterals, the number
@@ -38,6 +65,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from .intervals import overlaps
+from .records.schedule import is_late
 from .rules import SOFT_RULES
 
 if TYPE_CHECKING:
@@ -105,6 +133,9 @@ def soft_upper_bounds(scenario: Scenario) -> dict[str, int]:
     return {
         "prefer_day": day_ub,
         "track_parallel": len(track_pairs(s)),
+        "queue_late": sum(
+            1 for it in s.items if it.late_ok or it.is_alternative
+        ),
         "room_fit": fit_ub,
         "bilateral_venue_grouping": group_ub,
     }
@@ -136,15 +167,20 @@ def penalties(scenario: Scenario, schedule: Schedule) -> dict[str, int]:
     placed = schedule.by_item()
     items = s.item_by_id
     out = dict.fromkeys(WEIGHTS, 0)
+    held = {items[i].own_item_id for i in placed if i in items}
     out["unplaced_value"] = sum(
         it.value
         for it in s.items
-        if not it.mandatory and it.item_id not in placed
+        if not it.mandatory
+        and not it.is_alternative
+        and it.item_id not in held
     )
     for iid, a in placed.items():
         it = items.get(iid)
         if it is None:
             continue
+        if it.is_alternative or is_late(a):
+            out["queue_late"] += 1
         if (
             it.kind == "event"
             and it.preferred_day is not None

@@ -9,15 +9,35 @@ applies, the item lost its place to higher-value items.
 from __future__ import annotations
 
 from . import intervals as iv
+from .checker.protocol import there_at, turn_start
 from .records.items import Item
 from .records.scenario import Scenario
-from .records.schedule import Schedule
+from .records.schedule import Schedule, is_late
 
 #: Said when no cheaper check explains a left-out item.
 GENERIC_REASON = (
     "Every time its people and a suitable room are free together "
     "is taken by items of higher priority or rank"
 )
+
+
+def busy_spans(
+    s: Scenario, schedule: Schedule, pid: str, pad: int = 0
+) -> list[tuple[int, int, object]]:
+    """(start, end, row) of the rows ``pid`` is busy in, each widened by
+    ``pad`` seconds on both sides: the whole row, or the first
+    ``participants_minutes`` of an event they open and hand over."""
+    g = s.grid
+    out = []
+    for a in schedule.assignments:
+        if pid not in a.participants:
+            continue
+        lo, hi = g.to_index(a.start), g.to_index(a.end)
+        it = s.item_by_id.get(a.item_id)
+        if it is not None:
+            hi = lo + it.busy_seconds(pid)
+        out.append((lo - pad, hi + pad, a))
+    return out
 
 
 def _hm(s: Scenario, t: int) -> str:
@@ -119,26 +139,21 @@ def busy_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     once their placed items (with buffers) are counted."""
     if it.kind == "sequence":
         return None
-    g = s.grid
     window = iv.intersect(
         s.day_spans, [(it.start_min, it.start_max + it.duration)]
     )
     buf = s.buffer_seconds
     for pid in it.participants:
-        mine = sorted(
-            (a for a in schedule.assignments if pid in a.participants),
-            key=lambda a: a.start,
-        )
-        busy = [
-            (g.to_index(a.start) - buf, g.to_index(a.end) + buf) for a in mine
-        ]
+        mine = sorted(busy_spans(s, schedule, pid), key=lambda x: x[2].start)
+        busy = [(lo, hi) for lo, hi, _ in mine]
+        need = it.busy_seconds(pid)
         free = iv.subtract(iv.intersect(window, s.person_free(pid)), busy)
-        if iv.starts_inside(free, it.duration):
+        if iv.starts_inside(free, need):
             continue
         inside = [
             a
-            for a in mine
-            if iv.intersect(window, [(g.to_index(a.start), g.to_index(a.end))])
+            for lo, hi, a in mine
+            if iv.intersect(window, [(lo + buf, hi - buf)])
         ]
         shown = ", ".join(
             f"{a.item_id} {a.start:%d %b %H:%M}" for a in inside[:4]
@@ -191,11 +206,7 @@ def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     buf = s.buffer_seconds
 
     def busy_of(pid):
-        return [
-            (g.to_index(a.start) - buf, g.to_index(a.end) + buf)
-            for a in schedule.assignments
-            if pid in a.participants
-        ]
+        return [(lo, hi) for lo, hi, _ in busy_spans(s, schedule, pid, buf)]
 
     shared = free_together(s, it, busy_of)
     names = _names(s, it.participants)
@@ -242,40 +253,230 @@ def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
 
 
 def member_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
+    """Why a queue member has no place: in their own list, and, if that
+    list's late policy moves them, in the other list. Each sentence is
+    checked against the schedule (never "the list is full" while time
+    remains in its span); ``None`` when no cheap check explains it."""
     if it.kind != "sequence":
         return None
-    pid = it.participants[0]
-    placed = schedule.by_item()
     seq = s.sequence_by_id[it.sequence_id]
-    if seq.within_event:
-        ev = placed.get(f"E:{seq.within_event}")
-        if ev is None:
-            return f"Its event {seq.within_event} is not scheduled"
-        lo, hi = s.grid.to_index(ev.start), s.grid.to_index(ev.end)
-    else:
-        lo, hi = s.grid.to_index(seq.earliest), s.grid.to_index(seq.latest)
-    if not iv.intersect(s.person_free(pid), [(lo, hi)]):
-        return (
-            f"{_who(s, pid)} is not in town or not available during "
-            f"{_hm(s, lo)}–{_hm(s, hi)[-5:]}"
+    own = _Member(s, it, schedule).reason(late_ok=it.late_ok)
+    alt = None
+    if seq.late == "move":
+        alt = s.item_by_id.get(f"S:{seq.move_to}:{it.member}")
+    if alt is None or own is None:
+        return own
+    there = _Member(s, alt, schedule).reason(late_ok=False)
+    if there is None:
+        return own
+    return f"{own}; moved to {seq.move_to} (its late policy): {there}"
+
+
+class _Member:
+    """One slot of one list, and the schedule around it."""
+
+    def __init__(self, s: Scenario, it: Item, schedule: Schedule):
+        self.s, self.it, self.schedule = s, it, schedule
+        self.pid = it.participants[0]
+        self.who = _who(s, self.pid)
+        self.seq = s.sequence_by_id[it.sequence_id]
+        self.venue = s.room_by_id[self.seq.room_id].venue_id
+        self.arrivals = {
+            a.ref_id: a for a in schedule.assignments if a.kind == "arrival"
+        }
+        self.rows = sorted(
+            (
+                a
+                for a in schedule.assignments
+                if a.kind == "sequence" and a.ref_id == self.seq.sequence_id
+            ),
+            key=lambda a: a.start,
         )
-    arr = placed.get(f"A:{s.delegation_of(pid)}")
-    if arr is not None:
-        venue = s.room_by_id[seq.room_id].venue_id
-        there = s.grid.to_index(arr.end) + s.travel_seconds(
-            arr.venue_id, venue
+
+    def there(self, lo: int) -> bool:
+        return there_at(
+            self.s,
+            self.pid,
+            lo,
+            lo + self.it.duration,
+            self.venue,
+            self.arrivals,
         )
-        if there > lo:
+
+    def busy(self, lo: int, hi: int):
+        """A row of the member's that clashes with ``[lo, hi)`` (buffer
+        counted), other than the list's own event; ``None`` if none."""
+        s, it = self.s, self.it
+        for lo_b, hi_b, a in busy_spans(
+            s, self.schedule, self.pid, s.buffer_seconds
+        ):
+            if a.item_id == f"E:{it.within_event}" or a.item_id == it.item_id:
+                continue
+            if iv.overlaps(lo_b, hi_b, lo, hi):
+                return a
+        return None
+
+    def reason(self, late_ok: bool) -> str | None:
+        s, it, seq, g = self.s, self.it, self.seq, self.s.grid
+        placed = self.schedule.by_item()
+        if seq.within_event:
+            ev = placed.get(f"E:{seq.within_event}")
+            if ev is None:
+                return f"its event {seq.within_event} is not scheduled"
+            lo, hi = g.to_index(ev.start), g.to_index(ev.end)
+        else:
+            lo, hi = g.to_index(seq.earliest), g.to_index(seq.latest)
+        span = f"{_hm(s, lo)}–{_hm(s, hi)[-5:]}"
+        free = iv.intersect(s.person_free(self.pid), [(lo, hi)])
+        if not iv.starts_inside(free, it.duration):
             return (
-                f"{_who(s, pid)} lands at {arr.venue_id} at "
-                f"{arr.start:%H:%M} ({arr.start:%d %b}) and can be at "
-                f"{venue} only from {s.grid.to_datetime(there):%H:%M}, "
-                "after the queue has begun"
+                f"{self.who} is not in town or not available during {span} "
+                f"(the span of {seq.sequence_id})"
             )
-    return (
-        "The queue is full: its event cannot hold every member's slot, "
-        "and members of higher value were kept"
-    )
+        arr = self.arrivals.get(s.delegation_of(self.pid))
+        ready = None
+        if arr is not None:
+            ready = g.to_index(arr.end) + s.travel_seconds(
+                arr.venue_id, self.venue
+            )
+            if ready + it.duration > hi:
+                return (
+                    f"{self.who} lands at {arr.venue_id} on "
+                    f"{arr.start:%d %b} at {arr.start:%H:%M} and can be at "
+                    f"{self.venue} only from {_hm(s, ready)}, after "
+                    f"{seq.sequence_id} ends ({span})"
+                )
+        turn = turn_start(s, seq.sequence_id, self.rows, it.queue_index)
+        if turn is None:
+            return f"no member of {seq.sequence_id} is placed"
+        if self.there(turn):
+            return self._at_turn(turn, hi)
+        missed = f"{self.who} cannot be there at their turn ({_hms(s, turn)})"
+        if ready is not None and ready > turn:
+            missed += (
+                f": they can be at {self.venue} only from {_hm(s, ready)}"
+            )
+        else:
+            missed += ": not available then"
+        if it.is_alternative:
+            return f"{missed} in {seq.sequence_id} either"
+        if not late_ok:
+            return (
+                f"{missed}, and the late policy of {seq.sequence_id} is "
+                f"{seq.late}"
+            )
+        return f"{missed}; {self._after_list(hi)}"
+
+    def _after_list(self, hi: int) -> str:
+        """Why a late member has no place after the list either: between
+        the slots around theirs in the order of the members placed late
+        (after the members in order), inside the list's span."""
+        s, it, seq, g = self.s, self.it, self.seq, self.s.grid
+        gap, dur = seq.gap_seconds, it.duration
+        ordered = [a for a in self.rows if not is_late(a)]
+        if not ordered:
+            return "no member of the list is placed in order"
+        lo = g.to_index(ordered[-1].end) + gap
+        top, last = hi, ordered[-1]
+        for a in self.rows:
+            k = s.item_by_id[a.item_id].queue_index
+            if not is_late(a):
+                continue
+            if k < it.queue_index:
+                lo, last = max(lo, g.to_index(a.end) + gap), a
+            elif top == hi:
+                top = g.to_index(a.start) - gap
+        if lo + dur > top:
+            if top == hi:
+                return (
+                    f"after the list there is no time left: it ends at "
+                    f"{_hms(s, lo - gap)} and its span at "
+                    f"{_hm(s, hi)[-5:]}, less than the {dur} s of their slot"
+                )
+            return (
+                f"there is no time for them between {last.item_id} and the "
+                "next member placed late"
+            )
+        window = [(lo, top)]
+        arr = self.arrivals.get(s.delegation_of(self.pid))
+        if arr is not None:
+            ready = g.to_index(arr.end) + s.travel_seconds(
+                arr.venue_id, self.venue
+            )
+            window = iv.intersect(window, [(ready, top)])
+        there = iv.intersect(window, s.person_free(self.pid))
+        if not iv.starts_inside(there, dur):
+            return (
+                f"nor after the list ({_hms(s, lo)}–{_hm(s, top)[-5:]}): "
+                "not there or not available then"
+            )
+        busy = [
+            (x, y)
+            for x, y, a in busy_spans(
+                s, self.schedule, self.pid, s.buffer_seconds
+            )
+            if a.item_id != f"E:{it.within_event}"
+        ]
+        free = iv.subtract(there, busy)
+        if not iv.starts_inside(free, dur):
+            clash = self.busy(there[0][0], there[-1][1])
+            return (
+                f"after the list ({_hms(s, lo)}–{_hm(s, top)[-5:]}) they "
+                f"are busy with {_row_text(clash)}"
+                if clash is not None
+                else "after the list they are busy whenever they are there"
+            )
+        first = iv.starts_inside(free, dur)[0][0]
+        return (
+            f"a place after the list from {_hms(s, first)} is free, but "
+            "the search left it unused"
+        )
+
+    def _at_turn(self, turn: int, hi: int) -> str:
+        """Why a member who can be there at their turn has no place."""
+        s, it, seq = self.s, self.it, self.seq
+        clash = self.busy(turn, turn + it.duration)
+        if clash is not None:
+            return (
+                f"{self.who} is busy with {_row_text(clash)} at their turn "
+                f"({_hms(s, turn)})"
+            )
+        rows = self.rows
+        shift = it.duration + seq.gap_seconds
+        end = s.grid.to_index(rows[-1].end) if rows else turn
+        if end + shift > hi:
+            used = sum(int((a.end - a.start).total_seconds()) for a in rows)
+            return (
+                f"the span of {seq.sequence_id} ({_hm(s, hi)[-5:]} at the "
+                f"latest) cannot hold one more slot: its {len(rows)} "
+                f"members take {used // 60} min {used % 60} s and end at "
+                f"{_hms(s, end)}; {self.who} needs {it.duration} s more"
+            )
+        for a in rows:
+            lo_a = s.grid.to_index(a.start)
+            if lo_a < turn:
+                continue
+            other = _Member(s, s.item_by_id[a.item_id], self.schedule)
+            new = lo_a + shift
+            late = new + other.it.duration
+            if not other.there(new) or other.busy(new, late):
+                return (
+                    f"placing them at their turn ({_hms(s, turn)}) would "
+                    f"push {a.item_id} to {_hms(s, new)}, when "
+                    f"{other.who} cannot be there"
+                )
+        return (
+            f"their place at their turn ({_hms(s, turn)}) is free, but the "
+            "search left it unused"
+        )
+
+
+def _row_text(a) -> str:
+    return f"{a.item_id} ({a.title}) {a.start:%d %b %H:%M}–{a.end:%H:%M}"
+
+
+def _hms(s: Scenario, t: int) -> str:
+    return s.grid.to_datetime(t).strftime("%H:%M:%S")
 
 
 def cheap_reason(s: Scenario, it: Item, schedule: Schedule) -> str:

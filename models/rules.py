@@ -35,7 +35,8 @@ HARD_RULES: tuple[RuleInfo, ...] = (
         True,
         "Mandatory items",
         "Every mandatory item is placed: mandatory events, bilaterals "
-        "and queue members, and every arrival.",
+        "and queue members (in their own list or, moved, in another), "
+        "and every arrival.",
     ),
     RuleInfo(
         "room_allowed",
@@ -167,16 +168,27 @@ HARD_RULES: tuple[RuleInfo, ...] = (
         "sequence_order",
         True,
         "Protocol order",
-        "The present members of a queue follow its precedence (or "
-        "reverse precedence) order with the tie-break, and a member "
-        "with a fixed position holds it.",
+        "The members of a queue placed in order follow its order of "
+        "precedence (side, rank, the list's tie-break; reversed for a "
+        "reverse_precedence list), a member with a fixed position holds "
+        "it, and members placed late come after them, in the same order.",
+    ),
+    RuleInfo(
+        "late_member",
+        True,
+        "Late members",
+        "A queue member is placed late (after the list) or moved to "
+        "another list only when the list's late policy allows it and they "
+        "could not be there at their turn (not yet arrived, or not "
+        "available), and is placed in one list only.",
     ),
     RuleInfo(
         "sequence_contiguous",
         True,
         "Queue timing",
         "A queue's slots follow each other back to back (plus the gap) "
-        "in its room, inside its event's span or its window.",
+        "in its room, inside its event's span or its window; a member "
+        "placed late may wait after the slot before theirs.",
     ),
     RuleInfo(
         "baseline_pins",
@@ -214,6 +226,14 @@ SOFT_RULES: tuple[RuleInfo, ...] = (
         "An event or bilateral is held in a room not much larger than "
         "its audience.",
         weight=1,
+    ),
+    RuleInfo(
+        "queue_late",
+        False,
+        "Late or moved members",
+        "A queue member takes their place in the order rather than a "
+        "place after the list or in another list.",
+        weight=10,
     ),
     RuleInfo(
         "bilateral_venue_grouping",

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from models import Scenario
 from models import intervals as iv
+from models.records.items import busy_end, valued_guest
 from models.records.schedule import Schedule
 
 AGENDA_COLUMNS = [
@@ -51,6 +52,8 @@ BILATERAL_COLUMNS = [
     "party_a",
     "party_b",
     "priority",
+    "value",
+    "valued_guest",
     "status",
     "start",
     "end",
@@ -79,7 +82,9 @@ def _delegation_name(s: Scenario, pid: str) -> str:
 
 def agenda_rows(s: Scenario, schedule: Schedule) -> list[list]:
     """One block per delegation head and per principal, in time order
-    (queue slots inside an event the person attends are left out)."""
+    (queue slots inside an event the person attends are left out); the
+    end is when that person is free again (a chair who opens an event and
+    hands over leaves after its first ``participants_minutes``)."""
     mine: dict[str, list] = defaultdict(list)
     for a in schedule.assignments:
         for pid in a.participants:
@@ -103,7 +108,7 @@ def agenda_rows(s: Scenario, schedule: Schedule) -> list[list]:
                     _delegation_name(s, pid),
                     a.start.date(),
                     a.start,
-                    a.end,
+                    busy_end(s, a, pid),
                     a.item_id,
                     a.kind,
                     a.title,
@@ -167,17 +172,24 @@ def protocol_rows(s: Scenario, schedule: Schedule) -> list[list]:
 
 
 def bilateral_rows(s: Scenario, schedule: Schedule) -> list[list]:
+    """Every request, placed or with its reason, and its value: 10 ×
+    priority plus the rank bonus of its most senior guest (the host
+    side's people do not count; :mod:`models.objective`)."""
     placed = schedule.by_item()
     reasons = {u.item_id: u.reason for u in schedule.unscheduled}
     rows = []
     for b in s.bilaterals:
         a = placed.get(f"B:{b.request_id}")
+        it = s.item_by_id.get(f"B:{b.request_id}")
+        guest = valued_guest(s, it.participants) if it else None
         rows.append(
             [
                 b.request_id,
                 b.party_a,
                 b.party_b,
                 b.priority,
+                it.value if it else None,
+                f"{guest} ({s.persons[guest].rank})" if guest else "",
                 "scheduled" if a else "left out",
                 a.start if a else None,
                 a.end if a else None,

@@ -28,6 +28,7 @@ from models.records.schedule import Schedule
 from .cells import SECONDS_FORMAT, put
 from .changes_sheet import CHANGE_COLUMNS, change_rows
 from .day_grid import add_day_grids
+from .precedence_sheet import add_precedence_sheet
 from .tables import (
     SCHEDULE_COLUMNS,
     SUMMARY_COLUMNS,
@@ -146,6 +147,7 @@ def build_workbook(
         _changes_sheet(wb, changes)
     add_day_grids(wb, scenario, schedule)
     _view_sheets(wb, scenario, schedule, public)
+    add_precedence_sheet(wb, scenario, add_table)
     return wb
 
 

@@ -24,6 +24,7 @@ from .people import (
 from .protocol import (
     all_heads,
     arrival_gate,
+    late_member,
     sequence_contiguous,
     sequence_order,
 )
@@ -71,6 +72,7 @@ CHECKERS: dict[str, Checker] = {
     "arrival_gate": arrival_gate,
     "no_arrivals": no_arrivals,
     "sequence_order": sequence_order,
+    "late_member": late_member,
     "sequence_contiguous": sequence_contiguous,
 }
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .. import intervals as iv
+from ..records.items import busy_end
 from ..records.scenario import Scenario
 from ..records.schedule import Assignment, Schedule
 from .violation import Violation, known_rows, label, span, venue
@@ -47,8 +48,9 @@ def person_no_overlap(s: Scenario, schedule: Schedule) -> list[Violation]:
     a person has the same-venue buffer."""
     out = []
     for pid, a, b in _pairs(s, schedule):
-        gap = (b.start - a.end).total_seconds()
-        if b.start < a.end:
+        a_end = busy_end(s, a, pid)
+        gap = (b.start - a_end).total_seconds()
+        if b.start < a_end:
             out.append(
                 Violation(
                     "person_no_overlap",
@@ -80,9 +82,10 @@ def person_travel(s: Scenario, schedule: Schedule) -> list[Violation]:
     out = []
     for pid, a, b in _pairs(s, schedule):
         va, vb = venue(s, a), venue(s, b)
-        if va == vb or b.start < a.end:
+        a_end = busy_end(s, a, pid)
+        if va == vb or b.start < a_end:
             continue
-        gap = (b.start - a.end).total_seconds()
+        gap = (b.start - a_end).total_seconds()
         need = s.gap_seconds(va, vb)
         if gap < need:
             out.append(
@@ -105,7 +108,8 @@ def person_available(s: Scenario, schedule: Schedule) -> list[Violation]:
     for pid, rows in _rows_of(s, schedule).items():
         free = s.person_free(pid)
         for a in rows:
-            lo, hi = span(s, a)
+            lo = span(s, a)[0]
+            hi = lo + s.item_by_id[a.item_id].busy_seconds(pid)
             if not iv.contains(free, lo, hi):
                 out.append(
                     Violation(

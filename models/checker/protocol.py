@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from .. import intervals as iv
 from ..records.scenario import Scenario
-from ..records.schedule import Assignment, Schedule
+from ..records.schedule import Assignment, Schedule, is_late
 from .violation import Violation, hm, known_rows, label, span, venue
 
 
@@ -24,31 +24,35 @@ def _queues(s: Scenario, schedule: Schedule) -> dict[str, list[Assignment]]:
     return out
 
 
+def _split(rows: list[Assignment]):
+    """A list's rows (in time order) in order, and those marked late."""
+    return (
+        [a for a in rows if not is_late(a)],
+        [a for a in rows if is_late(a)],
+    )
+
+
 def sequence_order(s: Scenario, schedule: Schedule) -> list[Violation]:
-    """The present members of a queue follow its precedence (or reverse
-    precedence) order with the tie-break, and a member with a fixed
-    position holds it."""
+    """The members of a queue placed in order follow its order of
+    precedence (side, rank, the list's tie-break; reversed for a
+    reverse_precedence list), a member with a fixed position holds it,
+    and members placed late come after them, in the same order."""
     out = []
     for seq_id, rows in _queues(s, schedule).items():
-        placed = [s.item_by_id[a.item_id].participants[0] for a in rows]
-        expected = [p for p in s.queue_order(seq_id) if p in placed]
-        if placed != expected:
-            k = next(
-                i
-                for i, (x, y) in enumerate(zip(placed, expected, strict=True))
-                if x != y
-            )
+        ordered, late = _split(rows)
+        for part, what in ((ordered, "in order"), (late, "late")):
+            out += _follows_order(s, seq_id, part, what)
+        if ordered and late and late[0].start <= ordered[-1].start:
             out.append(
                 Violation(
                     "sequence_order",
-                    f"In {seq_id}, place {k + 1} goes to "
-                    f"{expected[k]} by protocol order, not {placed[k]}",
-                    tuple(a.item_id for a in rows[k : k + 2]),
-                    (expected[k], placed[k]),
+                    f"In {seq_id}, {late[0].item_id} is marked late but "
+                    f"is placed before {ordered[-1].item_id}, a member in "
+                    "order: late members come after the list",
+                    (late[0].item_id, ordered[-1].item_id),
                 )
             )
         for k, a in enumerate(rows, start=1):
-            it = s.item_by_id[a.item_id]
             if a.position is not None and a.position != k:
                 out.append(
                     Violation(
@@ -58,6 +62,8 @@ def sequence_order(s: Scenario, schedule: Schedule) -> list[Violation]:
                         (a.item_id,),
                     )
                 )
+        for k, a in enumerate(ordered, start=1):
+            it = s.item_by_id[a.item_id]
             if it.fixed_position is not None and it.fixed_position != k:
                 out.append(
                     Violation(
@@ -70,15 +76,149 @@ def sequence_order(s: Scenario, schedule: Schedule) -> list[Violation]:
     return out
 
 
+def _follows_order(s: Scenario, seq_id: str, rows, what: str) -> list:
+    """Rows (in time order) that keep the list's order."""
+    placed = [s.item_by_id[a.item_id] for a in rows]
+    expected = sorted(placed, key=lambda it: it.queue_index)
+    if placed == expected:
+        return []
+    k = next(
+        i
+        for i, (x, y) in enumerate(zip(placed, expected, strict=True))
+        if x != y
+    )
+    who, got = expected[k].participants[0], placed[k].participants[0]
+    return [
+        Violation(
+            "sequence_order",
+            f"In {seq_id}, place {k + 1} of the members {what} goes to "
+            f"{who} by protocol order, not {got}",
+            tuple(a.item_id for a in rows[k : k + 2]),
+            (who, got),
+        )
+    ]
+
+
+def turn_start(
+    s: Scenario, seq_id: str, rows: list[Assignment], index: int
+) -> int | None:
+    """When the member at ``index`` of a list's order had their turn, as
+    the list was held (``rows`` in time order): the start of the first
+    member in order who comes after them, else the end of the members in
+    order plus the gap (where the next one would have started); a list
+    with no member in order begins with its first row. ``None`` if the
+    list was not held at all."""
+    ordered, late = _split(rows)
+    for a in ordered:
+        if s.item_by_id[a.item_id].queue_index > index:
+            return span(s, a)[0]
+    if ordered:
+        return span(s, ordered[-1])[1] + s.sequence_by_id[seq_id].gap_seconds
+    if late:
+        return span(s, late[0])[0]
+    return None
+
+
+def there_at(
+    s: Scenario,
+    pid: str,
+    lo: int,
+    hi: int,
+    where: str,
+    arrivals: dict[str, Assignment],
+) -> bool:
+    """``pid`` is available for ``[lo, hi)`` and, if their delegation has
+    an arrival, has arrived (reception plus travel to venue ``where``) by
+    ``lo``."""
+    if not iv.contains(s.person_free(pid), lo, hi):
+        return False
+    d = s.delegation_of(pid)
+    if d not in s.arrival_by_delegation:
+        return True
+    arr = arrivals.get(d)
+    if arr is None:
+        return False
+    return lo >= span(s, arr)[1] + s.travel_seconds(venue(s, arr), where)
+
+
+def late_member(s: Scenario, schedule: Schedule) -> list[Violation]:
+    """A queue member is placed late (after the list) or moved to another
+    list only when the list's late policy allows it and they could not
+    be there at their turn (not yet arrived, or not available), and is
+    placed in one list only."""
+    out = []
+    queues = _queues(s, schedule)
+    arrivals = _arrivals(s, schedule)
+    placed = {a.item_id for a in known_rows(s, schedule)}
+    for seq_id, rows in queues.items():
+        seq = s.sequence_by_id[seq_id]
+        for a in rows:
+            it = s.item_by_id[a.item_id]
+            if is_late(a) and not it.late_ok:
+                why = (
+                    f"it joined {seq_id} from {it.moved_from}"
+                    if it.is_alternative
+                    else f"the late policy of {seq_id} is {seq.late}"
+                )
+                out.append(
+                    Violation(
+                        "late_member",
+                        f"{a.item_id} is marked late, but {why}: no member "
+                        "may be placed after that list",
+                        (a.item_id,),
+                    )
+                )
+                continue
+            if it.is_alternative:
+                if it.own_item_id in placed:
+                    out.append(
+                        Violation(
+                            "late_member",
+                            f"{it.participants[0]} is placed both in "
+                            f"{it.moved_from} and, moved, in {seq_id}",
+                            (it.own_item_id, a.item_id),
+                        )
+                    )
+                    continue
+                own = s.item_by_id[it.own_item_id]
+                source = own.sequence_id
+                source_rows = queues.get(source, [])
+            elif is_late(a):
+                own, source, source_rows = it, seq_id, rows
+            else:
+                continue
+            t = turn_start(s, source, source_rows, own.queue_index)
+            if t is None:
+                continue  # that list was not held: no turn to miss
+            where = s.room_by_id[s.sequence_by_id[source].room_id].venue_id
+            pid = it.participants[0]
+            if there_at(s, pid, t, t + own.duration, where, arrivals):
+                moved = "moved to" if it.is_alternative else "placed late in"
+                out.append(
+                    Violation(
+                        "late_member",
+                        f"{pid} is {moved} {seq_id} but could be there at "
+                        f"their turn in {source} at "
+                        f"{hm(s.grid.to_datetime(t))}",
+                        (a.item_id,),
+                        (pid,),
+                    )
+                )
+    return out
+
+
 def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
     """A queue's slots follow each other back to back (plus the gap) in
-    its room, inside its event's span or its window."""
+    its room, inside its event's span or its window; a member placed late
+    may wait after the slot before theirs."""
     out = []
     rows_by_id = {a.item_id: a for a in known_rows(s, schedule)}
     for seq_id, rows in _queues(s, schedule).items():
         seq = s.sequence_by_id[seq_id]
         for a, b in itertools.pairwise(rows):
             gap = (b.start - a.end).total_seconds()
+            if is_late(b) and gap >= seq.gap_seconds:
+                continue  # a late member may wait for their arrival
             if gap != seq.gap_seconds:
                 out.append(
                     Violation(

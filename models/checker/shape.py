@@ -99,8 +99,13 @@ def item_shape(s: Scenario, schedule: Schedule) -> list[Violation]:
 
 def mandatory(s: Scenario, schedule: Schedule) -> list[Violation]:
     """Every mandatory item is placed: mandatory events, bilaterals and
-    queue members, and every arrival."""
-    placed = {a.item_id for a in schedule.assignments}
+    queue members (in their own list or, moved, in another), and every
+    arrival."""
+    placed = {
+        s.item_by_id[a.item_id].own_item_id
+        for a in schedule.assignments
+        if a.item_id in s.item_by_id
+    }
     return [
         Violation(
             "mandatory",

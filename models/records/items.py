@@ -5,12 +5,14 @@ who is busy in it and what it is worth."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .time_grid import MINUTE
 
 if TYPE_CHECKING:
     from .scenario import Scenario
+    from .schedule import Assignment
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +22,16 @@ class Item:
     ``start_min``/``start_max`` bound the start from the item's own window
     (earliest/latest, arrival window); day hours, availability and rooms
     narrow it further. ``participants`` are the people known in advance to
-    be busy (``all_heads`` events add every present head).
+    be busy (``all_heads`` events add every present head); those in
+    ``short`` are busy only for the first ``short_seconds`` (an event's
+    ``participants_minutes``), see :meth:`busy_seconds`.
+
+    Queue slots: ``queue_index`` is the place in the list's order;
+    ``late_ok`` says the member may be placed after the list (late policy
+    ``end``); ``moved_from`` marks the slot a member of that other list
+    takes here when they cannot be there at their turn (late policy
+    ``move:``). Such a slot is an alternative of the member's own slot
+    (:attr:`own_item_id`), never a request of its own.
     """
 
     item_id: str
@@ -49,10 +60,65 @@ class Item:
     counts_for_limit: bool = False
     preferred_day: int | None = None
     track: str | None = None
+    late_ok: bool = False
+    moved_from: str | None = None
+    short: tuple[str, ...] = ()
+    short_seconds: int | None = None
 
     @property
     def is_event(self) -> bool:
         return self.kind == "event"
+
+    def busy_seconds(self, pid: str) -> int:
+        """How long ``pid`` is busy from the item's start: the whole item,
+        or the first ``participants_minutes`` for a listed participant of
+        such an event (not for heads attending an all-heads event)."""
+        if self.short_seconds is not None and pid in self.short:
+            return self.short_seconds
+        return self.duration
+
+    @property
+    def own_item_id(self) -> str:
+        """The member's slot in their own list (itself unless moved)."""
+        if self.moved_from is None:
+            return self.item_id
+        return item_id_for("sequence", self.moved_from, self.member)
+
+    @property
+    def is_alternative(self) -> bool:
+        """A moved member's slot in another list: placed instead of the
+        member's own slot, never listed as left out on its own."""
+        return self.moved_from is not None
+
+
+def busy_end(scenario: Scenario, a: Assignment, pid: str) -> datetime:
+    """When ``pid`` is free again after the row ``a``: its end, or the
+    end of the first ``participants_minutes`` for a participant who opens
+    an event and hands over (:meth:`Item.busy_seconds`)."""
+    it = scenario.item_by_id.get(a.item_id)
+    if it is None:
+        return a.end
+    busy = it.busy_seconds(pid)
+    if busy == it.duration:
+        return a.end
+    return a.start + timedelta(seconds=busy)
+
+
+def left_out(scenario: Scenario, placed) -> list[Item]:
+    """The items to report as left out when the item ids ``placed`` are
+    placed: every item not placed, but a member moved to another list
+    counts as placed, and the slot a member may take in another list is
+    never reported on its own."""
+    held = {
+        scenario.item_by_id[i].own_item_id
+        for i in placed
+        if i in scenario.item_by_id
+    }
+    return [
+        it
+        for it in scenario.items
+        if not it.is_alternative and it.item_id not in held
+    ]
 
 
 def item_id_for(kind: str, ref_id: str, member: str | None = None) -> str:
@@ -66,22 +132,48 @@ def item_id_for(kind: str, ref_id: str, member: str | None = None) -> str:
     )
 
 
+def rank_bonus(precedence: int) -> int:
+    """The rank bonus of a guest of that precedence: ``11 − precedence``,
+    kept to 0..10 (see :mod:`models.objective`)."""
+    return max(0, min(10, 11 - precedence))
+
+
 def item_value(
     scenario: Scenario,
     priority: int,
     participants: tuple[str, ...],
     all_heads: bool = False,
 ) -> int:
-    """Worth of placing an item: 10 × priority, plus a rank bonus of
-    (11 − best precedence among its people), 0..10."""
+    """Worth of placing an item: 10 × priority, plus the rank bonus of its
+    most senior *guest* (:func:`rank_bonus`; the host side's people, see
+    :meth:`Scenario.side`, do not count; all_heads events: 10)."""
+    return 10 * priority + value_bonus(scenario, participants, all_heads)
+
+
+def valued_guest(
+    scenario: Scenario, participants: tuple[str, ...]
+) -> str | None:
+    """The most senior guest among ``participants`` (the host side's
+    people do not count; the order of precedence breaks ties), or
+    ``None``."""
+    guests = [
+        p
+        for p in participants
+        if p in scenario.persons and not scenario.is_host_side(p)
+    ]
+    return min(guests, key=scenario.precedence_key) if guests else None
+
+
+def value_bonus(
+    scenario: Scenario, participants: tuple[str, ...], all_heads: bool = False
+) -> int:
+    """The rank bonus part of :func:`item_value`."""
     if all_heads:
-        bonus = 10
-    elif participants:
-        best = min(scenario.precedence(p) for p in participants)
-        bonus = max(0, min(10, 11 - best))
-    else:
-        bonus = 0
-    return 10 * priority + bonus
+        return 10
+    guest = valued_guest(scenario, participants)
+    if guest is None:
+        return 0
+    return rank_bonus(scenario.precedence(guest))
 
 
 def _window(
@@ -115,6 +207,10 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
             (g.to_index(x.start), g.to_index(x.end))
             for x in s.slots_by_set.get(e.slot_set or "", ())
         )
+        short: tuple[str, ...] = ()
+        if e.participants_minutes is not None:
+            heads = set(s.heads) if e.all_heads else set()
+            short = tuple(p for p in parts if p not in heads)
         items.append(
             Item(
                 item_id=item_id_for("event", e.event_id),
@@ -142,6 +238,10 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
                 if e.preferred_day
                 else None,
                 track=e.track,
+                short=short,
+                short_seconds=e.participants_minutes * MINUTE
+                if short
+                else None,
             )
         )
     for b in s.bilaterals:
@@ -198,43 +298,58 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
             )
         )
     for seq in s.sequences:
-        order = s.queue_order(seq.sequence_id)
-        by_pid = {
-            s.resolve(m.member): m for m in s.members_of(seq.sequence_id)
-        }
-        if seq.within_event is None:
-            lo, hi = _window(s, seq.earliest, seq.latest, 0)
-        else:
-            lo, hi = 0, g.horizon
-        for idx, pid in enumerate(order):
-            m = by_pid[pid]
-            dur = s.member_seconds(seq, m)
-            items.append(
-                Item(
-                    item_id=item_id_for("sequence", seq.sequence_id, m.member),
-                    kind="sequence",
-                    ref_id=seq.sequence_id,
-                    title=f"{seq.title}: {s.persons[pid].name}"
-                    f" ({_delegation_name(s, s.delegation_of(pid))})",
-                    duration=dur,
-                    step=1,
-                    rooms=(seq.room_id,),
-                    start_min=lo,
-                    start_max=hi - dur if hi < g.horizon else hi,
-                    participants=(pid,),
-                    mandatory=m.mandatory,
-                    priority=3,
-                    value=item_value(s, 3, (pid,)),
-                    restricted=False,
-                    attendance=1,
-                    sequence_id=seq.sequence_id,
-                    member=m.member,
-                    queue_index=idx,
-                    fixed_position=m.position,
-                    within_event=seq.within_event,
-                )
-            )
+        items.extend(_queue_items(s, seq))
     return tuple(items)
+
+
+def _queue_items(s: Scenario, seq) -> list[Item]:
+    """The slots of one list, in its order: its own members, and the
+    members other lists move here when late (``moved_from``)."""
+    g = s.grid
+    order = s.queue_order(seq.sequence_id, moved_in=True)
+    by_pid = {
+        pid: (m, None)
+        for m in s.members_of(seq.sequence_id)
+        if (pid := s.resolve(m.member)) is not None
+    }
+    for pid, m, source in s.moved_into(seq.sequence_id):
+        by_pid[pid] = (m, source)
+    if seq.within_event is None:
+        lo, hi = _window(s, seq.earliest, seq.latest, 0)
+    else:
+        lo, hi = 0, g.horizon
+    out = []
+    for idx, pid in enumerate(order):
+        m, source = by_pid[pid]
+        dur = s.member_seconds(seq, m)
+        out.append(
+            Item(
+                item_id=item_id_for("sequence", seq.sequence_id, m.member),
+                kind="sequence",
+                ref_id=seq.sequence_id,
+                title=f"{seq.title}: {s.persons[pid].name}"
+                f" ({_delegation_name(s, s.delegation_of(pid))})",
+                duration=dur,
+                step=1,
+                rooms=(seq.room_id,),
+                start_min=lo,
+                start_max=hi - dur if hi < g.horizon else hi,
+                participants=(pid,),
+                mandatory=m.mandatory and source is None,
+                priority=3,
+                value=item_value(s, 3, (pid,)),
+                restricted=False,
+                attendance=1,
+                sequence_id=seq.sequence_id,
+                member=m.member,
+                queue_index=idx,
+                fixed_position=m.position if source is None else None,
+                within_event=seq.within_event,
+                late_ok=source is None and seq.late == "end",
+                moved_from=source,
+            )
+        )
+    return out
 
 
 def _delegation_name(s: Scenario, delegation_id: str) -> str:

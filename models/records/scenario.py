@@ -7,7 +7,12 @@ from datetime import date
 from functools import cached_property
 
 from .. import intervals as iv
-from ..precedence import make_precedence_key
+from ..precedence import (
+    GUEST,
+    GUEST_OF_HONOUR,
+    HOST_SIDE,
+    make_precedence_key,
+)
 from .arrivals import LONG_RECEPTION_RANKS, Arrival
 from .bilaterals import BilateralRequest
 from .delegations import Delegation, Person
@@ -142,10 +147,48 @@ class Scenario:
         rank = self.rank_by_code.get(self.persons[pid].rank)
         return rank.precedence if rank else 10**6
 
+    def side(self, pid: str) -> int:
+        """:data:`~models.precedence.HOST_SIDE` for the people of host and
+        ``co_host`` delegations and ``co_chair`` people,
+        :data:`~models.precedence.GUEST_OF_HONOUR` for the people of a
+        ``guest_of_honour`` delegation, else
+        :data:`~models.precedence.GUEST`."""
+        p = self.persons[pid]
+        d = self.delegation_by_id.get(p.delegation_id)
+        if (
+            p.role == "co_chair"
+            or (d is not None and d.kind == "host")
+            or (d is not None and d.role == "co_host")
+        ):
+            return HOST_SIDE
+        if d is not None and d.role == "guest_of_honour":
+            return GUEST_OF_HONOUR
+        return GUEST
+
+    def is_host_side(self, pid: str) -> bool:
+        return self.side(pid) == HOST_SIDE
+
     @cached_property
     def precedence_key(self):
-        """Sort key over person ids, highest precedence first."""
+        """Sort key over person ids, most senior first, with the
+        setting's tie-break (see :mod:`models.precedence`)."""
+        return self.key_for(self.settings.precedence_tiebreak)
 
+    def key_for(self, tiebreak: str | None):
+        """The precedence sort key with ``tiebreak`` (``None``: the
+        setting's)."""
+        tiebreak = tiebreak or self.settings.precedence_tiebreak
+        cache = self.__dict__.setdefault("_keys", {})
+        if tiebreak not in cache:
+            cache[tiebreak] = self._make_key(tiebreak)
+        return cache[tiebreak]
+
+    def tiebreak_of(self, sequence_id: str) -> str:
+        """The tie-break a list follows: its own, else the setting's."""
+        seq = self.sequence_by_id[sequence_id]
+        return seq.tiebreak or self.settings.precedence_tiebreak
+
+    def _make_key(self, tiebreak: str):
         def name_of(pid: str) -> str:
             d = self.delegation_by_id.get(self.persons[pid].delegation_id)
             return d.name if d else self.persons[pid].name
@@ -160,11 +203,12 @@ class Scenario:
             return d.confirmed_on if d else None
 
         return make_precedence_key(
-            self.settings.precedence_tiebreak,
+            tiebreak,
             self.precedence,
             name_of,
             since,
             registered,
+            self.side,
         )
 
     @cached_property
@@ -416,10 +460,28 @@ class Scenario:
                 return rank.welcome_seconds
         return seq.slot_seconds
 
-    def queue_order(self, sequence_id: str) -> list[str]:
-        """Person ids of a queue's members in queue order: precedence (or
-        reverse precedence) with the tie-break, members with a fixed
-        ``position`` placed there. Inactive members are dropped."""
+    def not_queued(self, sequence_id: str, pid: str) -> bool:
+        """A ``co_host`` delegation's people and a ``co_chair`` stand with
+        the host: never queued as guests in a ``reverse_precedence`` list
+        (a welcome line), unless given a fixed position there."""
+        seq = self.sequence_by_id[sequence_id]
+        if seq.order != "reverse_precedence":
+            return False
+        p = self.persons[pid]
+        d = self.delegation_by_id.get(p.delegation_id)
+        return p.role == "co_chair" or (d is not None and d.role == "co_host")
+
+    def queue_order(
+        self, sequence_id: str, moved_in: bool = False
+    ) -> list[str]:
+        """Person ids of a queue's members in queue order: the list's
+        order of precedence (:mod:`models.precedence`, with the list's
+        tie-break; reversed for ``reverse_precedence``), members with a
+        fixed ``position`` placed there. Inactive members, and those who
+        stand with the host in a welcome line (:meth:`not_queued`), are
+        left out. With ``moved_in``, the members of other lists whose
+        late policy moves them here (:meth:`moved_into`) take their place
+        in this order too."""
         seq = self.sequence_by_id[sequence_id]
         fixed: dict[int, str] = {}
         free: list[str] = []
@@ -429,10 +491,13 @@ class Scenario:
                 continue
             if m.position is not None:
                 fixed[m.position] = pid
-            else:
+            elif not self.not_queued(sequence_id, pid):
                 free.append(pid)
+        if moved_in:
+            free += [pid for pid, _, _ in self.moved_into(sequence_id)]
         free.sort(
-            key=self.precedence_key, reverse=seq.order == "reverse_precedence"
+            key=self.key_for(seq.tiebreak),
+            reverse=seq.order == "reverse_precedence",
         )
         order: list[str] = []
         pos = 1
@@ -443,3 +508,31 @@ class Scenario:
                 order.append(free.pop(0))
             pos += 1
         return order
+
+    def moved_into(
+        self, sequence_id: str
+    ) -> list[tuple[str, SequenceMember, str]]:
+        """(person id, member row, list it comes from) of every member of
+        another list whose ``late_policy`` is ``move:<sequence_id>``, who
+        is active, queued there and not a member here already."""
+        own = {self.resolve(m.member) for m in self.members_of(sequence_id)}
+        out = []
+        for q in self.sequences:
+            if q.move_to != sequence_id or q.sequence_id == sequence_id:
+                continue
+            for m in self.members_of(q.sequence_id):
+                pid = self.resolve(m.member)
+                if (
+                    pid is None
+                    or pid in own
+                    or not self.is_active(pid)
+                    or (
+                        m.position is None
+                        and self.not_queued(q.sequence_id, pid)
+                    )
+                    or self.not_queued(sequence_id, pid)
+                ):
+                    continue
+                own.add(pid)
+                out.append((pid, m, q.sequence_id))
+        return out

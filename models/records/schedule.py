@@ -51,6 +51,21 @@ class Assignment:
     row: int | None = field(default=None, compare=False)
 
 
+#: The note of a queue member placed after the list (late policy ``end``).
+LATE_NOTE = "late: after the list"
+
+
+def moved_note(sequence_id: str) -> str:
+    """The note of a member placed in another list (``move:``)."""
+    return f"moved from {sequence_id}"
+
+
+def is_late(a: Assignment) -> bool:
+    """A queue row marked late (its note starts with ``late``): placed
+    after the members in order, not at its place in the order."""
+    return a.kind == "sequence" and a.note.strip().lower().startswith("late")
+
+
 @dataclass(frozen=True, slots=True)
 class Unscheduled:
     """One row of the Unscheduled sheet: an item left out, and why."""

@@ -54,6 +54,18 @@ def track_parallel(ctx: BuildContext):
     return sum(terms)
 
 
+def queue_late(ctx: BuildContext):
+    """Soft: a queue member takes their place in the order rather than a
+    place after the list or in another list."""
+    terms = []
+    for v in ctx.vars.items.values():
+        if v.late is not None:
+            terms.append(v.late)
+        elif v.item.is_alternative:
+            terms.append(v.present)
+    return sum(terms)
+
+
 def room_fit(ctx: BuildContext):
     """Soft: an event or bilateral is held in a room not much larger than
     its audience."""
@@ -96,6 +108,7 @@ def bilateral_venue_grouping(ctx: BuildContext):
 SOFT: dict[str, Callable] = {
     "prefer_day": prefer_day,
     "track_parallel": track_parallel,
+    "queue_late": queue_late,
     "room_fit": room_fit,
     "bilateral_venue_grouping": bilateral_venue_grouping,
 }
@@ -107,10 +120,11 @@ def build_objective(ctx: BuildContext, move_expr=None, baseline=None) -> dict:
     expression of each term, for reporting."""
     s = ctx.scenario
     terms = {name: fn(ctx) for name, fn in SOFT.items()}
+    vs = ctx.vars
     unplaced = sum(
-        v.item.value * (1 - v.present)
-        for v in ctx.vars.items.values()
-        if not v.item.mandatory
+        v.item.value * (1 - vs.placed_lit(v))
+        for v in vs.items.values()
+        if not v.item.mandatory and not v.item.is_alternative
     )
     terms["unplaced_value"] = unplaced
     place_w, move_w = obj.tier_weights(s, baseline)

@@ -28,6 +28,10 @@ class ItemVars:
     rooms: dict[str, cp_model.IntVar]
     allowed: Domain | None = None  # start values allowed so far (sound)
     days: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    #: queue slots: placed at their place in the order / after the list
+    #: (``late`` only when the list's policy is ``end``)
+    in_order: cp_model.IntVar | None = None
+    late: cp_model.IntVar | None = None
 
     @property
     def end(self) -> cp_model.LinearExprT:
@@ -49,15 +53,22 @@ class QueueVars:
     size: cp_model.IntVar
     any_present: cp_model.IntVar
     slot_ids: list[str]
+    #: where the k-th slot starts if it is in order: the turn of member k
+    #: (``turns[k]``), and where the members after the list begin
+    #: (``turns[-1]``); see ``constraints.protocol.sequence_contiguous``
+    turns: list[cp_model.IntVar] = field(default_factory=list)
 
 
 @dataclass
 class Participation:
-    """Person ``pid`` is busy in ``item_id`` exactly when ``lit`` holds."""
+    """Person ``pid`` is busy in ``item_id`` exactly when ``lit`` holds,
+    for ``duration`` seconds from its start (the whole item, or the first
+    ``participants_minutes`` of an event they open)."""
 
     pid: str
     item_id: str
     lit: cp_model.IntVar | bool
+    duration: int = 0
 
 
 class ModelVars:
@@ -107,9 +118,13 @@ class ModelVars:
             for it in slots:
                 present = m.new_bool_var(f"{it.item_id}|present")
                 start = m.new_int_var(0, horizon, f"{it.item_id}|start")
-                self.items[it.item_id] = ItemVars(
-                    it, present, start, {seq.room_id: present}
-                )
+                v = ItemVars(it, present, start, {seq.room_id: present})
+                v.in_order = present
+                if it.late_ok:
+                    v.in_order = m.new_bool_var(f"{it.item_id}|in_order")
+                    v.late = m.new_bool_var(f"{it.item_id}|late")
+                    m.add(present == v.in_order + v.late)
+                self.items[it.item_id] = v
             any_present = m.new_bool_var(f"Q:{seq.sequence_id}|any")
             lits = [self.items[it.item_id].present for it in slots]
             if lits:
@@ -119,6 +134,10 @@ class ModelVars:
             q_end = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|end")
             q_size = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|size")
             m.add(q_size == q_end - q_start)
+            turns = [q_start] + [
+                m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|turn{k}")
+                for k in range(1, len(slots) + 1)
+            ]
             self.queues[seq.sequence_id] = QueueVars(
                 seq.sequence_id,
                 q_start,
@@ -126,7 +145,23 @@ class ModelVars:
                 q_size,
                 any_present,
                 [it.item_id for it in slots],
+                turns,
             )
+
+    def placed_lit(self, v: ItemVars):
+        """True iff the member of a queue slot is placed (in its own
+        slot or, moved, in another list); the item's presence otherwise."""
+        alts = self.__dict__.setdefault("_alts", None)
+        if alts is None:
+            alts = {}
+            for x in self.items.values():
+                if x.item.is_alternative:
+                    alts.setdefault(x.item.own_item_id, []).append(x.present)
+            self.__dict__["_alts"] = alts
+        extra = alts.get(v.item.item_id)
+        if not extra:
+            return v.present
+        return v.present + sum(extra)
 
     def _room_literals(self, it: Item, present) -> dict:
         m = self.model
@@ -233,12 +268,14 @@ class ModelVars:
                             f"{it.item_id}|outside_event", [lit, _neg(att)]
                         )
                 out.setdefault(pid, []).append(
-                    Participation(pid, it.item_id, lit)
+                    Participation(pid, it.item_id, lit, it.duration)
                 )
                 continue
             for pid in it.participants:
                 out.setdefault(pid, []).append(
-                    Participation(pid, it.item_id, v.present)
+                    Participation(
+                        pid, it.item_id, v.present, it.busy_seconds(pid)
+                    )
                 )
             if it.all_heads:
                 for h in s.heads:
@@ -247,7 +284,7 @@ class ModelVars:
                     lit = self.attends.get((it.item_id, h))
                     if lit is not None:
                         out.setdefault(h, []).append(
-                            Participation(h, it.item_id, lit)
+                            Participation(h, it.item_id, lit, it.duration)
                         )
         self.__dict__["_participations"] = out
         return out

@@ -15,20 +15,23 @@ from models.checker import check
 from models.objective import objective_value
 from models.objective import penalties as obj_penalties
 from models.reasons import GENERIC_REASON, cheap_reason
+from models.records.items import left_out
 from models.records.schedule import (
     GREEDY_START,
+    LATE_NOTE,
     SINGLE_MODEL,
     Assignment,
     Schedule,
     SolveInfo,
     Unscheduled,
+    moved_note,
 )
 
 from ..model.build import BuiltModel, build_model
 from ..model.room_pools import assign_rooms
 from .bound import relaxation_bound
 from .construct.greedy import greedy
-from .construct.rows import assignment
+from .construct.rows import assignment, with_positions
 from .insertion import insert_left_out
 from .lns import improve_lns
 from .params import SolveParams
@@ -409,7 +412,6 @@ def extract(
     """The schedule held in the solver's best solution."""
     s, vs = scenario, built.ctx.vars
     rows: list[Assignment] = []
-    positions: dict[str, int] = {}
     placed = []  # (item vars, start, pool)
     locked = (
         {a.item_id for a in baseline.schedule.assignments if a.locked}
@@ -434,18 +436,20 @@ def extract(
                 for (iid, h), lit in vs.attends.items()
                 if iid == it.item_id and solver.boolean_value(lit)
             ]
-        position = None
-        if it.kind == "sequence":
-            position = positions.get(it.sequence_id, 0) + 1
-            positions[it.sequence_id] = position
+        note = ""
+        if v.late is not None and solver.boolean_value(v.late):
+            note = LATE_NOTE
+        elif it.moved_from is not None:
+            note = moved_note(it.moved_from)
         rows.append(
             replace(
                 assignment(s, it.item_id, start, room, people),
-                position=position,
                 locked=it.item_id in locked,
+                note=note,
             )
         )
     rows.sort(key=lambda a: (a.start, a.room_id, a.item_id))
+    rows = list(with_positions(rows))
     schedule = Schedule(
         assignments=tuple(rows),
         generated_at=datetime.now().replace(microsecond=0),
@@ -458,11 +462,9 @@ def extract(
 def with_reasons(s: Scenario, schedule: Schedule) -> Schedule:
     """``schedule`` with every item it does not place left out, each with
     its cheap reason (:func:`models.reasons.cheap_reason`)."""
-    placed = schedule.by_item()
     left = tuple(
         Unscheduled.of(it, cheap_reason(s, it, schedule))
-        for it in s.items
-        if it.item_id not in placed
+        for it in left_out(s, schedule.by_item())
     )
     return replace(schedule, unscheduled=left)
 

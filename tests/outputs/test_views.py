@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from outputs.views import (
+    BILATERAL_COLUMNS,
     agenda_rows,
     arrival_rows,
     bilateral_rows,
@@ -27,9 +28,13 @@ def test_views_of_the_sample(solved, tmp_path):
     # every bilateral request appears once, placed or with its reason
     rows = bilateral_rows(s, sched)
     assert len(rows) == len(s.bilaterals)
+    status = BILATERAL_COLUMNS.index("status")
+    reason = BILATERAL_COLUMNS.index("reason")
+    value = BILATERAL_COLUMNS.index("value")
     for r in rows:
-        assert (r[4] == "scheduled") == (f"B:{r[0]}" in placed)
-        assert r[4] == "scheduled" or r[9]
+        assert (r[status] == "scheduled") == (f"B:{r[0]}" in placed)
+        assert r[status] == "scheduled" or r[reason]
+        assert r[value] == s.item_by_id[f"B:{r[0]}"].value
     # the order of signature starts with the host, positions 1, 2, ...
     sign = [r for r in protocol_rows(s, sched) if r[0] == "SIGN1"]
     assert sign[0][5] == "VNM" and [r[2] for r in sign] == list(
@@ -48,6 +53,11 @@ def test_views_of_the_sample(solved, tmp_path):
     path = write_schedule_workbook(s, sched, tmp_path / "s.xlsx")
     names = load_workbook(path, read_only=True).sheetnames
     assert names[:3] == ["Summary", "Schedule", "Unscheduled"]
-    assert {"Agendas", "Arrivals", "Protocol", "Bilaterals", "Rooms"} <= set(
-        names
-    )
+    assert {
+        "Agendas",
+        "Arrivals",
+        "Protocol",
+        "Bilaterals",
+        "Rooms",
+        "Precedence",
+    } <= set(names)

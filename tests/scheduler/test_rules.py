@@ -506,7 +506,7 @@ def test_no_arrivals():
     assert_rule_refuses("no_arrivals", s, starts={"A:FRA": "09:30"})
 
 
-def _queue(order="precedence", position=None):
+def _queue(order="precedence", position=None, late_policy=None):
     dels = (
         delegation("VNM", "HOS", name="Viet Nam"),
         delegation("ALB", "MIN", name="Albania"),
@@ -542,6 +542,7 @@ def _queue(order="precedence", position=None):
                 order,
                 90,
                 within_event="SIGNING",
+                late_policy=late_policy,
             ),
         ),
         members=members,
@@ -558,14 +559,21 @@ def test_sequence_order_precedence_with_host_first():
     assert [a.participants[0] for a in rows] == ["VNM", "BRA", "ALB", "CAN"]
     assert [a.position for a in rows] == [1, 2, 3, 4]
 
-    # force the host out of first place: BRA signs before VNM
+    # force the host out of first place: BRA signs before VNM (nobody may
+    # be late in this list, so VNM cannot be moved after the list)
+    s = _queue(position=1, late_policy="drop")
+
     def host_second(ctx):
         vs = ctx.vars.items
         ctx.model.add(vs["S:SIG:VNM"].start > vs["S:SIG:BRA"].start)
 
     # the chain of sequence_contiguous follows protocol order too
     assert_model_refuses(
-        "sequence_order", s, extra=host_second, skip=("sequence_contiguous",)
+        "sequence_order",
+        s,
+        extra=host_second,
+        present={"S:SIG:VNM": True, "S:SIG:BRA": True},
+        skip=("sequence_contiguous",),
     )
     # back to back, but ALB before BRA: the order alone is broken
     by_item = r.schedule.by_item()

@@ -211,3 +211,74 @@ def test_rank_change_moves_the_delegation_in_its_queue_and_nothing_else():
     assert order2 == ["ALB", "CAN", "BRA"]
     moved = {c.item_id for c in diff_schedules(v1, v2)}
     assert moved <= {"S:Q:ALB", "S:Q:BRA", "S:Q:CAN"}
+
+
+def test_a_new_guest_of_honour_reorders_the_lists_and_moves_nothing_else():
+    """Issue 18: naming a guest of honour after publication puts them in
+    the most senior guest's place in every list; every other item stays
+    where it was."""
+    from models import Sequence, SequenceMember
+
+    dels = (
+        delegation("FRA", "HOS", name="France"),
+        delegation("DEU", "HOS", name="Germany"),
+        delegation("ITA", "FM", name="Italy"),
+    )
+    events = (
+        Event(
+            "SIG",
+            "Signing",
+            "ceremony",
+            30,
+            100,
+            rooms=("HALL",),
+            mandatory=True,
+            fixed_start=at("10:00"),
+        ),
+        *(
+            Event(
+                f"W{k}", f"Workshop {k}", "workshop", 60, 50, participants=(d,)
+            )
+            for k, d in enumerate(["FRA", "DEU", "ITA"])
+        ),
+    )
+    seqs = (
+        Sequence(
+            "SIGN", "Signature", "HALL", "precedence", 90, within_event="SIG"
+        ),
+        Sequence(
+            "WL",
+            "Welcome line",
+            "R2",
+            "reverse_precedence",
+            30,
+            earliest=at("08:00"),
+            latest=at("08:30"),
+        ),
+    )
+    members = tuple(
+        SequenceMember(q, d.delegation_id)
+        for q in ("SIGN", "WL")
+        for d in dels
+    )
+    s = _scenario(
+        delegations=dels, events=events, sequences=seqs, members=members
+    )
+    v1 = _solve(s)
+    guest = replace(dels[2], role="guest_of_honour")
+    s2 = replace(s, delegations=(dels[0], dels[1], guest))
+    v2 = _solve(s2, Baseline(v1))
+
+    def order(schedule, seq):
+        rows = sorted(
+            (a for a in schedule.assignments if a.ref_id == seq),
+            key=lambda a: a.start,
+        )
+        return [a.participants[0] for a in rows]
+
+    assert order(v1, "SIGN") == ["FRA", "DEU", "ITA"]
+    assert order(v2, "SIGN") == ["ITA", "FRA", "DEU"]
+    assert order(v1, "WL") == ["ITA", "DEU", "FRA"]
+    assert order(v2, "WL") == ["DEU", "FRA", "ITA"]
+    changes = diff_schedules(v1, v2, set(s2.item_by_id))
+    assert changes and all(c.item_id.startswith("S:") for c in changes)

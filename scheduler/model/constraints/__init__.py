@@ -22,6 +22,7 @@ from .people import (
 from .protocol import (
     all_heads,
     arrival_gate,
+    late_member,
     sequence_contiguous,
     sequence_order,
 )
@@ -68,5 +69,6 @@ HARD: dict[str, Rule] = {
     "arrival_gate": arrival_gate,
     "sequence_contiguous": sequence_contiguous,
     "sequence_order": sequence_order,
+    "late_member": late_member,
     "baseline_pins": baseline_pins,  # what-if runs only (ctx.baseline)
 }

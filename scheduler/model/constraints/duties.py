@@ -38,7 +38,7 @@ def fixed_duties(ctx: BuildContext) -> dict[str, list[tuple[int, int, str]]]:
             continue
         lo, hi = it.fixed_start, it.fixed_start + v.duration
         for pid in it.participants:
-            out[pid].append((lo, hi, iid))
+            out[pid].append((lo, lo + it.busy_seconds(pid), iid))
         for h in heads_of[iid]:
             if f"A:{s.delegation_of(h)}" in vs.items:
                 continue  # present only once their arrival is placed
@@ -81,8 +81,11 @@ def clear_of_fixed_duties(ctx: BuildContext) -> None:
                 before, after = duty_gaps(
                     s, items[duty].item.rooms, v.item.rooms
                 )
-                # starts t with lo - duration - before < t < hi + after
-                holes.append((lo - v.duration - before + 1, hi + after))
+                # starts t with lo - busy - before < t < hi + after (busy: how
+                # long pid is in this item, see participants_minutes)
+                holes.append(
+                    (lo - v.item.busy_seconds(pid) - before + 1, hi + after)
+                )
         if not holes:
             continue
         flat = [x for a, b in iv.normalize(holes) for x in (a, b - 1)]

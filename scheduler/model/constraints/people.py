@@ -43,7 +43,7 @@ def person_no_overlap(ctx: BuildContext) -> None:
                 ctx.interval(
                     f"{p.item_id}|busy:{pid}",
                     vs.items[p.item_id].start,
-                    vs.items[p.item_id].duration + buf,
+                    p.duration + buf,
                     p.lit,
                 )
                 for p in parts
@@ -84,9 +84,10 @@ def _busy_time_cut(ctx: BuildContext, pid: str, parts) -> None:
                 lit = vs.day_literal(v, k)
             else:
                 continue
-            within_day.append((*span, v, lit))
-            terms.append((v.duration + buf) * ctx.lit(lit))
-            total += v.duration + buf
+            last_end = span[1] - v.duration + p.duration
+            within_day.append((span[0], last_end, p, lit))
+            terms.append((p.duration + buf) * ctx.lit(lit))
+            total += p.duration + buf
         if total > cap:
             m.add(sum(terms) <= cap)
         _window_time_cuts(ctx, free, within_day)
@@ -96,9 +97,9 @@ def _window_time_cuts(ctx: BuildContext, free, spans) -> None:
     """Redundant cuts for one person and day: the items that can only
     fall inside a stretch of the day fit in the time free there.
 
-    ``spans``: (earliest start, latest end on this day, item vars,
-    literal "it is on this day", or its presence if it can be on no
-    other day) of the person's items. For each
+    ``spans``: (earliest start, latest end of the person's busy time on
+    this day, their participation, literal "it is on this day", or its
+    presence if it can be on no other day) of the person's items. For each
     stretch from one earliest start to one latest end, the items wholly
     inside it get a cut when their minutes exceed its free time; of
     several stretches holding the same items only the tightest is kept.
@@ -114,16 +115,16 @@ def _window_time_cuts(ctx: BuildContext, free, spans) -> None:
             inside = [x for x in spans if x[0] >= lo and x[1] <= hi]
             if len(inside) < 2:
                 continue
-            total = sum(v.duration + buf for _, _, v, _ in inside)
+            total = sum(p.duration + buf for _, _, p, _ in inside)
             cap = _capacity(free, lo, hi, buf)
             if total <= cap:
                 continue
-            key = frozenset(v.item.item_id for _, _, v, _ in inside)
+            key = frozenset(p.item_id for _, _, p, _ in inside)
             if key not in tightest or cap < tightest[key][0]:
                 tightest[key] = (cap, inside)
     for cap, inside in tightest.values():
         ctx.model.add(
-            sum((v.duration + buf) * ctx.lit(lit) for _, _, v, lit in inside)
+            sum((p.duration + buf) * ctx.lit(lit) for _, _, p, lit in inside)
             <= cap
         )
 
@@ -137,8 +138,10 @@ def person_travel(ctx: BuildContext) -> None:
             a = vs.items[pa.item_id]
             va_opts = venue_options(ctx, a)
             lo_a, hi_a = start_bounds(ctx, a)
+            dur_a = pa.duration
             for pb in parts[i + 1 :]:
                 b = vs.items[pb.item_id]
+                dur_b = pb.duration
                 vb_opts = venue_options(ctx, b)
                 if len(va_opts) == 1 and va_opts == vb_opts:
                     continue
@@ -150,11 +153,11 @@ def person_travel(ctx: BuildContext) -> None:
                             continue
                         g_ab = s.gap_seconds(va, vb)
                         g_ba = s.gap_seconds(vb, va)
-                        a_first_ok = lo_a + a.duration + g_ab <= hi_b
-                        b_first_ok = lo_b + b.duration + g_ba <= hi_a
+                        a_first_ok = lo_a + dur_a + g_ab <= hi_b
+                        b_first_ok = lo_b + dur_b + g_ba <= hi_a
                         if (
-                            hi_a + a.duration + g_ab <= lo_b
-                            or hi_b + b.duration + g_ba <= lo_a
+                            hi_a + dur_a + g_ab <= lo_b
+                            or hi_b + dur_b + g_ba <= lo_a
                         ):
                             continue  # always far enough apart
                         when = _clean(
@@ -174,11 +177,11 @@ def person_travel(ctx: BuildContext) -> None:
                                 name
                             )
                         elif not b_first_ok:
-                            m.add(b.start >= a.end + g_ab).with_name(
+                            m.add(b.start >= a.start + dur_a + g_ab).with_name(
                                 name
                             ).only_enforce_if(when)
                         elif not a_first_ok:
-                            m.add(a.start >= b.end + g_ba).with_name(
+                            m.add(a.start >= b.start + dur_b + g_ba).with_name(
                                 name
                             ).only_enforce_if(when)
                         else:
@@ -186,10 +189,10 @@ def person_travel(ctx: BuildContext) -> None:
                                 order = m.new_bool_var(
                                     f"{a.item.item_id}<{b.item.item_id}|{pid}"
                                 )
-                            m.add(b.start >= a.end + g_ab).with_name(
+                            m.add(b.start >= a.start + dur_a + g_ab).with_name(
                                 name
                             ).only_enforce_if([*when, order])
-                            m.add(a.start >= b.end + g_ba).with_name(
+                            m.add(a.start >= b.start + dur_b + g_ba).with_name(
                                 name
                             ).only_enforce_if([*when, order.Not()])
 
@@ -200,7 +203,7 @@ def person_available(ctx: BuildContext) -> None:
     s, m, vs = ctx.scenario, ctx.model, ctx.vars
     for v in vs.items.values():
         for pid in v.item.participants:
-            dom = start_domain(s.person_free(pid), v.duration)
+            dom = start_domain(s.person_free(pid), v.item.busy_seconds(pid))
             ctx.restrict(v, dom, f"person_available:{pid}:{v.item.item_id}")
     for (iid, h), lit in vs.attends.items():
         v = vs.items[iid]

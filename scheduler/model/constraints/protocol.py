@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 
+from ortools.sat.python.cp_model import Domain
+
 from ..context import BuildContext
 from ..domains import start_domain
 from .bounds import start_bounds, venue_lit, venue_options
@@ -135,16 +137,46 @@ def arrival_gate(ctx: BuildContext) -> None:
 
 def sequence_contiguous(ctx: BuildContext) -> None:
     """Hard: a queue's slots follow each other back to back (plus the gap)
-    in its room, inside its event's span or its window."""
+    in its room, inside its event's span or its window; a member placed
+    late may wait after the slot before theirs (for their arrival).
+
+    Two chains run through a list's slots in its order: the members in
+    order, from the queue's start (``turns[k]`` is where member ``k``
+    starts if in order: their turn), then the members placed after the
+    list (late policy ``end``), each no earlier than the one before
+    ends, plus the gap."""
     s, m, vs = ctx.scenario, ctx.model, ctx.vars
     for seq in s.sequences:
         q = vs.queues[seq.sequence_id]
         gap = seq.gap_seconds
-        prev = q.start
-        for iid in q.slot_ids:
-            v = vs.items[iid]
-            m.add(v.start == prev).with_name(f"sequence_contiguous:{iid}")
-            prev = v.start + (v.duration + gap) * v.present
+        slots = [vs.items[i] for i in q.slot_ids]
+        turns = q.turns
+        for k, v in enumerate(slots):
+            iid = v.item.item_id
+            m.add(
+                turns[k + 1] == turns[k] + (v.duration + gap) * v.in_order
+            ).with_name(f"sequence_contiguous:{iid}")
+            m.add(v.start == turns[k]).with_name(
+                f"sequence_contiguous:{iid}"
+            ).only_enforce_if(v.in_order)
+            m.add(v.start == turns[k]).only_enforce_if(v.present.Not())
+        late = [v for v in slots if v.late is not None]
+        prev = turns[-1]
+        if late:
+            any_in = m.new_bool_var(f"Q:{seq.sequence_id}|any_in_order")
+            m.add_max_equality(any_in, [v.in_order for v in slots])
+        for v in late:
+            # a late member may wait for their arrival, but a list with
+            # no member in order begins with its first late member
+            iid = v.item.item_id
+            m.add(v.start >= prev).with_name(
+                f"sequence_contiguous:{iid}:late"
+            ).only_enforce_if(v.late)
+            m.add(v.start == prev).only_enforce_if([v.late, any_in.Not()])
+            nxt = m.new_int_var(0, s.grid.horizon, f"{iid}|after_list")
+            m.add(nxt == v.start + v.duration + gap).only_enforce_if(v.late)
+            m.add(nxt == prev).only_enforce_if(v.late.Not())
+            prev = nxt
         m.add(q.end == prev - gap * q.any_present)
         if seq.within_event:
             ev = vs.items[f"E:{seq.within_event}"]
@@ -164,24 +196,104 @@ def sequence_contiguous(ctx: BuildContext) -> None:
 
 
 def sequence_order(ctx: BuildContext) -> None:
-    """Hard: the present members of a queue follow its precedence (or
-    reverse precedence) order with the tie-break, and a member with a
-    fixed position holds it."""
+    """Hard: the members of a queue placed in order follow its order of
+    precedence (side, rank, the list's tie-break; reversed for a
+    reverse_precedence list), a member with a fixed position holds it,
+    and members placed late come after them, in the same order."""
     m, vs = ctx.model, ctx.vars
+    horizon = ctx.scenario.grid.horizon
     for q in vs.queues.values():
         slots = [vs.items[i] for i in q.slot_ids]
-        # a present slot starts strictly before the next ones, so that the
-        # rule alone (without the chain of sequence_contiguous) leaves no
-        # tie in time order
-        for a, b in itertools.pairwise(slots):
-            m.add(a.start + a.present <= b.start).with_name(
-                f"sequence_order:{a.item.item_id}"
-            )
+        if not slots:
+            continue
+        # a non-decreasing chain the starts of the members in order sit on
+        marks = [
+            m.new_int_var(0, horizon, f"{v.item.item_id}|order_mark")
+            for v in slots
+        ]
+        # strictly increasing over the members in order, so that the rule
+        # alone (without the chain of sequence_contiguous) leaves no tie
+        for v, (a, b) in zip(slots, itertools.pairwise(marks), strict=False):
+            m.add(a + v.in_order <= b)
+        for v, mark in zip(slots, marks, strict=True):
+            m.add(v.start == mark).with_name(
+                f"sequence_order:{v.item.item_id}"
+            ).only_enforce_if(v.in_order)
+        late = [v for v in slots if v.late is not None]
+        after = [
+            m.new_int_var(0, horizon, f"{v.item.item_id}|late_mark")
+            for v in late
+        ]
+        for v, (a, b) in zip(late, itertools.pairwise(after), strict=False):
+            m.add(a + v.late <= b)
+        for v, mark in zip(late, after, strict=True):
+            iid = v.item.item_id
+            m.add(v.start == mark).with_name(
+                f"sequence_order:{iid}:late"
+            ).only_enforce_if(v.late)
+            m.add(v.start >= marks[-1] + 1).with_name(
+                f"sequence_order:{iid}:after"
+            ).only_enforce_if(v.late)
         for k, v in enumerate(slots):
             pos = v.item.fixed_position
             if pos is None:
                 continue
-            before = sum(x.present for x in slots[:k])
+            before = sum(x.in_order for x in slots[:k])
             m.add(before == pos - 1).with_name(
                 f"sequence_order:{v.item.item_id}@{pos}"
-            ).only_enforce_if(v.present)
+            ).only_enforce_if(v.in_order)
+
+
+def late_member(ctx: BuildContext) -> None:
+    """Hard: a queue member is placed late (after the list) or moved to
+    another list only when the list's late policy allows it and they
+    could not be there at their turn (not yet arrived, or not
+    available), and is placed in one list only.
+
+    Their turn is ``turns[k]`` of their own list
+    (:func:`sequence_contiguous`); "not there" is a start outside the
+    member's free time, or before their reception ends plus travel."""
+    s, m, vs = ctx.scenario, ctx.model, ctx.vars
+    for v in list(vs.items.values()):
+        it = v.item
+        if it.kind != "sequence":
+            continue
+        if it.is_alternative:
+            own = vs.items.get(it.own_item_id)
+            if own is None:
+                m.add(v.present == 0)
+                continue
+            m.add(own.present + v.present <= 1).with_name(
+                f"late_member:{it.item_id}:once"
+            )
+            lit = v.present
+        elif v.late is not None:
+            own, lit = v, v.late
+        else:
+            continue
+        name = f"late_member:{it.item_id}"
+        q = vs.queues[own.item.sequence_id]
+        turn = q.turns[own.item.queue_index]
+        pid = it.participants[0]
+        excuses = []
+        free = start_domain(s.person_free(pid), own.duration)
+        busy = free.complement().intersection_with(Domain(0, s.grid.horizon))
+        if not busy.is_empty():
+            away = m.new_bool_var(f"{name}|away")
+            m.add_linear_expression_in_domain(turn, busy).only_enforce_if(away)
+            excuses.append(away)
+        arr = _arrival_of(ctx, s.delegation_of(pid))
+        if arr is not None:
+            where = s.room_by_id[s.sequence_by_id[q.sequence_id].room_id]
+            early = m.new_bool_var(f"{name}|not_arrived")
+            for va in venue_options(ctx, arr):
+                t = s.travel_seconds(va, where.venue_id)
+                when = [early, ctx.lit(venue_lit(ctx, arr, va))]
+                m.add(turn + 1 <= arr.end + t).only_enforce_if(when)
+            excuses.append(early)
+        if it.is_alternative:
+            excuses.append(q.any_present.Not())
+        if not excuses:
+            m.add(lit == 0).with_name(name)
+            continue
+        m.add_bool_or(excuses).with_name(name).only_enforce_if(lit)

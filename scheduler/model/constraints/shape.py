@@ -23,8 +23,11 @@ def item_shape(ctx: BuildContext) -> None:
 
 def mandatory(ctx: BuildContext) -> None:
     """Hard: every mandatory item is placed (mandatory events, bilaterals
-    and queue members, and every arrival)."""
-    m = ctx.model
-    for v in ctx.vars.items.values():
+    and queue members, in their own list or, moved, in another, and every
+    arrival)."""
+    m, vs = ctx.model, ctx.vars
+    for v in vs.items.values():
         if v.item.mandatory:
-            m.add(v.present == 1).with_name(f"mandatory:{v.item.item_id}")
+            m.add(vs.placed_lit(v) >= 1).with_name(
+                f"mandatory:{v.item.item_id}"
+            )

@@ -68,6 +68,10 @@ class Board:
                 self.successors[p].append(e.event_id)
         self.per_day: Counter = Counter()
         self.arrivals: dict[str, Placed] = {}
+        #: queue members who missed their turn and join another list
+        self.moved: set[str] = set()
+        #: notes of the rows (late or moved queue members)
+        self.notes: dict[str, str] = {}
 
     # ------------------------------------------------------------ people
     def is_vip(self, people) -> bool:
@@ -100,6 +104,40 @@ class Board:
     def venue(self, room_id: str) -> str:
         return self.s.room_by_id[room_id].venue_id
 
+    def there(self, pid: str, lo: int, hi: int, venue: str) -> bool:
+        """``pid`` is available for ``[lo, hi)`` and, if their delegation
+        has an arrival, arrived (plus travel to ``venue``) by ``lo``."""
+        s = self.s
+        if not iv.contains(s.person_free(pid), lo, hi):
+            return False
+        d = s.delegation_of(pid)
+        if d not in s.arrival_by_delegation:
+            return True
+        arr = self.arrivals.get(d)
+        return arr is not None and lo >= arr.hi + s.travel_seconds(
+            self.venue(arr.room), venue
+        )
+
+    def ready(
+        self, pid: str, lo: int, duration: int, venue: str
+    ) -> int | None:
+        """The first start from ``lo`` at which ``pid`` is there (see
+        :meth:`there`) for ``duration`` seconds, or ``None``."""
+        s = self.s
+        d = s.delegation_of(pid)
+        if d in s.arrival_by_delegation:
+            arr = self.arrivals.get(d)
+            if arr is None:
+                return None
+            lo = max(
+                lo, arr.hi + s.travel_seconds(self.venue(arr.room), venue)
+            )
+        starts = iv.starts_inside(s.person_free(pid), duration)
+        for a, b in starts:
+            if b >= lo:
+                return max(a, lo)
+        return None
+
     def person_ok(
         self, pid: str, it: Item, lo: int, hi: int, venue: str
     ) -> bool:
@@ -111,10 +149,13 @@ class Board:
     ) -> int | None:
         """``None`` if ``pid`` may be in ``it`` at ``[lo, hi)`` in
         ``venue``; otherwise a start before which, in this venue, the same
-        conflict stands (``lo + 1`` when nothing better is known)."""
+        conflict stands (``lo + 1`` when nothing better is known). For a
+        participant who opens an event and hands over, only its first
+        ``participants_minutes`` count."""
         s = self.s
         if pid not in s.persons:
             return None
+        hi = min(hi, lo + it.busy_seconds(pid))
         if not iv.contains(s.person_free(pid), lo, hi):
             return lo + 1
         busy = self.busy[pid]
@@ -127,14 +168,15 @@ class Board:
             if _inside_event(it, b.item) or _inside_event(b.item, it):
                 continue
             b_venue = self.venue(b.room)
+            b_hi = b.lo + b.item.busy_seconds(pid)
             if b.lo >= hi:
                 if b.lo - hi < self.gap(venue, b_venue):
-                    return b.hi + self.gap(b_venue, venue)
-            elif lo >= b.hi:
-                if lo - b.hi < self.gap(b_venue, venue):
-                    return b.hi + self.gap(b_venue, venue)
+                    return b_hi + self.gap(b_venue, venue)
+            elif lo >= b_hi:
+                if lo - b_hi < self.gap(b_venue, venue):
+                    return b_hi + self.gap(b_venue, venue)
             else:
-                return b.hi + self.gap(b_venue, venue)
+                return b_hi + self.gap(b_venue, venue)
         limit = s.persons[pid].max_items_per_day
         if (
             limit is not None

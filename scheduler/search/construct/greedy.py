@@ -161,7 +161,14 @@ def greedy(
         for q in queues[None]:
             place_queue(board, q)
     rows = [
-        assignment(s, p.item.item_id, p.lo, p.room, p.people)
+        assignment(
+            s,
+            p.item.item_id,
+            p.lo,
+            p.room,
+            p.people,
+            board.notes.get(p.item.item_id, ""),
+        )
         for p in board.placed.values()
     ]
     schedule, removed = prune(s, schedule_of(s, rows, untried, REASON), TOOL)

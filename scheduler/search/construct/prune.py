@@ -40,6 +40,8 @@ def prune(s: Scenario, schedule: Schedule, tool: str) -> tuple[Schedule, int]:
         rows = [a for a in rows if a.item_id != victim]
         rows = list(with_positions(rows))
         it = items.get(victim)
+        if it is not None and it.is_alternative:
+            it = items.get(it.own_item_id)  # the member, not the other list
         if it is not None:
             left.append(Unscheduled.of(it, f"{tool}: removed, broke {rule}"))
         removed += 1

@@ -1,10 +1,14 @@
 """Protocol queues for the greedy peer: the members in queue order, back
 to back from the start of the queue's event (or window), each member
-skipped when they cannot be there then."""
+skipped when they cannot be there then. A member who is not there at
+their turn (not arrived, not available) is placed after the list when its
+late policy is ``end``, or marked to join the list its policy ``move:``
+names if that list is placed later."""
 
 from __future__ import annotations
 
 from models import intervals as iv
+from models.records.schedule import LATE_NOTE, moved_note
 
 from .board import Board
 from .static import day_of
@@ -32,19 +36,35 @@ def place_queue(board: Board, sequence_id: str) -> int:
         w_lo = s.grid.to_index(seq.earliest)
         w_hi = s.grid.to_index(seq.latest)
     venue = board.venue(seq.room_id)
-    t, chosen = w_lo, []
+    t, chosen, late = w_lo, [], []
     for it in members:
+        if it.is_alternative and it.own_item_id not in board.moved:
+            continue
         if (
             it.fixed_position is not None
             and it.fixed_position != len(chosen) + 1
         ):
             continue
         lo, hi = t, t + it.duration
-        if hi > w_hi:
-            continue
         if all(board.person_ok(p, it, lo, hi, venue) for p in it.participants):
+            if hi <= w_hi:
+                chosen.append((it, lo))
+                t = hi + seq.gap_seconds
+        elif not board.there(it.participants[0], lo, hi, venue):
+            if it.late_ok:
+                late.append(it)
+            elif seq.late == "move" and not it.is_alternative:
+                board.moved.add(it.item_id)
+    for it in late if chosen else ():
+        lo = board.ready(it.participants[0], t, it.duration, venue)
+        if lo is None or lo + it.duration > w_hi:
+            continue
+        if board.person_ok(
+            it.participants[0], it, lo, lo + it.duration, venue
+        ):
             chosen.append((it, lo))
-            t = hi + seq.gap_seconds
+            board.notes[it.item_id] = LATE_NOTE
+            t = lo + it.duration + seq.gap_seconds
     if not chosen:
         return 0
     q_lo = chosen[0][1]
@@ -62,4 +82,6 @@ def place_queue(board: Board, sequence_id: str) -> int:
         board.add_use(seq.room_id, q_lo, q_hi, vip, room.capacity)
     for it, lo in chosen:
         board.add(it, lo, seq.room_id, it.participants, use=False)
+        if it.is_alternative:
+            board.notes[it.item_id] = moved_note(it.moved_from)
     return len(chosen)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
+from models.records.items import left_out
 from models.records.scenario import Scenario
 from models.records.schedule import Assignment, Schedule, Unscheduled
 
 
 def assignment(
-    s: Scenario, item_id: str, lo: int, room_id: str, people
+    s: Scenario, item_id: str, lo: int, room_id: str, people, note: str = ""
 ) -> Assignment:
     """One Schedule row: item ``item_id`` from ``lo`` in ``room_id``."""
     it = s.item_by_id[item_id]
@@ -25,6 +26,7 @@ def assignment(
         room_id=room_id,
         venue_id=s.room_by_id[room_id].venue_id,
         participants=tuple(people),
+        note=note,
     )
 
 
@@ -50,8 +52,7 @@ def schedule_of(
     placed = {a.item_id for a in rows}
     left = tuple(
         Unscheduled.of(it, reasons.get(it.item_id, default_reason))
-        for it in s.items
-        if it.item_id not in placed
+        for it in left_out(s, placed)
     )
     return Schedule(
         assignments=rows,
