@@ -50,7 +50,7 @@ PARSERS = {
     "date": cells.day,
     "list": cells.text_list,
     "enum": cells.text,
-    "scope": parse_scope,
+    "scope": lambda raw: parse_scope(cells.text(raw)),
 }
 
 

@@ -207,3 +207,24 @@ def test_schedule_note_round_trip(tmp_path):
     write_schedule_workbook(s, Schedule((row,)), path)
     back = read_schedule(path, s).schedule
     assert back.assignments[0].note == "late: after the list"
+
+
+def test_a_date_where_a_scope_is_expected_is_a_bad_input(tmp_path):
+    """Found by the CLI fuzz test: a date-time in SecurityWindows scope
+    crashed the reader instead of naming the cell."""
+    from datetime import datetime
+
+    from models import SecurityWindow, parse_scope
+
+    s = small_scenario()
+    w = SecurityWindow(
+        "W1", at("09:00"), at("10:00"), parse_scope("all"), "closed"
+    )
+    path = tmp_path / "w.xlsx"
+    write_scenario(replace(s, windows=(w,)), path)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    set_cell(wb, "SecurityWindows", "scope", 2, datetime(1971, 12, 31, 23))
+    wb.save(path)
+    _problem(path, sheet="SecurityWindows", row=2, column="scope")
