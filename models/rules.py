@@ -220,20 +220,20 @@ SOFT_RULES: tuple[RuleInfo, ...] = (
         weight=30,
     ),
     RuleInfo(
-        "room_fit",
-        False,
-        "Room fits audience",
-        "An event or bilateral is held in a room not much larger than "
-        "its audience.",
-        weight=1,
-    ),
-    RuleInfo(
         "queue_late",
         False,
         "Late or moved members",
         "A queue member takes their place in the order rather than a "
         "place after the list or in another list.",
         weight=10,
+    ),
+    RuleInfo(
+        "room_fit",
+        False,
+        "Room fits audience",
+        "An event or bilateral is held in a room not much larger than "
+        "its audience.",
+        weight=1,
     ),
     RuleInfo(
         "bilateral_venue_grouping",

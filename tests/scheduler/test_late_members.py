@@ -16,7 +16,12 @@ from models.records.schedule import LATE_NOTE, Schedule
 from scheduler.search.construct.greedy import greedy
 from tests.factory import DAY2, at, delegation, room, settings, tiny
 
-from .helpers import assert_rule_refuses, forced_status, solve_checked
+from .helpers import (
+    assert_model_refuses,
+    assert_rule_refuses,
+    forced_status,
+    solve_checked,
+)
 
 
 def signing(policy=None, *, members=("AAA", "BBB", "CCC", "LATE", "NEXT")):
@@ -209,7 +214,7 @@ def test_late_members_come_after_the_members_in_order():
         ctx.model.add(vs["S:SIGN1:CCC"].in_order == 1)
         ctx.model.add(vs["S:SIGN1:LATE"].start < vs["S:SIGN1:CCC"].start)
 
-    assert_rule_refuses(
+    assert_model_refuses(
         "sequence_order",
         s,
         extra=late_first,
