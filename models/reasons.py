@@ -9,7 +9,7 @@ applies, the item lost its place to higher-value items.
 from __future__ import annotations
 
 from . import intervals as iv
-from .checker.protocol import there_at, turn_start
+from .checker.protocol import in_other_list, there_at, turn_start
 from .records.items import Item
 from .records.scenario import Scenario
 from .records.schedule import Schedule, is_late
@@ -269,7 +269,10 @@ def member_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     there = _Member(s, alt, schedule).reason(late_ok=False)
     if there is None:
         return own
-    return f"{own}; moved to {seq.move_to} (its late policy): {there}"
+    return (
+        f"{own}; in {seq.move_to}, where the late policy of "
+        f"{seq.sequence_id} moves them: {there}"
+    )
 
 
 class _Member:
@@ -301,6 +304,18 @@ class _Member:
             lo + self.it.duration,
             self.venue,
             self.arrivals,
+        )
+
+    def elsewhere(self, lo: int):
+        """Their slot in another list at ``[lo, lo + duration)``, buffer
+        counted, or ``None``."""
+        return in_other_list(
+            self.s,
+            self.schedule,
+            self.pid,
+            lo,
+            lo + self.it.duration,
+            self.seq.sequence_id,
         )
 
     def busy(self, lo: int, hi: int):
@@ -349,10 +364,14 @@ class _Member:
         turn = turn_start(s, seq.sequence_id, self.rows, it.queue_index)
         if turn is None:
             return f"no member of {seq.sequence_id} is placed"
-        if self.there(turn):
+        other = self.elsewhere(turn)
+        there = self.there(turn)
+        if there and other is None:
             return self._at_turn(turn, hi)
         missed = f"{self.who} cannot be there at their turn ({_hms(s, turn)})"
-        if ready is not None and ready > turn:
+        if there:
+            missed += f": in {other.item_id} then"
+        elif ready is not None and ready > turn:
             missed += (
                 f": they can be at {self.venue} only from {_hm(s, ready)}"
             )
@@ -360,6 +379,8 @@ class _Member:
             missed += ": not available then"
         if it.is_alternative:
             return f"{missed} in {seq.sequence_id} either"
+        if seq.late == "move":
+            return missed
         if not late_ok:
             return (
                 f"{missed}, and the late policy of {seq.sequence_id} is "
@@ -469,6 +490,40 @@ class _Member:
             f"their place at their turn ({_hms(s, turn)}) is free, but the "
             "search left it unused"
         )
+
+
+def missed_turn(
+    s: Scenario, schedule: Schedule, a, detail: bool = True
+) -> str:
+    """Why the queue row ``a`` is late or moved: the turn its member
+    missed, and (``detail``, never in a public copy: it tells an arrival
+    time) from when they could be there. Empty for a row in order."""
+    it = s.item_by_id.get(a.item_id)
+    if (
+        it is None
+        or it.kind != "sequence"
+        or not (it.is_alternative or is_late(a))
+    ):
+        return ""
+    own = s.item_by_id[it.own_item_id]
+    member = _Member(s, own, schedule)
+    turn = turn_start(s, own.sequence_id, member.rows, own.queue_index)
+    if turn is None:
+        return f"{own.sequence_id} was not held"
+    text = f"not there at their turn in {own.sequence_id} ({_hms(s, turn)})"
+    other = member.elsewhere(turn)
+    if other is not None and member.there(turn):
+        return f"{text}: in {other.ref_id} then"
+    if not detail:
+        return text
+    arr = member.arrivals.get(s.delegation_of(member.pid))
+    if arr is not None:
+        ready = s.grid.to_index(arr.end) + s.travel_seconds(
+            arr.venue_id, member.venue
+        )
+        if ready > turn:
+            return f"{text}: at {member.venue} only from {_hm(s, ready)}"
+    return f"{text}: not available then"
 
 
 def _row_text(a) -> str:

@@ -179,8 +179,9 @@ HARD_RULES: tuple[RuleInfo, ...] = (
         "Late members",
         "A queue member is placed late (after the list) or moved to "
         "another list only when the list's late policy allows it and they "
-        "could not be there at their turn (not yet arrived, or not "
-        "available), and is placed in one list only.",
+        "could not be there at their turn (not yet arrived, not "
+        "available, or in another list then), and is placed in one list "
+        "only.",
     ),
     RuleInfo(
         "sequence_contiguous",

@@ -21,6 +21,7 @@ from icalendar import Calendar, Event
 from models import Scenario
 from models.audience import for_audience, restricted_item_ids
 from models.files import atomic_write
+from models.records.items import busy_end
 from models.records.schedule import Assignment, Schedule
 
 PRODID = "-//summit-scheduler//protocol schedule//EN"
@@ -56,9 +57,12 @@ def build_calendar(
     items: list[Assignment],
     hidden: frozenset[str] = frozenset(),
     stamp: datetime | None = None,
+    person: str | None = None,
 ) -> Calendar:
     """One calendar named ``name`` with one VEVENT per item; restricted
-    items (``hidden``) are marked CLASS:CONFIDENTIAL."""
+    items (``hidden``) are marked CLASS:CONFIDENTIAL. A ``person``'s own
+    calendar ends an event they open and hand over when they leave it
+    (``participants_minutes``)."""
     tz = ZoneInfo(s.settings.timezone)
     # DTSTAMP is when the file was made, in UTC (a naive time is this
     # machine's local time).
@@ -75,7 +79,8 @@ def build_calendar(
         ev.add("uid", f"{_safe(a.item_id)}@{domain}")
         ev.add("dtstamp", stamp)
         ev.add("dtstart", a.start.replace(tzinfo=tz))
-        ev.add("dtend", a.end.replace(tzinfo=tz))
+        end = busy_end(s, a, person) if person else a.end
+        ev.add("dtend", end.replace(tzinfo=tz))
         ev.add("summary", a.title)
         ev.add("location", _location(s, a))
         ev.add("description", _description(s, a))
@@ -100,8 +105,18 @@ def write_calendars(
     paths = []
     for stem, items in calendar_owners(s, schedule).items():
         name = _owner_name(s, stem)
+        person = (
+            stem.removeprefix("person-")
+            if stem.startswith("person-")
+            else None
+        )
         data = build_calendar(
-            s, name, items, hidden, schedule.generated_at
+            s,
+            name,
+            items,
+            hidden,
+            schedule.generated_at,
+            person if person in s.persons else None,
         ).to_ical()
         path = folder / f"{stem}.ics"
         atomic_write(path, lambda tmp, data=data: Path(tmp).write_bytes(data))

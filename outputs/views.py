@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from models import Scenario
 from models import intervals as iv
+from models.reasons import missed_turn
 from models.records.items import busy_end, valued_guest
 from models.records.schedule import Schedule
 
@@ -46,6 +47,7 @@ PROTOCOL_COLUMNS = [
     "rank",
     "room_id",
     "note",
+    "why",
 ]
 BILATERAL_COLUMNS = [
     "request_id",
@@ -143,7 +145,12 @@ def arrival_rows(s: Scenario, schedule: Schedule) -> list[list]:
     return rows
 
 
-def protocol_rows(s: Scenario, schedule: Schedule) -> list[list]:
+def protocol_rows(
+    s: Scenario, schedule: Schedule, public: bool = False
+) -> list[list]:
+    """Every queue slot, list by list in time order, with its note (late,
+    moved) and why (the turn missed; in the full copy also from when the
+    member could be there, which tells an arrival time)."""
     rows = []
     slots = sorted(
         (a for a in schedule.assignments if a.kind == "sequence"),
@@ -166,6 +173,7 @@ def protocol_rows(s: Scenario, schedule: Schedule) -> list[list]:
                 person.rank if person else "",
                 a.room_id,
                 a.note,
+                missed_turn(s, schedule, a, detail=not public),
             ]
         )
     return rows

@@ -158,7 +158,7 @@ def _view_sheets(
     sheets): agendas, arrivals, protocol queues, bilaterals, room use.
     The public copy has no Arrivals, Bilaterals or Rooms sheet (room use
     is internal logistics and names the bilateral suites)."""
-    protocol = protocol_rows(scenario, schedule)
+    protocol = protocol_rows(scenario, schedule, public)
     for title, header, rows, seconds, widths in (
         (
             "Agendas",

@@ -141,11 +141,29 @@ def there_at(
     return lo >= span(s, arr)[1] + s.travel_seconds(venue(s, arr), where)
 
 
+def in_other_list(
+    s: Scenario, schedule: Schedule, pid: str, lo: int, hi: int, seq_id: str
+) -> Assignment | None:
+    """A slot of ``pid`` in another list than ``seq_id`` within the
+    same-venue buffer of ``[lo, hi)`` (they sign, speak or greet
+    elsewhere then), or ``None``."""
+    buf = s.buffer_seconds
+    for a in known_rows(s, schedule):
+        if a.kind != "sequence" or pid not in a.participants:
+            continue
+        if s.item_by_id[a.item_id].sequence_id == seq_id:
+            continue
+        a_lo, a_hi = span(s, a)
+        if a_lo - buf < hi and lo < a_hi + buf:
+            return a
+    return None
+
+
 def late_member(s: Scenario, schedule: Schedule) -> list[Violation]:
     """A queue member is placed late (after the list) or moved to another
     list only when the list's late policy allows it and they could not
-    be there at their turn (not yet arrived, or not available), and is
-    placed in one list only."""
+    be there at their turn (not yet arrived, not available, or in
+    another list then), and is placed in one list only."""
     out = []
     queues = _queues(s, schedule)
     arrivals = _arrivals(s, schedule)
@@ -192,7 +210,11 @@ def late_member(s: Scenario, schedule: Schedule) -> list[Violation]:
                 continue  # that list was not held: no turn to miss
             where = s.room_by_id[s.sequence_by_id[source].room_id].venue_id
             pid = it.participants[0]
-            if there_at(s, pid, t, t + own.duration, where, arrivals):
+            if there_at(
+                s, pid, t, t + own.duration, where, arrivals
+            ) and not in_other_list(
+                s, schedule, pid, t, t + own.duration, source
+            ):
                 moved = "moved to" if it.is_alternative else "placed late in"
                 out.append(
                     Violation(

@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 from ortools.sat.python.cp_model import Domain
 
 from models import Scenario
+from models import intervals as iv
 from models.records.items import Item
 
 from .room_pools import room_pools
@@ -54,9 +55,10 @@ class QueueVars:
     any_present: cp_model.IntVar
     slot_ids: list[str]
     #: where the k-th slot starts if it is in order: the turn of member k
-    #: (``turns[k]``), and where the members after the list begin
-    #: (``turns[-1]``); see ``constraints.protocol.sequence_contiguous``
-    turns: list[cp_model.IntVar] = field(default_factory=list)
+    #: (``turns[k]``), and, in a list where some member may be late,
+    #: where the members after the list begin (``turns[-1]``); see
+    #: ``constraints.protocol.sequence_contiguous``
+    turns: list = field(default_factory=list)
 
 
 @dataclass
@@ -120,7 +122,7 @@ class ModelVars:
                 start = m.new_int_var(0, horizon, f"{it.item_id}|start")
                 v = ItemVars(it, present, start, {seq.room_id: present})
                 v.in_order = present
-                if it.late_ok:
+                if it.late_ok and may_miss_turn(s, it):
                     v.in_order = m.new_bool_var(f"{it.item_id}|in_order")
                     v.late = m.new_bool_var(f"{it.item_id}|late")
                     m.add(present == v.in_order + v.late)
@@ -134,10 +136,14 @@ class ModelVars:
             q_end = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|end")
             q_size = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|size")
             m.add(q_size == q_end - q_start)
-            turns = [q_start] + [
-                m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|turn{k}")
-                for k in range(1, len(slots) + 1)
-            ]
+            vs = [self.items[it.item_id] for it in slots]
+            if any(v.late is not None for v in vs):
+                turns = [q_start] + [
+                    m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|turn{k}")
+                    for k in range(1, len(slots) + 1)
+                ]
+            else:  # one chain: each slot starts at its turn, placed or not
+                turns = [v.start for v in vs]
             self.queues[seq.sequence_id] = QueueVars(
                 seq.sequence_id,
                 q_start,
@@ -147,6 +153,17 @@ class ModelVars:
                 [it.item_id for it in slots],
                 turns,
             )
+
+    def slots_of(self, pid: str) -> list[ItemVars]:
+        """Every queue slot of ``pid``, in any list."""
+        cache = self.__dict__.setdefault("_slots_of", None)
+        if cache is None:
+            cache = {}
+            for v in self.items.values():
+                if v.item.kind == "sequence":
+                    cache.setdefault(v.item.participants[0], []).append(v)
+            self.__dict__["_slots_of"] = cache
+        return cache.get(pid, [])
 
     def placed_lit(self, v: ItemVars):
         """True iff the member of a queue slot is placed (in its own
@@ -298,6 +315,56 @@ class ModelVars:
         if v.item.all_heads:
             return self.attends.get((event_item, pid), False)
         return False
+
+
+def list_span(s: Scenario, sequence_id: str) -> tuple[int, int]:
+    """The widest span a list may run in: its event's possible span, or
+    its window."""
+    g = s.grid
+    seq = s.sequence_by_id[sequence_id]
+    if seq.within_event is not None:
+        ev = s.item_by_id.get(f"E:{seq.within_event}")
+        if ev is None:
+            return 0, 0
+        if ev.fixed_start is not None:
+            return ev.fixed_start, ev.fixed_start + ev.duration
+        return max(0, ev.start_min), ev.start_max + ev.duration
+    return g.to_index(seq.earliest), g.to_index(seq.latest)
+
+
+def may_miss_turn(s: Scenario, it: Item) -> bool:
+    """Whether the member of queue slot ``it`` can ever be not there
+    (not available, not yet arrived, or in another list) while their
+    list may run: only then can they be late or moved (pruning only)."""
+    g = s.grid
+    seq = s.sequence_by_id[it.sequence_id]
+    lo, hi = list_span(s, it.sequence_id)
+    pid = it.participants[0]
+    if not iv.contains(s.person_free(pid), lo, hi):
+        return True
+    buf = s.buffer_seconds
+    for x in s.items:
+        if (
+            x.kind == "sequence"
+            and x.sequence_id != it.sequence_id
+            and x.participants[0] == pid
+        ):
+            x_lo, x_hi = list_span(s, x.sequence_id)
+            if x_lo - buf < hi and lo < x_hi + buf:
+                return True
+    arr = s.arrival_by_delegation.get(s.delegation_of(pid))
+    if arr is None:
+        return False
+    venue = s.room_by_id[seq.room_id].venue_id
+    ends = g.to_index(arr.latest) + s.arrival_minutes(arr) * 60
+    travel = max(
+        (
+            s.travel_seconds(s.room_by_id[r].venue_id, venue)
+            for r in s.arrival_rooms(arr)
+        ),
+        default=0,
+    )
+    return ends + travel > lo
 
 
 def _neg(lit):

@@ -9,7 +9,16 @@ from dataclasses import replace
 
 import pytest
 
-from models import Arrival, Event, Sequence, SequenceMember, Travel, Venue
+from models import (
+    Arrival,
+    Event,
+    SecurityWindow,
+    Sequence,
+    SequenceMember,
+    Travel,
+    Venue,
+    parse_scope,
+)
 from models.checker import check
 from models.reasons import cheap_reason
 from models.records.schedule import LATE_NOTE, Schedule
@@ -24,18 +33,24 @@ from .helpers import (
 )
 
 
-def signing(policy=None, *, members=("AAA", "BBB", "CCC", "LATE", "NEXT")):
+def signing(
+    policy=None,
+    *,
+    members=("AAA", "BBB", "CCC", "LATE", "NEXT"),
+    aaa_to=None,
+    host_to="10:15",
+):
     """Signing on 25 Oct 10:00-11:00 (SIGN1) and 26 Oct 10:00-11:00
     (SIGN2, its own member ZZZ). The host signs first and must leave at
     10:15, so SIGN1 begins by 10:13:30. LATE reaches the hall at 10:40,
     NEXT lands on 26 Oct."""
     host = replace(
-        delegation("VNM", "HOS", name="Viet Nam", available_to=at("10:15")),
+        delegation("VNM", "HOS", name="Viet Nam", available_to=at(host_to)),
         kind="host",
     )
     dels = (
         host,
-        delegation("AAA", "FM", name="Albania"),
+        delegation("AAA", "FM", name="Albania", available_to=aaa_to),
         delegation("BBB", "FM", name="Bhutan"),
         delegation("CCC", "FM", name="Chile"),
         delegation("LATE", "FM", name="Kenya"),
@@ -171,7 +186,9 @@ def test_drop_leaves_them_out_with_the_policy_named():
 
 
 def test_a_member_there_at_their_turn_is_never_late():
-    s = signing()
+    # AAA leaves at 10:50, before the ceremony ends: they could miss a
+    # turn, but theirs (about 10:01) they can take
+    s = signing(aaa_to=at("10:50"))
 
     def aaa_late(ctx):
         ctx.model.add(ctx.vars.items["S:SIGN1:AAA"].late == 1)
@@ -180,7 +197,12 @@ def test_a_member_there_at_their_turn_is_never_late():
 
 
 def test_a_member_there_at_their_turn_is_never_moved():
+    # AAA has a closed window 10:50-11:00 on 25 Oct (not at their turn)
     s = signing("move:SIGN2")
+    busy = SecurityWindow(
+        "W", at("10:50"), at("11:00"), parse_scope("person:AAA"), "closed"
+    )
+    s = replace(s, windows=(busy,))
     assert_rule_refuses("late_member", s, present={"S:SIGN2:AAA": True})
 
 
@@ -305,7 +327,9 @@ def test_the_list_is_full_only_when_its_span_is():
     )
     sched = solve_checked(s).schedule
     assert len(_rows(sched, "SIGN1")) == 3
-    reason = {u.item_id: u.reason for u in sched.unscheduled}["S:SIGN1:CCC"]
+    out = [u for u in sched.unscheduled if u.item_id.startswith("S:SIGN1")]
+    assert len(out) == 1  # one of AAA, BBB, CCC (of equal value)
+    reason = out[0].reason
     assert "cannot hold one more slot" in reason
     assert "its 3 members take 4 min 30 s" in reason
 
@@ -321,3 +345,68 @@ def test_every_reason_of_a_left_out_member_is_true(policy):
         assert cheap_reason(s, it, sched) == u.reason
         assert "full" not in u.reason and "cannot hold" not in u.reason
         assert "search left it unused" not in u.reason
+
+
+def test_the_protocol_sheet_says_who_is_late_or_moved_and_why():
+    from outputs.views import PROTOCOL_COLUMNS, protocol_rows
+
+    note = PROTOCOL_COLUMNS.index("note")
+    why = PROTOCOL_COLUMNS.index("why")
+    for policy, member, said in (
+        (None, "LATE", "late: after the list"),
+        ("move:SIGN2", "NEXT", "moved from SIGN1"),
+    ):
+        s, sched = _solved(policy)
+        rows = {r[5]: r for r in protocol_rows(s, sched)}
+        assert rows[member][note] == said
+        assert rows[member][why].startswith(
+            "not there at their turn in SIGN1 ("
+        )
+        assert ": at NCC only from" in rows[member][why]
+        public = {r[5]: r for r in protocol_rows(s, sched, public=True)}
+        assert "only from" not in public[member][why]  # no arrival time
+        assert rows["AAA"][note] == rows["AAA"][why] == ""
+
+
+def test_a_member_speaking_elsewhere_at_their_turn_signs_after_the_list():
+    """AAA speaks in another hall 10:00-10:10 and the host must leave at
+    10:05: AAA's turn to sign (10:01:30 at the latest) finds them
+    speaking, so they sign after the list, marked late, and the Protocol
+    sheet says why."""
+    s = signing(members=("AAA", "BBB", "CCC"), host_to="10:05")
+    plen = Event(
+        "PLEN",
+        "Plenary",
+        "plenary",
+        10,
+        200,
+        rooms=("R1",),
+        mandatory=True,
+        fixed_start=at("10:00"),
+    )
+    spk = Sequence(
+        "SPK", "Speakers", "R1", "precedence", 600, within_event="PLEN"
+    )
+    s = tiny(
+        **{
+            f: getattr(s, f)
+            for f in ("settings", "venues", "travel", "delegations")
+        },
+        rooms=(*s.rooms, room("R1", "plenary", 300)),
+        events=(*s.events, plen),
+        sequences=(*s.sequences, spk),
+        members=(*s.members, SequenceMember("SPK", "AAA", position=1)),
+        arrivals=s.arrivals,
+    )
+    sched = _both(s)[0]  # (the greedy fills the signing first)
+    rows = _rows(sched, "SIGN1")
+    assert _who(rows) == ["VNM", "BBB", "CCC", "AAA"]
+    assert rows[-1].note == LATE_NOTE
+    assert rows[-1].start >= at("10:15")  # the speech, then the buffer
+    from outputs.views import PROTOCOL_COLUMNS, protocol_rows
+
+    why = PROTOCOL_COLUMNS.index("why")
+    row = next(
+        r for r in protocol_rows(s, sched) if r[0] == "SIGN1" and r[5] == "AAA"
+    )
+    assert row[why].endswith(": in SPK then")

@@ -150,3 +150,20 @@ def test_the_agenda_shows_when_the_chair_leaves():
     mine = [r for r in agenda_rows(s, sched) if r[0] == "PM"]
     plen = next(r for r in mine if r[6] == "E:PLEN")
     assert plen[4] == at("09:00") and plen[5] == at("09:30")
+
+
+def test_the_chairs_own_calendar_ends_when_they_leave(tmp_path):
+    from icalendar import Calendar
+
+    from outputs.calendars import write_calendars
+
+    s = plenary()
+    sched = solve_checked(s).schedule
+    paths = {p.stem: p for p in write_calendars(s, sched, tmp_path)}
+    cal = Calendar.from_ical(paths["person-PM"].read_bytes())
+    plen = next(
+        e for e in cal.walk("VEVENT") if str(e["summary"]) == "Plenary"
+    )
+    assert plen["dtend"].dt.strftime("%H:%M") == "09:30"
+    cal = Calendar.from_ical(paths["delegation-AAA"].read_bytes())
+    assert all(str(e["summary"]) != "Plenary" for e in cal.walk("VEVENT"))

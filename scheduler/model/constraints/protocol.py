@@ -8,6 +8,7 @@ from ortools.sat.python.cp_model import Domain
 
 from ..context import BuildContext
 from ..domains import start_domain
+from ..variables import may_miss_turn
 from .bounds import start_bounds, venue_lit, venue_options
 
 
@@ -150,33 +151,16 @@ def sequence_contiguous(ctx: BuildContext) -> None:
         q = vs.queues[seq.sequence_id]
         gap = seq.gap_seconds
         slots = [vs.items[i] for i in q.slot_ids]
-        turns = q.turns
-        for k, v in enumerate(slots):
-            iid = v.item.item_id
-            m.add(
-                turns[k + 1] == turns[k] + (v.duration + gap) * v.in_order
-            ).with_name(f"sequence_contiguous:{iid}")
-            m.add(v.start == turns[k]).with_name(
-                f"sequence_contiguous:{iid}"
-            ).only_enforce_if(v.in_order)
-            m.add(v.start == turns[k]).only_enforce_if(v.present.Not())
         late = [v for v in slots if v.late is not None]
-        prev = turns[-1]
         if late:
-            any_in = m.new_bool_var(f"Q:{seq.sequence_id}|any_in_order")
-            m.add_max_equality(any_in, [v.in_order for v in slots])
-        for v in late:
-            # a late member may wait for their arrival, but a list with
-            # no member in order begins with its first late member
-            iid = v.item.item_id
-            m.add(v.start >= prev).with_name(
-                f"sequence_contiguous:{iid}:late"
-            ).only_enforce_if(v.late)
-            m.add(v.start == prev).only_enforce_if([v.late, any_in.Not()])
-            nxt = m.new_int_var(0, s.grid.horizon, f"{iid}|after_list")
-            m.add(nxt == v.start + v.duration + gap).only_enforce_if(v.late)
-            m.add(nxt == prev).only_enforce_if(v.late.Not())
-            prev = nxt
+            prev = _two_chains(ctx, seq, q, slots, late)
+        else:  # nobody can be late: one chain, absent slots of length 0
+            prev = q.start
+            for v in slots:
+                m.add(v.start == prev).with_name(
+                    f"sequence_contiguous:{v.item.item_id}"
+                )
+                prev = v.start + (v.duration + gap) * v.present
         m.add(q.end == prev - gap * q.any_present)
         if seq.within_event:
             ev = vs.items[f"E:{seq.within_event}"]
@@ -195,6 +179,38 @@ def sequence_contiguous(ctx: BuildContext) -> None:
                 )
 
 
+def _two_chains(ctx: BuildContext, seq, q, slots, late):
+    """The chain of the members in order (``q.turns``), then the members
+    placed late; returns where the last one ends plus the gap."""
+    s, m = ctx.scenario, ctx.model
+    gap, turns = seq.gap_seconds, q.turns
+    for k, v in enumerate(slots):
+        iid = v.item.item_id
+        m.add(
+            turns[k + 1] == turns[k] + (v.duration + gap) * v.in_order
+        ).with_name(f"sequence_contiguous:{iid}")
+        m.add(v.start == turns[k]).with_name(
+            f"sequence_contiguous:{iid}"
+        ).only_enforce_if(v.in_order)
+        m.add(v.start == turns[k]).only_enforce_if(v.present.Not())
+    prev = turns[-1]
+    any_in = m.new_bool_var(f"Q:{seq.sequence_id}|any_in_order")
+    m.add_max_equality(any_in, [v.in_order for v in slots])
+    for v in late:
+        # a late member may wait for their arrival, but a list with no
+        # member in order begins with its first late member
+        iid = v.item.item_id
+        m.add(v.start >= prev).with_name(
+            f"sequence_contiguous:{iid}:late"
+        ).only_enforce_if(v.late)
+        m.add(v.start == prev).only_enforce_if([v.late, any_in.Not()])
+        nxt = m.new_int_var(0, s.grid.horizon, f"{iid}|after_list")
+        m.add(nxt == v.start + v.duration + gap).only_enforce_if(v.late)
+        m.add(nxt == prev).only_enforce_if(v.late.Not())
+        prev = nxt
+    return prev
+
+
 def sequence_order(ctx: BuildContext) -> None:
     """Hard: the members of a queue placed in order follow its order of
     precedence (side, rank, the list's tie-break; reversed for a
@@ -206,7 +222,17 @@ def sequence_order(ctx: BuildContext) -> None:
         slots = [vs.items[i] for i in q.slot_ids]
         if not slots:
             continue
-        # a non-decreasing chain the starts of the members in order sit on
+        if all(v.late is None for v in slots):
+            # a present slot starts strictly before the next ones, so that
+            # the rule alone (without the chain of sequence_contiguous)
+            # leaves no tie in time order
+            for a, b in itertools.pairwise(slots):
+                m.add(a.start + a.present <= b.start).with_name(
+                    f"sequence_order:{a.item.item_id}"
+                )
+            _fixed_positions(m, slots)
+            continue
+        # a chain the starts of the members in order sit on
         marks = [
             m.new_int_var(0, horizon, f"{v.item.item_id}|order_mark")
             for v in slots
@@ -234,25 +260,33 @@ def sequence_order(ctx: BuildContext) -> None:
             m.add(v.start >= marks[-1] + 1).with_name(
                 f"sequence_order:{iid}:after"
             ).only_enforce_if(v.late)
-        for k, v in enumerate(slots):
-            pos = v.item.fixed_position
-            if pos is None:
-                continue
-            before = sum(x.in_order for x in slots[:k])
-            m.add(before == pos - 1).with_name(
-                f"sequence_order:{v.item.item_id}@{pos}"
-            ).only_enforce_if(v.in_order)
+        _fixed_positions(m, slots)
+
+
+def _fixed_positions(m, slots) -> None:
+    """A member with a fixed position, placed in order, has exactly that
+    many members in order before them, less one."""
+    for k, v in enumerate(slots):
+        pos = v.item.fixed_position
+        if pos is None:
+            continue
+        before = sum(x.in_order for x in slots[:k])
+        m.add(before == pos - 1).with_name(
+            f"sequence_order:{v.item.item_id}@{pos}"
+        ).only_enforce_if(v.in_order)
 
 
 def late_member(ctx: BuildContext) -> None:
     """Hard: a queue member is placed late (after the list) or moved to
     another list only when the list's late policy allows it and they
-    could not be there at their turn (not yet arrived, or not
-    available), and is placed in one list only.
+    could not be there at their turn (not yet arrived, not available, or
+    in another list then), and is placed in one list only.
 
     Their turn is ``turns[k]`` of their own list
     (:func:`sequence_contiguous`); "not there" is a start outside the
-    member's free time, or before their reception ends plus travel."""
+    member's free time, before their reception ends plus travel, or
+    within the same-venue buffer of one of their slots in another
+    list."""
     s, m, vs = ctx.scenario, ctx.model, ctx.vars
     for v in list(vs.items.values()):
         it = v.item
@@ -267,6 +301,9 @@ def late_member(ctx: BuildContext) -> None:
                 f"late_member:{it.item_id}:once"
             )
             lit = v.present
+            if not may_miss_turn(s, own.item):
+                m.add(lit == 0).with_name(f"late_member:{it.item_id}")
+                continue
         elif v.late is not None:
             own, lit = v, v.late
         else:
@@ -291,6 +328,16 @@ def late_member(ctx: BuildContext) -> None:
                 when = [early, ctx.lit(venue_lit(ctx, arr, va))]
                 m.add(turn + 1 <= arr.end + t).only_enforce_if(when)
             excuses.append(early)
+        buf = s.buffer_seconds
+        dur = own.duration
+        for x in vs.slots_of(pid):
+            if x.item.sequence_id == own.item.sequence_id:
+                continue
+            busy = m.new_bool_var(f"{name}|in:{x.item.item_id}")
+            m.add_implication(busy, x.present)
+            m.add(x.start <= turn + dur + buf - 1).only_enforce_if(busy)
+            m.add(turn <= x.start + x.duration + buf - 1).only_enforce_if(busy)
+            excuses.append(busy)
         if it.is_alternative:
             excuses.append(q.any_present.Not())
         if not excuses:

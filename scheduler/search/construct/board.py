@@ -118,6 +118,18 @@ class Board:
             self.venue(arr.room), venue
         )
 
+    def in_other_list(self, it: Item, lo: int, hi: int) -> bool:
+        """The member of queue slot ``it`` has a slot in another list
+        within the same-venue buffer of ``[lo, hi)``."""
+        buf = self.s.buffer_seconds
+        return any(
+            b.item.kind == "sequence"
+            and b.item.sequence_id != it.sequence_id
+            and b.lo - buf < hi
+            and lo < b.hi + buf
+            for b in self.busy[it.participants[0]]
+        )
+
     def ready(
         self, pid: str, lo: int, duration: int, venue: str
     ) -> int | None:

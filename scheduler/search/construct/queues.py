@@ -50,7 +50,9 @@ def place_queue(board: Board, sequence_id: str) -> int:
             if hi <= w_hi:
                 chosen.append((it, lo))
                 t = hi + seq.gap_seconds
-        elif not board.there(it.participants[0], lo, hi, venue):
+        elif not board.there(
+            it.participants[0], lo, hi, venue
+        ) or board.in_other_list(it, lo, hi):
             if it.late_ok:
                 late.append(it)
             elif seq.late == "move" and not it.is_alternative:
