@@ -497,7 +497,8 @@ def missed_turn(
 ) -> str:
     """Why the queue row ``a`` is late or moved: the turn its member
     missed, and (``detail``, never in a public copy: it tells an arrival
-    time) from when they could be there. Empty for a row in order."""
+    time, an availability or another list) why. Empty for a row in
+    order."""
     it = s.item_by_id.get(a.item_id)
     if (
         it is None
@@ -511,11 +512,11 @@ def missed_turn(
     if turn is None:
         return f"{own.sequence_id} was not held"
     text = f"not there at their turn in {own.sequence_id} ({_hms(s, turn)})"
+    if not detail:
+        return text
     other = member.elsewhere(turn)
     if other is not None and member.there(turn):
         return f"{text}: in {other.ref_id} then"
-    if not detail:
-        return text
     arr = member.arrivals.get(s.delegation_of(member.pid))
     if arr is not None:
         ready = s.grid.to_index(arr.end) + s.travel_seconds(

@@ -48,6 +48,7 @@ LOCAL_RULES = tuple(
         "mandatory",
         "all_heads",
         "sequence_order",
+        "late_member",
         "sequence_contiguous",
         "no_arrivals",
     )

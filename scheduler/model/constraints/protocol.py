@@ -232,11 +232,10 @@ def sequence_order(ctx: BuildContext) -> None:
                 )
             _fixed_positions(m, slots)
             continue
-        # a chain the starts of the members in order sit on
-        marks = [
-            m.new_int_var(0, horizon, f"{v.item.item_id}|order_mark")
-            for v in slots
-        ]
+        # a chain the starts of the members in order sit on: their turns
+        # (sequence_contiguous spaces them by the slots; here they only
+        # keep the order)
+        marks = q.turns[: len(slots)]
         # strictly increasing over the members in order, so that the rule
         # alone (without the chain of sequence_contiguous) leaves no tie
         for v, (a, b) in zip(slots, itertools.pairwise(marks), strict=False):
