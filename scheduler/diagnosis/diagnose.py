@@ -3,8 +3,9 @@
 For every left-out item (highest value first, within a time budget) the
 model is solved once more with the item forced in, every rule family
 behind an assumption literal and every placed item held in place behind
-its own. The infeasibility core then names the rules and the placed items
-that block it, in a protocol officer's words. Items whose core is empty,
+its own (:mod:`scheduler.diagnosis.assumptions`). The infeasibility
+core then names the rules and the placed items that block it, in a
+protocol officer's words. Items whose core is empty,
 or that run out of budget, keep the cheap reason from
 :mod:`models.reasons`.
 """
@@ -14,17 +15,12 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from ortools.sat.python import cp_model
-
 from models import Scenario
 from models.reasons import GENERIC_REASON
 from models.records.schedule import Schedule
 from models.rules import RULE_BY_ID
 
-from ..model.constraints import HARD
-from ..model.context import BuildContext
-from ..model.variables import ModelVars
-from .explain import _Guarded
+from .assumptions import guarded_build, solve_core
 
 #: Scenarios with fewer items get a diagnosis by default (see
 #: :func:`diagnosis_plan`); larger ones only when asked.
@@ -74,26 +70,16 @@ def diagnose_left_out(
     if per_item is None:
         per_item = max(2.0, budget / len(todo))
     t0 = time.monotonic()
-    model = cp_model.CpModel()
-    ctx = BuildContext(model, s, ModelVars(model, s), derived=False)
-    names: dict[int, tuple[str, str]] = {}
-    rule_lits = []
-    for rule_id, fn in HARD.items():
-        g = model.new_bool_var(f"rule:{rule_id}")
-        names[g.index] = ("rule", rule_id)
-        rule_lits.append(g)
-        ctx.model = _Guarded(model, g)
-        fn(ctx)
-        ctx.model = model
+    build = guarded_build(s)
+    model, vs = build.model, build.ctx.vars
+    rule_lits = list(build.rules.values())
     g = s.grid
     keep = []
-    vs = ctx.vars
     for a in schedule.assignments:
         v = vs.items.get(a.item_id)
         if v is None:
             continue
-        k = model.new_bool_var(f"keep:{a.item_id}")
-        names[k.index] = ("item", a.item_id)
+        k = build.literal("item", a.item_id)
         model.add(v.present == 1).only_enforce_if(k)
         model.add(v.start == g.to_index(a.start)).only_enforce_if(k)
         pool = vs.pool_of.get(a.room_id)
@@ -102,7 +88,7 @@ def diagnose_left_out(
         keep.append(k)
     force = {}
     for u in todo:
-        f = model.new_bool_var(f"force:{u.item_id}")
+        f = build.literal("force", u.item_id)
         model.add(vs.items[u.item_id].present == 1).only_enforce_if(f)
         force[u.item_id] = f
     reasons = {}
@@ -111,18 +97,14 @@ def diagnose_left_out(
         left = budget - (time.monotonic() - t0)
         if left <= 0.2:
             break
-        model.clear_assumptions()
-        model.add_assumptions([force[u.item_id], *rule_lits, *keep])
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 1
-        solver.parameters.max_time_in_seconds = min(per_item, left)
-        if solver.solve(model) != cp_model.INFEASIBLE:
+        found = solve_core(
+            model,
+            [force[u.item_id], *rule_lits, *keep],
+            min(per_item, left),
+        )
+        if found.lits is None:
             continue
-        core = [
-            names[i]
-            for i in solver.sufficient_assumptions_for_infeasibility()
-            if i in names
-        ]
+        core = [x for x in build.named(found.lits) if x[0] != "force"]
         text = _sentence(s, core)
         if text:
             reasons[u.item_id] = text

@@ -2,9 +2,10 @@
 
 Cheap checks come first (no room fits, a party never free in the window).
 Then the solver diagnoses the rest: the model is built with each hard rule
-behind an assumption literal and each mandatory item behind its own, and
-the infeasibility core (shrunk by a deletion filter) names the rules and
-items that cannot hold together. When the solver gives no core, the
+behind an assumption literal and each mandatory item behind its own
+(:mod:`scheduler.diagnosis.assumptions`), and the infeasibility core
+(shrunk by a deletion filter) names the rules and items that cannot hold
+together, and no rule or item more. When the solver gives no core, the
 conflict is structural and only the cheap checks are reported.
 """
 
@@ -12,15 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ortools.sat.python import cp_model
-
 from models import Scenario
 from models.reasons import no_room_reason, time_reason
 from models.rules import RULE_BY_ID
 
-from ..model.constraints import HARD
-from ..model.context import BuildContext
-from ..model.variables import ModelVars
+from .assumptions import guarded_build, minimal_core
 
 
 @dataclass
@@ -32,6 +29,8 @@ class Explanation:
     cheap: list[str] = field(default_factory=list)
     structural: bool = False
     status: str = ""
+    #: no rule or item of the core can be dropped (proven in time)
+    minimal: bool = True
 
     def lines(self, scenario: Scenario) -> list[str]:
         out = list(self.cheap)
@@ -59,29 +58,6 @@ def _item_name(s: Scenario, item_id: str) -> str:
     return f"{item_id} ({it.title})"
 
 
-class _Guarded:
-    """A CpModel whose ``add*`` constraints are enforced by ``guard``."""
-
-    def __init__(self, model: cp_model.CpModel, guard):
-        self._model, self._guard = model, guard
-
-    def __getattr__(self, name):
-        attr = getattr(self._model, name)
-        if not name.startswith("add") or name in (
-            "add_hint",
-            "add_assumptions",
-        ):
-            return attr
-
-        def guarded(*args, **kwargs):
-            ct = attr(*args, **kwargs)
-            if isinstance(ct, cp_model.Constraint):
-                ct.only_enforce_if(self._guard)
-            return ct
-
-        return guarded
-
-
 def cheap_checks(s: Scenario) -> list[str]:
     out = []
     for it in s.items:
@@ -96,56 +72,27 @@ def cheap_checks(s: Scenario) -> list[str]:
 def explain(
     scenario: Scenario, time_limit: float = 30.0, workers: int = 1
 ) -> Explanation:
-    """Explain why ``scenario`` has no schedule (empty if it has one)."""
+    """Explain why ``scenario`` has no schedule (empty if it has one), in
+    ``time_limit`` seconds at most: the core, then the deletion filter
+    that makes it minimal (``minimal`` false if the time ran out first;
+    the core is still one that cannot hold)."""
     s = scenario
     exp = Explanation(cheap=cheap_checks(s))
-    model = cp_model.CpModel()
-    ctx = BuildContext(model, s, ModelVars(model, s), derived=False)
-    guards: dict[int, tuple[str, str]] = {}
-    lits = []
-    for rule_id, fn in HARD.items():
-        if rule_id == "mandatory":
-            continue
-        g = model.new_bool_var(f"rule:{rule_id}")
-        guards[g.index] = ("rule", rule_id)
-        lits.append(g)
-        ctx.model = _Guarded(model, g)
-        fn(ctx)
-        ctx.model = model
-    for iid, v in ctx.vars.items.items():
+    build = guarded_build(s, leave_out=("mandatory",))
+    lits = list(build.rules.values())
+    for iid, v in build.ctx.vars.items.items():
         if v.item.mandatory:
-            g = model.new_bool_var(f"item:{iid}")
-            guards[g.index] = ("item", iid)
+            g = build.literal("item", iid)
             lits.append(g)
-            model.add(v.present == 1).only_enforce_if(g)
-
-    def core(assumed) -> list | None:
-        model.clear_assumptions()
-        model.add_assumptions(assumed)
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = workers
-        solver.parameters.max_time_in_seconds = time_limit
-        status = solver.solve(model)
-        exp.status = solver.status_name(status)
-        if status != cp_model.INFEASIBLE:
-            return None
-        idx = set(solver.sufficient_assumptions_for_infeasibility())
-        return [x for x in assumed if x.index in idx]
-
-    found = core(lits)
-    if found is None:
+            build.model.add(v.present == 1).only_enforce_if(g)
+    core = minimal_core(build.model, lits, time_limit, workers)
+    exp.status = core.status
+    if core.lits is None:
         return exp
-    if not found:
+    if not core.lits:
         exp.structural = True
         return exp
-    # deletion filter: drop each literal the conflict does not need
-    kept = list(found)
-    for lit in list(kept):
-        trial = [x for x in kept if x is not lit]
-        if trial and core(trial) is not None:
-            kept = trial
-    exp.status = "INFEASIBLE"
-    for lit in kept:
-        kind, name = guards[lit.index]
+    exp.minimal = core.minimal
+    for kind, name in build.named(core.lits):
         (exp.items if kind == "item" else exp.rules).append(name)
     return exp

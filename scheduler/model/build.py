@@ -47,7 +47,7 @@ def build_model(
     ctx = BuildContext(
         model,
         scenario,
-        ModelVars(model, scenario, alone),
+        ModelVars(model, scenario, alone, derived=not skip),
         derived=not skip,
         baseline=baseline,
         hold=hold,

@@ -34,9 +34,13 @@ class BuildContext:
     vars: ModelVars
     #: pool id -> seconds a VIP use is widened to the left (vip_sweep)
     sweep_pre: dict = field(default_factory=dict)
-    #: add pruning and redundant cuts that reason across several rules
-    #: (off where rules are switched on and off one by one: explain,
-    #: diagnose)
+    #: reason across rules: narrow start domains rule after rule
+    #: (``ItemVars.allowed``), prune and add redundant cuts with what the
+    #: rules built so far allow. Off (each rule then says only what it
+    #: says, whatever else is built) wherever rules are left out or
+    #: switched on and off one by one: ``build_model(skip=...)``, explain,
+    #: diagnose (:mod:`scheduler.diagnosis.assumptions`); with it off the
+    #: variables use no room pools either (``ModelVars.derived``).
     derived: bool = True
     #: the published schedule of a what-if run (rule baseline_pins)
     baseline: Baseline | None = None
@@ -55,8 +59,21 @@ class BuildContext:
         """The item may only start in ``dom``: unconditionally for items
         whose start means nothing when absent (a start no room or rule
         allows then just keeps the item out), enforced by presence for
-        queue slots whose start comes from their chain."""
+        queue slots whose start comes from their chain.
+
+        Not ``derived``: enforced by presence, and nothing is narrowed,
+        so the constraint is this rule's alone."""
         m = self.model
+        if not self.derived:
+            if Domain(0, self.scenario.grid.horizon).intersection_with(
+                dom
+            ).is_empty():
+                m.add(v.present == 0).with_name(why)  # can never hold
+                return
+            m.add_linear_expression_in_domain(v.start, dom).with_name(
+                why
+            ).only_enforce_if(v.present)
+            return
         if v.allowed is None:
             window = self.slot_window(v)
             if window.intersection_with(dom).is_empty():
@@ -113,12 +130,15 @@ class BuildContext:
         return False
 
     def _or(self, name, lits):
+        """A literal equal to the disjunction of ``lits`` (a definition,
+        added to the variables' model: it holds in every build)."""
         if not lits:
             return False
         if len(lits) == 1:
             return lits[0]
-        out = self.model.new_bool_var(name)
-        self.model.add_max_equality(out, lits)
+        m = self.vars.model
+        out = m.new_bool_var(name)
+        m.add_max_equality(out, lits)
         return out
 
     def room_uses(self, room_id: str) -> list[Use]:

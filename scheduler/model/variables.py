@@ -81,9 +81,17 @@ class ModelVars:
         model: cp_model.CpModel,
         scenario: Scenario,
         alone: set[str] = frozenset(),
+        derived: bool = True,
     ):
         self.model = model
         self.scenario = scenario
+        #: lean on rules that every build holds (see
+        #: ``BuildContext.derived``): pools of identical rooms, whose
+        #: cap mixes room_no_overlap and vip_sweep, and day literals
+        #: that take day_hours for granted
+        self.derived = derived
+        if not derived:
+            alone = {r.room_id for r in scenario.rooms}
         #: pool id -> its rooms (see :mod:`scheduler.model.room_pools`)
         self.pools = room_pools(scenario, alone)
         self.pool_of = {r: p for p, rooms in self.pools.items() for r in rooms}
@@ -232,18 +240,34 @@ class ModelVars:
         return cache[key]
 
     def day_literal(self, v: ItemVars, k: int):
-        """A literal true iff the item is placed on event day ``k`` (lazy;
-        the item's day literals sum to its presence)."""
+        """A literal true iff the item is placed and starts on event day
+        ``k``, between day_start and day_end (lazy). With ``derived``
+        the item's day literals sum to its presence (day_hours holds);
+        without, a placed item may also start on no day."""
         if not v.days:
             m = self.model
             spans = self.scenario.day_spans
             lits = {}
             for d, (lo, hi) in enumerate(spans):
-                lit = m.new_bool_var(f"{v.item.item_id}|day{d}")
+                name = f"{v.item.item_id}|day{d}"
+                lit = m.new_bool_var(name)
                 m.add(v.start >= lo).only_enforce_if(lit)
                 m.add(v.start <= hi).only_enforce_if(lit)
+                if not self.derived:
+                    # placed and inside the day's span: on that day
+                    m.add_implication(lit, v.present)
+                    late = m.new_bool_var(f"{name}|after")
+                    m.add(v.start <= lo - 1).only_enforce_if(
+                        [v.present, lit.Not(), late.Not()]
+                    )
+                    m.add(v.start >= hi + 1).only_enforce_if(
+                        [v.present, lit.Not(), late]
+                    )
                 lits[d] = lit
-            m.add(sum(lits.values()) == v.present)
+            if self.derived:
+                m.add(sum(lits.values()) == v.present)
+            else:
+                m.add(sum(lits.values()) <= v.present)
             v.days = lits
         return v.days[k]
 

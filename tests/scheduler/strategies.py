@@ -199,3 +199,126 @@ def scenarios(draw):
     )
     assert not validate_scenario(s)
     return s
+
+
+@st.composite
+def conflicts(draw):
+    """Small scenarios of mandatory items squeezed by windows, fixed
+    starts, rooms that open late or close, people who are busy or arrive
+    late, and order: often infeasible, always valid."""
+    ids = ("FRA", "DEU")
+    dels = tuple(
+        delegation(
+            d,
+            draw(st.sampled_from(["HOS", "MIN"])),
+            available_from=draw(
+                st.sampled_from([None, at("10:00"), at("12:00")])
+            ),
+        )
+        for d in ids
+    )
+    people = (
+        Person(
+            "HOST",
+            "Host minister",
+            "FRA",
+            "MIN",
+            max_items_per_day=draw(st.sampled_from([None, 1, 2])),
+        ),
+    )
+    who = st.sampled_from([*ids, "HOST"])
+    rooms = (
+        room(
+            "R1",
+            available_from=draw(
+                st.sampled_from([None, at("09:00"), at("11:00")])
+            ),
+            available_to=draw(
+                st.sampled_from([None, at("12:00"), at("15:00")])
+            ),
+        ),
+        room("PAL1", venue="PAL"),
+        room("BL1", "bilateral", 20, features=("flags",)),
+        room("GATE", "arrival", 40, venue="PAL"),
+    )
+
+    def moment(lo_h: int, hi_h: int):
+        h = draw(st.integers(lo_h, hi_h))
+        return at(f"{h:02d}:{draw(st.sampled_from([0, 30])):02d}")
+
+    events = []
+    for k in range(draw(st.integers(1, 3))):
+        kw: dict = {}
+        hours = draw(st.sampled_from([1, 2]))
+        if draw(st.booleans()):
+            lo = moment(7, 14)
+            kw.update(
+                earliest=lo,
+                latest=lo + timedelta(hours=hours + draw(st.integers(0, 2))),
+            )
+        elif draw(st.integers(0, 3)) == 0:
+            kw["fixed_start"] = moment(8, 15)
+        if draw(st.booleans()):
+            kw["participants"] = (draw(who),)
+        events.append(
+            Event(
+                f"E{k}",
+                f"Event {k}",
+                "workshop",
+                60 * hours,
+                50,
+                rooms=draw(st.sampled_from([("R1",), ("R1", "PAL1")])),
+                mandatory=draw(st.integers(0, 4)) > 0,
+                **kw,
+            )
+        )
+    if len(events) > 1 and draw(st.booleans()):
+        from dataclasses import replace
+
+        events[1] = replace(events[1], after=(events[0].event_id,))
+    bilaterals = []
+    if draw(st.booleans()):
+        lo = moment(8, 15)
+        bilaterals.append(
+            BilateralRequest(
+                "B0",
+                "FRA",
+                draw(st.sampled_from(["DEU", "HOST"])),
+                earliest=lo,
+                latest=lo + timedelta(hours=1),
+                mandatory=True,
+            )
+        )
+    arrivals = []
+    if draw(st.booleans()):
+        t = moment(8, 13)
+        arrivals.append(Arrival("DEU", t, t + timedelta(hours=1)))
+    windows = []
+    if draw(st.booleans()):
+        t = moment(8, 14)
+        windows.append(
+            SecurityWindow(
+                "W1",
+                t,
+                t + timedelta(hours=2),
+                parse_scope(
+                    draw(
+                        st.sampled_from(
+                            ["room:R1", "venue:PAL", "person:HOST", "all"]
+                        )
+                    )
+                ),
+                draw(st.sampled_from(["closed", "no_arrivals"])),
+            )
+        )
+    return tiny(
+        venues=(Venue("NCC", "Centre"), Venue("PAL", "Palace")),
+        travel=(Travel("NCC", "PAL", draw(st.sampled_from([20, 60]))),),
+        rooms=rooms,
+        delegations=dels,
+        people=people,
+        events=tuple(events),
+        bilaterals=tuple(bilaterals),
+        arrivals=tuple(arrivals),
+        windows=tuple(windows),
+    )

@@ -10,7 +10,10 @@ from ..variables import ItemVars
 
 
 def start_bounds(ctx: BuildContext, v: ItemVars) -> tuple[int, int]:
-    """Least and greatest start the item can take."""
+    """Least and greatest start the item can take (with ``ctx.derived``
+    off, whatever the other rules say: the whole horizon)."""
+    if not ctx.derived:
+        return 0, ctx.scenario.grid.horizon
     if v.allowed is not None and not v.allowed.is_empty():
         return v.allowed.min(), v.allowed.max()
     it = v.item
