@@ -87,8 +87,9 @@ class ModelVars:
         self.scenario = scenario
         #: lean on rules that every build holds (see
         #: ``BuildContext.derived``): pools of identical rooms, whose
-        #: cap mixes room_no_overlap and vip_sweep, and day literals
-        #: that take day_hours for granted
+        #: cap mixes room_no_overlap and vip_sweep, day literals that
+        #: take day_hours for granted, late-member variables only where
+        #: the windows allow a member to miss their turn
         self.derived = derived
         if not derived:
             alone = {r.room_id for r in scenario.rooms}
@@ -130,7 +131,9 @@ class ModelVars:
                 start = m.new_int_var(0, horizon, f"{it.item_id}|start")
                 v = ItemVars(it, present, start, {seq.room_id: present})
                 v.in_order = present
-                if it.late_ok and may_miss_turn(s, it):
+                # may_miss_turn prunes with windows and fixed starts:
+                # only where every rule holds
+                if it.late_ok and (not self.derived or may_miss_turn(s, it)):
                     v.in_order = m.new_bool_var(f"{it.item_id}|in_order")
                     v.late = m.new_bool_var(f"{it.item_id}|late")
                     m.add(present == v.in_order + v.late)

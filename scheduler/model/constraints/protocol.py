@@ -300,7 +300,7 @@ def late_member(ctx: BuildContext) -> None:
                 f"late_member:{it.item_id}:once"
             )
             lit = v.present
-            if not may_miss_turn(s, own.item):
+            if ctx.derived and not may_miss_turn(s, own.item):
                 m.add(lit == 0).with_name(f"late_member:{it.item_id}")
                 continue
         elif v.late is not None:
