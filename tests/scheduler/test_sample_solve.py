@@ -17,8 +17,29 @@ def test_sample_solves_and_passes_the_checker():
     assert r.status in ("OPTIMAL", "FEASIBLE")
     placed = r.schedule.by_item()
     assert all(it.item_id in placed for it in s.items if it.mandatory)
-    signing = [a for a in r.schedule.assignments if a.ref_id == "SIGN1"]
-    first = min(signing, key=lambda a: a.start)
-    assert first.participants == ("VNM",) and first.position == 1
+    signing = sorted(
+        (a for a in r.schedule.assignments if a.ref_id == "SIGN1"),
+        key=lambda a: a.start,
+    )
+    # Viet Nam signs first, by its Minister of Public Security, then the
+    # guest of honour
+    assert signing[0].participants == ("VNM-MPS",)
+    assert signing[0].position == 1
+    assert signing[1].participants == ("LAO-DPM",)
+    # all 72 signatures of the record are placed, each delegation once
+    signed = [
+        s.delegation_of(a.participants[0])
+        for a in r.schedule.assignments
+        if a.ref_id in ("SIGN1", "SIGN2")
+    ]
+    assert len(signed) == len(set(signed)) == 72
+    # the delayed flight signs at the end of the day-1 list, marked late
+    assert signing[-1].participants == ("TZA",)
+    assert signing[-1].note.startswith("late")
+    # the guest of honour is greeted last
+    line = [a for a in r.schedule.assignments if a.ref_id == "WL"]
+    assert max(line, key=lambda a: a.start).participants == ("LAO",)
+    # the Secretary-General is not queued as a guest in the welcome line
+    assert not any(a.participants == ("UN",) for a in line)
     # every left-out item says why
     assert all(u.reason for u in r.schedule.unscheduled)
