@@ -58,10 +58,12 @@ class Plan:
     item: Item
     starts: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
-    def span(self, d: int) -> tuple[int, int]:
-        """Earliest start and latest end on day ``d``."""
+    def span(self, d: int, busy: int | None = None) -> tuple[int, int]:
+        """Earliest start and latest end on day ``d`` (the end of the first
+        ``busy`` seconds, for a person held only that long)."""
         spans = self.starts[d]
-        return spans[0][0], spans[-1][1] - 1 + self.item.duration
+        size = self.item.duration if busy is None else busy
+        return spans[0][0], spans[-1][1] - 1 + size
 
     def points(self) -> list[int] | None:
         """Every start it can take, when there are only a few."""
@@ -88,7 +90,7 @@ def certain_duties(s: Scenario) -> dict[str, list[tuple[int, int, str]]]:
             continue
         lo, hi = it.fixed_start, it.fixed_start + it.duration
         for pid in it.participants:
-            out[pid].append((lo, hi, it.item_id))
+            out[pid].append((lo, lo + it.busy_seconds(pid), it.item_id))
         if not it.all_heads:
             continue
         for h in s.heads:
@@ -166,13 +168,14 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
     for pid in it.participants:
         if pid not in s.persons:
             continue
-        allowed = iv.intersect(allowed, cache.person_starts(pid, dur))
+        busy = it.busy_seconds(pid)
+        allowed = iv.intersect(allowed, cache.person_starts(pid, busy))
         holes = []
         for lo, hi, duty in duties.get(pid, ()):
             if duty == it.item_id:
                 continue
             before, after = duty_gaps(s, s.item_by_id[duty].rooms, it.rooms)
-            holes.append((lo - dur - before + 1, hi + after))
+            holes.append((lo - busy - before + 1, hi + after))
         if holes:
             allowed = iv.subtract(allowed, holes)
         arrival = s.arrival_by_delegation.get(s.delegation_of(pid))
@@ -297,7 +300,12 @@ def _people(s: Scenario, rel: Relaxation, day_lits, duties) -> None:
                 if len(counted) > limit:
                     m.add(sum(counted) <= limit)
             spans = [
-                (*rel.plans[it.item_id].span(d), it, lit) for it, lit in today
+                (
+                    *rel.plans[it.item_id].span(d, it.busy_seconds(pid)),
+                    it.busy_seconds(pid),
+                    lit,
+                )
+                for it, lit in today
             ]
             spans += [(a, b, None, None) for a, b in load]
             _stretch_cuts(m, free, spans, lo, hi, buf)
@@ -306,7 +314,9 @@ def _people(s: Scenario, rel: Relaxation, day_lits, duties) -> None:
 def _stretch_cuts(m, free, spans, day_lo, day_hi, buf) -> None:
     """For the whole day and each stretch from one earliest start to one
     latest end: the items that can only fall inside it (fixed duties as
-    constants) fit in the free time there."""
+    constants) fit in the free time there. ``spans`` holds, per item,
+    ``(earliest start, latest end, seconds busy, literal)``, and per fixed
+    duty ``(start, end, None, None)``."""
     los = sorted({a for a, *_ in spans} | {day_lo})
     his = sorted({b for _, b, *_ in spans} | {day_hi})
     seen: dict[frozenset, int] = {}
@@ -317,8 +327,10 @@ def _stretch_cuts(m, free, spans, day_lo, day_hi, buf) -> None:
             inside = [x for x in spans if x[0] >= lo and x[1] <= hi]
             if not inside:
                 continue
-            total = sum(b - a + buf for a, b, it, _ in inside if it is None)
-            total += sum(it.duration + buf for _, _, it, _ in inside if it)
+            total = sum(
+                b - a + buf for a, b, size, _ in inside if size is None
+            )
+            total += sum(size + buf for _, _, size, _ in inside if size)
             cap = _capacity(free, lo, hi, buf)
             if total <= cap:
                 continue
@@ -326,11 +338,11 @@ def _stretch_cuts(m, free, spans, day_lo, day_hi, buf) -> None:
             if key in seen and seen[key] <= cap:
                 continue
             seen[key] = cap
-            fixed = sum(b - a + buf for a, b, it, _ in inside if it is None)
+            fixed = sum(
+                b - a + buf for a, b, size, _ in inside if size is None
+            )
             m.add(
-                sum(
-                    (it.duration + buf) * lit for _, _, it, lit in inside if it
-                )
+                sum((size + buf) * lit for _, _, size, lit in inside if size)
                 <= cap - fixed
             )
 
@@ -401,9 +413,12 @@ def _moments(s: Scenario, rel: Relaxation, start_lits) -> None:
         if len(here) < 2:
             continue
         by_person: dict[str, list] = defaultdict(list)
-        for it, lit in here:
+        for it, lit, a in (
+            x for x in uses if x[2] <= t < x[2] + x[0].duration
+        ):
             for pid in it.participants:
-                by_person[pid].append(lit)
+                if t < a + it.busy_seconds(pid):
+                    by_person[pid].append(lit)
         for lits in by_person.values():
             if len(lits) > 1:
                 m.add(sum(lits) <= 1)

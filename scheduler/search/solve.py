@@ -38,6 +38,7 @@ from .params import SolveParams
 from .progress import Progress
 from .result import Result
 
+log = logging.getLogger(__name__)
 #: CP-SAT's own search log goes here when ``SolveParams.log`` is set.
 CPSAT_LOG = logging.getLogger("scheduler.cpsat")
 
@@ -146,20 +147,30 @@ def solve(
                 GREEDY_START,
             )
             return replace(done, interrupted=True)
-    built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
     if (
         bound is not None
         and bound.unplaced
-        and (
-            hint is None
-            or obj_penalties(scenario, hint)["unplaced_value"]
-            >= bound.unplaced - 1e-6
-        )
+        and hint is not None
+        and _complete(scenario, hint)
+        and obj_penalties(scenario, hint)["unplaced_value"]
+        < bound.unplaced - 1e-6
     ):
+        # a schedule the checker accepts beats the "bound": the relaxation
+        # is wrong (a bug), so it proves nothing; never let it claim more
+        log.warning(
+            "The relaxation bound (%s left out) is beaten by a checked "
+            "schedule; it is ignored.",
+            bound.unplaced,
+        )
+        bound = None
+    built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
+    relaxed = False
+    if bound is not None and bound.unplaced:
         # proven by the relaxation: tells the search's bound at once
         built.model.add(
             built.terms["unplaced_value"] >= math.ceil(bound.unplaced - 1e-6)
         ).with_name("relaxation_bound")
+        relaxed = True
     if values is not None and len(values) == len(built.model.proto.variables):
         built.model.clear_hints()  # the first phase's every variable
         for index, value in enumerate(values):
@@ -182,6 +193,11 @@ def solve(
     status = STATUS.get(code)
     if status is None:
         raise ModelBuildError(solver.status_name(code))
+    if status == "INFEASIBLE" and relaxed:
+        # the relaxation's cut refused every schedule: that proves the cut
+        # wrong, not the scenario infeasible
+        log.warning("The relaxation bound refused every schedule; ignored.")
+        status, bound = "UNKNOWN", None
     stopped = solver.wall_time < main - 1.0 and status in (
         "FEASIBLE",
         "UNKNOWN",
@@ -239,6 +255,14 @@ def solve(
         first = round(ready_s, 3) if first is None else min(first, ready_s)
     objective = solver.objective_value
     bound = main_bound
+    if bound is not None and objective < bound - 1:
+        # a schedule below a lower bound: the bound is wrong; say nothing
+        log.warning(
+            "Bound %s above the schedule's objective %s: no bound claimed.",
+            bound,
+            objective,
+        )
+        bound = None
     if bound is not None and objective - bound < 1:
         status = "OPTIMAL"  # the search's schedule meets the proven bound
     schedule = extract(scenario, built, solver, baseline)

@@ -159,3 +159,29 @@ def test_lns_keeps_only_checked_and_better_schedules():
     schedule = extract(s, built, res.solver)
     assert check(s, schedule) == []
     assert objective_value(s, schedule) <= objective_value(s, start)
+
+
+def test_a_chair_who_hands_over_is_counted_for_the_opening_only():
+    """The PM chairs a 210-minute plenary for its first 30 minutes, then
+    is free for an optional meeting inside the plenary's span: the
+    relaxation must leave room for it (it once counted all 210 minutes,
+    claimed the meeting could not be held and made the solve report a
+    false OPTIMAL)."""
+    from tests.scheduler.test_partial_attendance import plenary
+
+    b = BilateralRequest(
+        "B1",
+        "PM",
+        "AAA",
+        priority=5,
+        earliest=at("09:00"),
+        latest=at("12:30"),
+        venue_id="NCC",
+    )
+    s = plenary(bilateral=b)
+    bound = relaxation_bound(s, 5)
+    assert bound.unplaced == 0
+    r = solve(s, SolveParams(time_limit=5, workers=1), live=False)
+    assert "B:B1" in r.schedule.by_item()
+    assert accepts(s, r.schedule)
+    assert r.best_bound is None or r.best_bound <= r.objective + 1e-6
