@@ -222,32 +222,44 @@ def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
             f"less than the {minutes} minutes it needs"
         )
     shared = [(lo, hi) for lo, hi in shared if hi - lo >= it.duration]
+    vip = any(s.is_vip(p) for p in it.participants if p in s.persons)
     blockers: dict[str, object] = {}
+    open_any = False
     for room_id in it.rooms:
         co = s.changeover_seconds(room_id)
+        # a VIP item also needs the room empty for the sweep before it
+        need = it.duration + (max(0, s.sweep_seconds - co) if vip else 0)
+        open_shared = iv.intersect(shared, s.room_open(room_id))
+        if not iv.starts_inside(open_shared, need):
+            continue  # closed then: nothing in it is to blame
+        open_any = True
         held = [
             (g.to_index(a.start) - co, g.to_index(a.end) + co, a)
             for a in schedule.assignments
             if a.room_id == room_id
         ]
-        free = iv.subtract(
-            iv.intersect(shared, s.room_open(room_id)),
-            [(lo, hi) for lo, hi, _ in held],
-        )
-        if iv.starts_inside(free, it.duration):
+        free = iv.subtract(open_shared, [(lo, hi) for lo, hi, _ in held])
+        if iv.starts_inside(free, need):
             return None  # a room is free then: no cheap explanation
         for lo, hi, a in held:
-            if any(iv.overlaps(lo, hi, x, y) for x, y in shared):
+            if any(iv.overlaps(lo, hi, x, y) for x, y in open_shared):
                 blockers.setdefault(a.item_id, a)
     taken = sorted(blockers.values(), key=lambda a: a.start)
     shown = ", ".join(f"{a.item_id} ({a.title})" for a in taken[:4])
     more = f" and {len(taken) - 4} more" if len(taken) > 4 else ""
     rooms = _room_list(it.rooms)
-    text = (
-        f"No room it may use ({rooms}) is free for {minutes} minutes while "
-        f"{names} are free together ({_span_text(s, shared)})"
+    sweep = (
+        f" (and {s.sweep_seconds // 60} minutes empty before it for the "
+        "security sweep)"
+        if vip and s.sweep_seconds
+        else ""
     )
-    if not taken:
+    text = (
+        f"No room it may use ({rooms}) is free for {minutes} minutes"
+        f"{sweep} while {names} are free together "
+        f"({_span_text(s, shared)})"
+    )
+    if not open_any or not taken:
         return f"{text}: the rooms are closed then"
     return f"{text}: the rooms are taken by {shown}{more}"
 

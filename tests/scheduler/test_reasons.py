@@ -56,3 +56,39 @@ def test_heads_free_together_only_a_few_minutes():
         "The head of AAA and the head of BBB are free together only "
         "25 Oct 08:35–08:40, less than the 30 minutes it needs"
     )
+
+
+def test_a_closed_room_is_not_blamed_on_the_meeting_after_it():
+    """AAA and BBB are free together 08:30-10:05; a security window
+    closes the only suite 08:00-10:00 and CCC-DDD hold it from 10:05.
+    The suite is closed while AAA and BBB are free together: the reason
+    says so, and never blames the meeting that starts after the window."""
+    from models import SecurityWindow, parse_scope
+
+    free = {"available_from": at("08:30"), "available_to": at("10:05")}
+    s = tiny(
+        delegations=(
+            delegation("AAA", **free),
+            delegation("BBB", **free),
+            delegation("CCC"),
+            delegation("DDD"),
+        ),
+        bilaterals=(
+            _bilateral("B1", "CCC", "DDD", 5, "10:05", "10:35"),
+            _bilateral("B2", "AAA", "BBB", 1, "08:30", "10:05"),
+        ),
+        windows=(
+            SecurityWindow(
+                "W1",
+                at("08:00"),
+                at("10:00"),
+                parse_scope("room:BL1"),
+                "closed",
+                "sealed",
+            ),
+        ),
+    )
+    r = solve_checked(s)
+    reason = _reason(s, r, "B:B2")
+    assert "B:B1" not in reason
+    assert reason.endswith("the rooms are closed then")
