@@ -12,15 +12,15 @@ YES = {"yes", "y", "true", "1", "1.0"}
 NO = {"no", "n", "false", "0", "0.0"}
 
 
-def is_empty(value) -> bool:
+def is_empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def is_formula(value) -> bool:
+def is_formula(value: object) -> bool:
     return isinstance(value, str) and value.startswith("=")
 
 
-def text(value) -> str:
+def text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, datetime):
@@ -28,7 +28,7 @@ def text(value) -> str:
     return str(value).strip()
 
 
-def integer(value) -> int:
+def integer(value: object) -> int:
     if isinstance(value, bool):
         raise ValueError("a whole number")
     if isinstance(value, int):
@@ -46,7 +46,7 @@ def integer(value) -> int:
     return int(f)
 
 
-def boolean(value) -> bool:
+def boolean(value: object) -> bool:
     if isinstance(value, bool):
         return value
     t = text(value).lower()
@@ -65,7 +65,7 @@ DT_FORMATS = (
 )
 
 
-def date_time(value) -> datetime:
+def date_time(value: object) -> datetime:
     if isinstance(value, datetime):
         return value.replace(microsecond=0)
     if isinstance(value, date):
@@ -79,7 +79,7 @@ def date_time(value) -> datetime:
     raise ValueError("a date-time like 2025-10-25 09:00")
 
 
-def day(value) -> date:
+def day(value: object) -> date:
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -90,7 +90,7 @@ def day(value) -> date:
         raise ValueError("a date like 2025-10-25") from None
 
 
-def clock(value) -> time:
+def clock(value: object) -> time:
     if isinstance(value, time):
         return value.replace(second=0, microsecond=0)
     if isinstance(value, datetime):
@@ -104,11 +104,11 @@ def clock(value) -> time:
     raise ValueError("a time like 07:00")
 
 
-def text_list(value) -> tuple[str, ...]:
+def text_list(value: object) -> tuple[str, ...]:
     return tuple(x.strip() for x in text(value).split(";") if x.strip())
 
 
-def day_list(value) -> tuple[date, ...]:
+def day_list(value: object) -> tuple[date, ...]:
     if isinstance(value, (datetime, date)):
         return (day(value),)
     return tuple(day(x) for x in text_list(value))

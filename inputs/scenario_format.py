@@ -3,6 +3,7 @@ defaults and the help text shown on each header of the template."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from models.records.settings import SETTING_KEYS
@@ -39,14 +40,21 @@ class Sheet:
         return [c.name for c in self.columns if c.required]
 
 
-def C(name, type="text", required=False, help="", choices=()):
+def C(
+    name: str,
+    type: str = "text",
+    required: bool = False,
+    help: str = "",
+    choices: Iterable[str] = (),
+) -> Column:
+    """A column of the format (short, for the table below)."""
     return Column(name, type, required, help, tuple(choices))
 
 
 DT = "date-time, e.g. 2025-10-25 09:00 (local time)"
 YESNO = ("yes", "no")
 
-SETTINGS_HELP = {
+SETTINGS_HELP: dict[str, str] = {
     "event_name": "Title used in every output",
     "days": "Event days, ';' separated, e.g. 2025-10-25; 2025-10-26",
     "day_start": "Nothing is scheduled before this time (HH:MM)",
@@ -61,7 +69,7 @@ SETTINGS_HELP = {
     "precedence_tiebreak": "Within one rank: alphabetical, lot:X, "
     "seniority or registration",
 }
-SETTINGS_EXAMPLE = {
+SETTINGS_EXAMPLE: dict[str, str | int] = {
     "event_name": "My summit",
     "days": "2025-10-25; 2025-10-26",
     "day_start": "07:00",

@@ -7,10 +7,13 @@ sheet, row, column, the value found and what was expected.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any, TypeVar
 
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models import (
     DEFAULT_RANKS,
@@ -42,7 +45,13 @@ from .workbook_safety import precheck
 
 MAX_ROWS = 20_000
 
-PARSERS = {
+#: One row's parsed values, by column name (``None`` for an empty cell).
+Values = dict[str, Any]
+#: A sheet's rows: (spreadsheet row number, values).
+Rows = list[tuple[int, Values]]
+R = TypeVar("R")
+
+PARSERS: dict[str, Callable[[object], object]] = {
     "text": cells.text,
     "int": cells.integer,
     "bool": cells.boolean,
@@ -62,7 +71,7 @@ class ReadResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def load_scenario(path) -> Scenario:
+def load_scenario(path: str | Path) -> Scenario:
     """The scenario in ``path``; raises ``ScenarioError`` listing every
     problem."""
     result = read_scenario(path)
@@ -71,7 +80,9 @@ def load_scenario(path) -> Scenario:
     return result.scenario
 
 
-def open_workbook(path, problems: list[Problem]):
+def open_workbook(
+    path: str | Path, problems: list[Problem]
+) -> Workbook | None:
     """openpyxl workbook, or ``None`` with a problem added."""
     bad = precheck(path)
     if bad is not None:
@@ -92,14 +103,15 @@ def open_workbook(path, problems: list[Problem]):
         return None
 
 
-def read_scenario(path) -> ReadResult:
-    path = Path(path)
+def read_scenario(source: str | Path) -> ReadResult:
+    """The scenario in ``source`` and every problem found reading it."""
+    path = Path(source)
     res = ReadResult()
     wb = open_workbook(path, res.problems)
     if wb is None:
         return res
     name = str(path)
-    tables: dict[str, list[tuple[int, dict]]] = {}
+    tables: dict[str, Rows] = {}
     for sheet in SHEETS:
         tables[sheet.name] = _read_sheet(wb, sheet, name, res)
     if res.problems:
@@ -118,7 +130,9 @@ def read_scenario(path) -> ReadResult:
     return res
 
 
-def find_sheet(wb, wanted: str, notes: list[str]):
+def find_sheet(wb: Workbook, wanted: str, notes: list[str]) -> Any:
+    """The sheet named ``wanted`` (case and blanks aside, noted), or
+    ``None``."""
     if wanted in wb.sheetnames:
         return wb[wanted]
     for n in wb.sheetnames:
@@ -129,7 +143,11 @@ def find_sheet(wb, wanted: str, notes: list[str]):
 
 
 def header_map(
-    ws, sheet_name: str, file: str, notes: list[str], problems: list[Problem]
+    ws: Worksheet,
+    sheet_name: str,
+    file: str,
+    notes: list[str],
+    problems: list[Problem],
 ) -> dict[str, int]:
     """Normalised header -> column index (1-based) of row 1."""
     for rng in ws.merged_cells.ranges:
@@ -152,13 +170,14 @@ def header_map(
         key = raw.strip().lower()
         if raw != key:
             notes.append(f"{sheet_name}: header {raw!r} read as {key!r}")
-        out.setdefault(key, cell.column)
+        if cell.column is not None:
+            out.setdefault(key, cell.column)
     return out
 
 
 def _read_sheet(
-    wb, sheet: Sheet, file: str, res: ReadResult
-) -> list[tuple[int, dict]]:
+    wb: Workbook, sheet: Sheet, file: str, res: ReadResult
+) -> Rows:
     ws = find_sheet(wb, sheet.name, res.notes)
     if ws is None:
         if sheet.required:
@@ -183,7 +202,7 @@ def _read_sheet(
                 f"{sheet.name}: column {h!r} is not part of "
                 "the format and was ignored"
             )
-    rows: list[tuple[int, dict]] = []
+    rows: Rows = []
     for r, row in enumerate(
         ws.iter_rows(min_row=2, values_only=True), start=2
     ):
@@ -200,7 +219,7 @@ def _read_sheet(
                 )
             )
             break
-        values = {}
+        values: Values = {}
         for col in sheet.columns:
             idx = headers.get(col.name)
             raw = row[idx - 1] if idx is not None and idx <= len(row) else None
@@ -210,7 +229,9 @@ def _read_sheet(
     return rows
 
 
-def _parse(col: Column, raw, sheet: str, r: int, file: str, res: ReadResult):
+def _parse(
+    col: Column, raw: object, sheet: str, r: int, file: str, res: ReadResult
+) -> object:
     if cells.is_empty(raw):
         if col.required:
             res.problems.append(
@@ -269,16 +290,18 @@ def _parse(col: Column, raw, sheet: str, r: int, file: str, res: ReadResult):
 
 
 # ------------------------------------------------------------- records
-def _kw(cls, values: dict, row: int, **extra):
-    names = {f.name for f in fields(cls)}
+def _kw(cls: Callable[..., R], values: Values, row: int, **extra: Any) -> R:
+    """A record of ``cls`` from a row's values (empty cells keep the
+    record's defaults) and ``extra``."""
+    names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
     kw = {k: v for k, v in values.items() if k in names and v is not None}
     kw.update(extra)
     return cls(**kw, row=row) if "row" in names else cls(**kw)
 
 
-def _settings(rows, file, res) -> Settings | None:
-    raw = {}
-    rowno = {}
+def _settings(rows: Rows, file: str, res: ReadResult) -> Settings | None:
+    raw: dict[str, object] = {}
+    rowno: dict[str, int] = {}
     for r, v in rows:
         key = (v["key"] or "").strip()
         if key not in SETTING_KEYS:
@@ -295,7 +318,7 @@ def _settings(rows, file, res) -> Settings | None:
             )
             continue
         raw[key], rowno[key] = v["value"], r
-    parsers = {
+    parsers: dict[str, Callable[[object], object]] = {
         "days": cells.day_list,
         "day_start": cells.clock,
         "day_end": cells.clock,
@@ -304,7 +327,7 @@ def _settings(rows, file, res) -> Settings | None:
         "same_venue_buffer_minutes": cells.integer,
         "vip_sweep_minutes": cells.integer,
     }
-    kw = {}
+    kw: dict[str, Any] = {}
     for key, value in raw.items():
         if cells.is_empty(value):
             continue
@@ -351,7 +374,7 @@ def _settings(rows, file, res) -> Settings | None:
     return Settings(**kw)
 
 
-def _build(t: dict, file: str, res: ReadResult) -> Scenario | None:
+def _build(t: dict[str, Rows], file: str, res: ReadResult) -> Scenario | None:
     settings = _settings(t["Settings"], file, res)
     if settings is None:
         return None

@@ -3,6 +3,7 @@ reader reads), atomically."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -11,32 +12,23 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from models import Scenario
 from models.files import atomic_write
 from models.records.settings import SETTING_KEYS
+from models.validation import records
 
 from .scenario_format import SETTINGS_EXAMPLE, SETTINGS_HELP, SHEETS, Sheet
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-RECORDS = {
-    "Ranks": "ranks",
-    "Venues": "venues",
-    "Travel": "travel",
-    "Rooms": "rooms",
-    "Delegations": "delegations",
-    "People": "people",
-    "Events": "events",
-    "Slots": "slots",
-    "Bilaterals": "bilaterals",
-    "Arrivals": "arrivals",
-    "Sequences": "sequences",
-    "SequenceMembers": "members",
-    "SecurityWindows": "windows",
-}
+#: What a cell of the workbook holds.
+CellValue = str | int | float | date | time | None
+#: Notes rows: topic, value, tag, source.
+NoteRow = Sequence[CellValue]
 
 
-def cell_value(value):
+def cell_value(value: object) -> CellValue:
     """A record field as a workbook cell value."""
     if value is None:
         return None
@@ -53,7 +45,7 @@ def cell_value(value):
     return str(value)
 
 
-def _put(ws, row: int, col: int, value) -> None:
+def _put(ws: Worksheet, row: int, col: int, value: CellValue) -> None:
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # never a formula, whatever the text
@@ -63,7 +55,9 @@ def _put(ws, row: int, col: int, value) -> None:
         cell.number_format = "yyyy-mm-dd"
 
 
-def _header(ws, names, helps=None, validations=None) -> None:
+def _header(
+    ws: Worksheet, names: list[str], helps: list[str] | None = None
+) -> None:
     for c, name in enumerate(names, start=1):
         cell = ws.cell(row=1, column=c, value=name)
         cell.font = Font(bold=True)
@@ -76,7 +70,7 @@ def _header(ws, names, helps=None, validations=None) -> None:
     ws.freeze_panes = "A2"
 
 
-def _validations(ws, sheet: Sheet, ranks: list[str]) -> None:
+def _validations(ws: Worksheet, sheet: Sheet, ranks: list[str]) -> None:
     for c, col in enumerate(sheet.columns, start=1):
         options = col.choices
         if col.name in ("head_rank", "rank") and sheet.name != "Ranks":
@@ -94,10 +88,13 @@ def _validations(ws, sheet: Sheet, ranks: list[str]) -> None:
         ws.add_data_validation(dv)
 
 
-def build_workbook(scenario: Scenario | None, notes=None) -> Workbook:
+def build_workbook(
+    scenario: Scenario | None, notes: Iterable[NoteRow] | None = None
+) -> Workbook:
     """A scenario workbook; ``scenario=None`` gives the blank template."""
     wb = Workbook()
-    wb.remove(wb.active)
+    for default in list(wb.worksheets):
+        wb.remove(default)
     ranks = [r.rank for r in (scenario.ranks if scenario else ())] or [
         "HOS",
         "VP",
@@ -140,8 +137,7 @@ def build_workbook(scenario: Scenario | None, notes=None) -> Workbook:
         _validations(ws, sheet, ranks)
         if scenario is None:
             continue
-        records = getattr(scenario, RECORDS[sheet.name])
-        for r, rec in enumerate(records, start=2):
+        for r, rec in enumerate(records(scenario, sheet.name), start=2):
             for c, name in enumerate(names, start=1):
                 _put(ws, r, c, cell_value(getattr(rec, name, None)))
     if notes:
@@ -155,18 +151,22 @@ def build_workbook(scenario: Scenario | None, notes=None) -> Workbook:
     return wb
 
 
-def save_atomically(wb: Workbook, path) -> Path:
+def save_atomically(wb: Workbook, path: str | Path) -> Path:
     """Save to a temporary file beside ``path``, then rename."""
     return atomic_write(path, wb.save)
 
 
-def write_scenario(scenario: Scenario, path, notes=None) -> Path:
+def write_scenario(
+    scenario: Scenario,
+    path: str | Path,
+    notes: Iterable[NoteRow] | None = None,
+) -> Path:
     """Write ``scenario`` (and optional Notes rows: topic, value, tag,
     source) as a scenario workbook."""
     return save_atomically(build_workbook(scenario, notes), path)
 
 
-def write_template(path) -> Path:
+def write_template(path: str | Path) -> Path:
     """A blank scenario workbook: every sheet and column, a comment on each
     header, drop-downs for kinds, ranks and yes/no, frozen headers."""
     return save_atomically(build_workbook(None), path)

@@ -11,10 +11,13 @@ what was read but adjusted becomes a note.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
+from openpyxl import Workbook
 from openpyxl.utils.datetime import from_excel
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -40,6 +43,7 @@ DATE_TIME = "a date-time like 2025-10-25 09:00 (or 09:00:30)"
 WHOLE = "a whole number"
 YES_NO = "yes or no (y/n, true/false, 1/0)"
 NOT_FORMULA = "a value typed in, not a formula"
+T = TypeVar("T")
 
 
 @dataclass
@@ -57,12 +61,14 @@ class ScheduleRead:
     notes: list[str] = field(default_factory=list)
 
 
-def read_schedule(path, scenario: Scenario | None = None) -> ScheduleRead:
+def read_schedule(
+    source: str | Path, scenario: Scenario | None = None
+) -> ScheduleRead:
     """Read the schedule workbook at ``path``.
 
     Parameters
     ----------
-    path
+    source
         An ``.xlsx`` file as written by
         :func:`outputs.xlsx_writer.write_schedule_workbook`, possibly
         edited by hand.
@@ -80,7 +86,7 @@ def read_schedule(path, scenario: Scenario | None = None) -> ScheduleRead:
         kept (the checker reports them). ``Assignment.row`` is the
         spreadsheet row.
     """
-    path = Path(path)
+    path = Path(source)
     res = ScheduleRead()
     file = str(path)
     wb = open_workbook(path, res.problems)
@@ -131,12 +137,20 @@ def read_schedule(path, scenario: Scenario | None = None) -> ScheduleRead:
 class _Row:
     """One data row of a sheet: values by header, problems by place."""
 
-    def __init__(self, values, heads, sheet, r, file, problems):
+    def __init__(
+        self,
+        values: Sequence[object],
+        heads: dict[str, int],
+        sheet: str,
+        r: int,
+        file: str,
+        problems: list[Problem],
+    ):
         self.values, self.heads = values, heads
         self.sheet, self.r, self.file = sheet, r, file
         self.problems = problems
 
-    def raw(self, col: str):
+    def raw(self, col: str) -> object:
         i = self.heads.get(col)
         if i is None or i > len(self.values):
             return None
@@ -146,7 +160,9 @@ class _Row:
         raw = self.raw(col)
         return "" if cells.is_empty(raw) else cells.text(raw)
 
-    def parse(self, col: str, fn, expected: str):
+    def parse(
+        self, col: str, fn: Callable[[object], T], expected: str
+    ) -> T | None:
         """``fn(value)``, ``None`` if empty; a problem if it fails."""
         raw = self.raw(col)
         if cells.is_empty(raw):
@@ -160,7 +176,13 @@ class _Row:
             self.bad(f"Cannot read {col}", col, raw, expected)
             return None
 
-    def bad(self, message, col, value=None, expected=None) -> None:
+    def bad(
+        self,
+        message: str,
+        col: str,
+        value: object = None,
+        expected: str | None = None,
+    ) -> None:
         self.problems.append(
             Problem(
                 message, self.sheet, self.r, col, value, expected, self.file
@@ -168,7 +190,13 @@ class _Row:
         )
 
 
-def _assignments(ws, heads, file, scenario, res) -> list[Assignment]:
+def _assignments(
+    ws: Worksheet,
+    heads: dict[str, int],
+    file: str,
+    scenario: Scenario | None,
+    res: ScheduleRead,
+) -> list[Assignment]:
     out = []
     for r, values in enumerate(
         ws.iter_rows(min_row=2, values_only=True), start=2
@@ -195,7 +223,7 @@ def _assignment(row: _Row) -> Assignment | None:
     for col in ("item_id", "start", "end", "room_id"):
         if cells.is_empty(row.raw(col)):
             row.bad("Required value is empty", col, expected="a value")
-    if len(row.problems) > n_before:
+    if len(row.problems) > n_before or start is None or end is None:
         return None
     kind = row.text("kind").lower()
     if not kind and item_id[1:2] == ":" and item_id[0] in PREFIX_KIND:
@@ -225,7 +253,7 @@ def _fit_to_scenario(
     the item's duration is the checker's to report (and a what-if run
     must see a changed duration)."""
     where = f"Schedule row {a.row} ({a.item_id})"
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     room = s.room_by_id.get(a.room_id)
     if room is not None and a.venue_id != room.venue_id:
         was = f"not {a.venue_id}" if a.venue_id else "venue_id was empty"
@@ -245,7 +273,7 @@ def _fit_to_scenario(
     return replace(a, **changes)
 
 
-def date_time(value) -> datetime:
+def date_time(value: object) -> datetime:
     """A cell as a date-time to the second: a real date-time, an Excel
     serial number, or text ``YYYY-MM-DD HH:MM[:SS]``.
 
@@ -268,7 +296,7 @@ def date_time(value) -> datetime:
     return cells.date_time(value)
 
 
-def _unscheduled(wb, res: ScheduleRead) -> tuple[Unscheduled, ...]:
+def _unscheduled(wb: Workbook, res: ScheduleRead) -> tuple[Unscheduled, ...]:
     ws = find_sheet(wb, "Unscheduled", res.notes)
     if ws is None or not isinstance(ws, Worksheet):
         res.notes.append("No Unscheduled sheet: no items taken as left out")
@@ -311,7 +339,9 @@ def _unscheduled(wb, res: ScheduleRead) -> tuple[Unscheduled, ...]:
     return tuple(out)
 
 
-def _summary(wb, res: ScheduleRead) -> tuple[SolveInfo | None, dict]:
+def _summary(
+    wb: Workbook, res: ScheduleRead
+) -> tuple[SolveInfo | None, dict[str, Any]]:
     """SolveInfo and the other Summary values (generated_at, event_name,
     scenario_file); values that cannot be read are left out with a
     note."""
@@ -333,7 +363,7 @@ def _summary(wb, res: ScheduleRead) -> tuple[SolveInfo | None, dict]:
         kv[key] = values[v_col - 1] if v_col <= len(values) else None
         rows[key] = r
 
-    def get(key, fn, what):
+    def get(key: str, fn: Callable[[object], T], what: str) -> T | None:
         raw = kv.get(key)
         if cells.is_empty(raw):
             return None
@@ -346,12 +376,12 @@ def _summary(wb, res: ScheduleRead) -> tuple[SolveInfo | None, dict]:
             )
             return None
 
-    def number(raw) -> float:
-        if isinstance(raw, bool):
+    def number(raw: object) -> float:
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
             raise ValueError(raw)
         return float(raw)
 
-    penalties = {}
+    penalties: dict[str, int] = {}
     for key in kv:
         if key.startswith("penalty:"):
             v = get(key, cells.integer, WHOLE)

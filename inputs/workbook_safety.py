@@ -15,10 +15,10 @@ MAX_RATIO = 200
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
-def precheck(path) -> Problem | None:
-    """A problem that stops reading ``path``, or ``None`` if it may be
+def precheck(source: str | Path) -> Problem | None:
+    """A problem that stops reading ``source``, or ``None`` if it may be
     opened."""
-    path = Path(path)
+    path = Path(source)
     name = str(path)
 
     def bad(message: str) -> Problem:

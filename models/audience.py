@@ -75,16 +75,19 @@ def public_schedule(s: Scenario, schedule: Schedule) -> Schedule:
         if any(w in u.reason for w in words):
             u = replace(u, reason=WITHHELD_REASON)
         unscheduled.append(u)
-    penalties = {
-        k: v
-        for k, v in schedule.info.penalties.items()
-        if "bilateral" not in k
-    }
+    info = schedule.info
+    if info is not None:
+        info = replace(
+            info,
+            penalties={
+                k: v for k, v in info.penalties.items() if "bilateral" not in k
+            },
+        )
     return replace(
         schedule,
         assignments=assignments,
         unscheduled=tuple(unscheduled),
-        info=replace(schedule.info, penalties=penalties),
+        info=info,
     )
 
 

@@ -9,15 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def atomic_write(path, save: Callable[[str], None]) -> Path:
+def atomic_write(
+    path: str | os.PathLike[str], save: Callable[[str], object]
+) -> Path:
     """Call ``save(tmp)`` on a temporary file beside ``path``, then rename
     it over ``path``; on any failure the temporary file is removed and
     ``path`` is untouched. The file gets the usual permissions (0666 less
     the umask), not the private ones of a temporary file."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".tmp", dir=folder
+        prefix=f".{target.name}.", suffix=".tmp", dir=folder
     )
     os.close(fd)
     try:
@@ -25,8 +27,8 @@ def atomic_write(path, save: Callable[[str], None]) -> Path:
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
+    return target

@@ -69,6 +69,7 @@ from .records.schedule import is_late
 from .rules import SOFT_RULES
 
 if TYPE_CHECKING:
+    from .baseline import Baseline
     from .records.items import Item
     from .records.scenario import Scenario
     from .records.schedule import Schedule
@@ -146,7 +147,9 @@ def soft_weight_total(scenario: Scenario) -> int:
     return sum(WEIGHTS[k] * ub[k] for k in WEIGHTS)
 
 
-def tier_weights(scenario: Scenario, baseline=None) -> tuple[int, int]:
+def tier_weights(
+    scenario: Scenario, baseline: Baseline | None = None
+) -> tuple[int, int]:
     """Multipliers of the placement and the moves tiers."""
     soft = soft_weight_total(scenario)
     if baseline is None:
@@ -155,7 +158,9 @@ def tier_weights(scenario: Scenario, baseline=None) -> tuple[int, int]:
     return move_w * PLACE_OVER_MOVE, move_w
 
 
-def placement_weight(scenario: Scenario, baseline=None) -> int:
+def placement_weight(
+    scenario: Scenario, baseline: Baseline | None = None
+) -> int:
     """Multiplier of the placement tier (see the module docstring)."""
     return tier_weights(scenario, baseline)[0]
 
@@ -211,7 +216,7 @@ def penalties(scenario: Scenario, schedule: Schedule) -> dict[str, int]:
 
 
 def objective_value(
-    scenario: Scenario, schedule: Schedule, baseline=None
+    scenario: Scenario, schedule: Schedule, baseline: Baseline | None = None
 ) -> int:
     """The objective the engine minimises, recomputed from a schedule
     (and, for a what-if run, its baseline)."""

@@ -23,9 +23,9 @@ A ``reverse_precedence`` list is this order exactly reversed.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .records.scenario import Scenario
@@ -86,7 +86,7 @@ def parse_tiebreak(text: str) -> tuple[str, str | None]:
     raise ValueError(text)
 
 
-def alphabetical_key(name: str, lot: str | None = None) -> tuple:
+def alphabetical_key(name: str, lot: str | None = None) -> tuple[Any, ...]:
     """English alphabetical order (case and diacritics ignored); with a
     lot letter, names from that letter on come first and the alphabet
     wraps around (UN practice)."""
@@ -96,7 +96,7 @@ def alphabetical_key(name: str, lot: str | None = None) -> tuple:
     return (0 if folded[:1].upper() >= lot else 1, folded)
 
 
-def _date_key(value: date | None) -> tuple:
+def _date_key(value: date | None) -> tuple[Any, ...]:
     return (1, date.max) if value is None else (0, value)
 
 
@@ -107,17 +107,17 @@ def make_precedence_key(
     head_since_of: Callable[[str], date | None],
     confirmed_on_of: Callable[[str], date | None],
     side_of: Callable[[str], int] = lambda pid: GUEST,
-) -> Callable[[str], tuple]:
+) -> Callable[[str], tuple[Any, ...]]:
     """A sort key over person ids, most senior first: ``(side, rank,
     tie-break, alphabetical, id)`` (see the module docstring). Its parts
     are read back by :func:`deciding`."""
     kind, lot = parse_tiebreak(tiebreak)
 
-    def key(pid: str) -> tuple:
+    def key(pid: str) -> tuple[Any, ...]:
         name = delegation_name_of(pid)
         alpha = alphabetical_key(name, lot if kind == "lot" else None)
         if kind == "seniority":
-            tie: tuple = _date_key(head_since_of(pid))
+            tie: tuple[Any, ...] = _date_key(head_since_of(pid))
         elif kind == "registration":
             tie = _date_key(confirmed_on_of(pid))
         else:
@@ -127,7 +127,9 @@ def make_precedence_key(
     return key
 
 
-def deciding(tiebreak: str, before: tuple, after: tuple) -> str:
+def deciding(
+    tiebreak: str, before: tuple[Any, ...], after: tuple[Any, ...]
+) -> str:
     """What puts the key ``before`` ahead of ``after`` (two keys of
     :func:`make_precedence_key` with ``tiebreak``), in words: ``side``,
     ``rank``, ``seniority``, ``registration``, ``alphabetical from lot
@@ -146,7 +148,7 @@ def deciding(tiebreak: str, before: tuple, after: tuple) -> str:
     return "id"
 
 
-def senior_first(scenario: Scenario, pids) -> list[str]:
+def senior_first(scenario: Scenario, pids: Iterable[str]) -> list[str]:
     """``pids`` most senior first in the order of precedence (host side,
     guests of honour, rank, the setting's tie-break): the order in which
     a title or an agenda names the parties of a meeting."""

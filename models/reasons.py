@@ -8,11 +8,14 @@ applies, the item lost its place to higher-value items.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from datetime import date
+
 from . import intervals as iv
 from .checker.protocol import in_other_list, there_at, turn_start
 from .records.items import Item
 from .records.scenario import Scenario
-from .records.schedule import Schedule, is_late
+from .records.schedule import Assignment, Schedule, is_late
 
 #: Said when no cheaper check explains a left-out item.
 GENERIC_REASON = (
@@ -23,12 +26,12 @@ GENERIC_REASON = (
 
 def busy_spans(
     s: Scenario, schedule: Schedule, pid: str, pad: int = 0
-) -> list[tuple[int, int, object]]:
+) -> list[tuple[int, int, Assignment]]:
     """(start, end, row) of the rows ``pid`` is busy in, each widened by
     ``pad`` seconds on both sides: the whole row, or the first
     ``participants_minutes`` of an event they open and hand over."""
     g = s.grid
-    out = []
+    out: list[tuple[int, int, Assignment]] = []
     for a in schedule.assignments:
         if pid not in a.participants:
             continue
@@ -45,7 +48,7 @@ def _hm(s: Scenario, t: int) -> str:
     return dt.strftime("%d %b %H:%M")
 
 
-def _names(s: Scenario, pids) -> str:
+def _names(s: Scenario, pids: Iterable[str]) -> str:
     return " and ".join(_who(s, p) for p in pids)
 
 
@@ -102,7 +105,7 @@ def time_reason(s: Scenario, it: Item) -> str | None:
     return None
 
 
-def _days_in_window(s: Scenario, it: Item) -> list:
+def _days_in_window(s: Scenario, it: Item) -> list[date]:
     lo, hi = it.start_min, it.start_max + it.duration
     return [
         d
@@ -121,7 +124,7 @@ def limit_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
         limit = s.persons[pid].max_items_per_day
         if limit is None:
             continue
-        counts: dict = {}
+        counts: dict[date, int] = {}
         for a in schedule.assignments:
             if a.kind in ("event", "bilateral") and pid in a.participants:
                 counts[a.start.date()] = counts.get(a.start.date(), 0) + 1
@@ -167,20 +170,22 @@ def busy_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     return None
 
 
-def _span_text(s: Scenario, spans) -> str:
+def _span_text(s: Scenario, spans: list[tuple[int, int]]) -> str:
     shown = [f"{_hm(s, lo)}–{_hm(s, hi)[-5:]}" for lo, hi in spans[:3]]
     more = f" and {len(spans) - 3} more" if len(spans) > 3 else ""
     return ", ".join(shown) + more
 
 
-def _room_list(rooms) -> str:
-    rooms = sorted(rooms)
+def _room_list(room_ids: Iterable[str]) -> str:
+    rooms = sorted(room_ids)
     if len(rooms) <= 6:
         return ", ".join(rooms)
     return f"{', '.join(rooms[:3])} … {rooms[-1]} ({len(rooms)} rooms)"
 
 
-def free_together(s: Scenario, it: Item, busy_of) -> list[tuple[int, int]]:
+def free_together(
+    s: Scenario, it: Item, busy_of: Callable[[str], list[tuple[int, int]]]
+) -> list[tuple[int, int]]:
     """The stretches inside the item's window and the day hours where
     all its people are available and not busy; ``busy_of(pid)`` gives a
     person's busy spans (their placed items, buffers included)."""
@@ -205,7 +210,7 @@ def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     g = s.grid
     buf = s.buffer_seconds
 
-    def busy_of(pid):
+    def busy_of(pid: str) -> list[tuple[int, int]]:
         return [(lo, hi) for lo, hi, _ in busy_spans(s, schedule, pid, buf)]
 
     shared = free_together(s, it, busy_of)
@@ -223,7 +228,7 @@ def taken_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
         )
     shared = [(lo, hi) for lo, hi in shared if hi - lo >= it.duration]
     vip = any(s.is_vip(p) for p in it.participants if p in s.persons)
-    blockers: dict[str, object] = {}
+    blockers: dict[str, Assignment] = {}
     open_any = False
     for room_id in it.rooms:
         co = s.changeover_seconds(room_id)
@@ -271,7 +276,7 @@ def member_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     remains in its span); ``None`` when no cheap check explains it."""
     if it.kind != "sequence":
         return None
-    seq = s.sequence_by_id[it.sequence_id]
+    seq = s.sequence_by_id[it.list_id]
     own = _Member(s, it, schedule).reason(late_ok=it.late_ok)
     alt = None
     if seq.late == "move":
@@ -294,7 +299,7 @@ class _Member:
         self.s, self.it, self.schedule = s, it, schedule
         self.pid = it.participants[0]
         self.who = _who(s, self.pid)
-        self.seq = s.sequence_by_id[it.sequence_id]
+        self.seq = s.sequence_by_id[it.list_id]
         self.venue = s.room_by_id[self.seq.room_id].venue_id
         self.arrivals = {
             a.ref_id: a for a in schedule.assignments if a.kind == "arrival"
@@ -318,7 +323,7 @@ class _Member:
             self.arrivals,
         )
 
-    def elsewhere(self, lo: int):
+    def elsewhere(self, lo: int) -> Assignment | None:
         """Their slot in another list at ``[lo, lo + duration)``, buffer
         counted, or ``None``."""
         return in_other_list(
@@ -330,7 +335,7 @@ class _Member:
             self.seq.sequence_id,
         )
 
-    def busy(self, lo: int, hi: int):
+    def busy(self, lo: int, hi: int) -> Assignment | None:
         """A row of the member's that clashes with ``[lo, hi)`` (buffer
         counted), other than the list's own event; ``None`` if none."""
         s, it = self.s, self.it
@@ -351,6 +356,8 @@ class _Member:
             if ev is None:
                 return f"its event {seq.within_event} is not scheduled"
             lo, hi = g.to_index(ev.start), g.to_index(ev.end)
+        elif seq.earliest is None or seq.latest is None:
+            return None  # validation asks for both without within_event
         else:
             lo, hi = g.to_index(seq.earliest), g.to_index(seq.latest)
         span = f"{_hm(s, lo)}–{_hm(s, hi)[-5:]}"
@@ -373,7 +380,7 @@ class _Member:
                     f"{self.venue} only from {_hm(s, ready)}, after "
                     f"{seq.sequence_id} ends ({span})"
                 )
-        turn = turn_start(s, seq.sequence_id, self.rows, it.queue_index)
+        turn = turn_start(s, seq.sequence_id, self.rows, it.list_index)
         if turn is None:
             return f"no member of {seq.sequence_id} is placed"
         other = self.elsewhere(turn)
@@ -381,7 +388,7 @@ class _Member:
         if there and other is None:
             return self._at_turn(turn, hi)
         missed = f"{self.who} cannot be there at their turn ({_hms(s, turn)})"
-        if there:
+        if there and other is not None:
             missed += f": in {other.item_id} then"
         elif ready is not None and ready > turn:
             missed += (
@@ -412,10 +419,10 @@ class _Member:
         lo = g.to_index(ordered[-1].end) + gap
         top, last = hi, ordered[-1]
         for a in self.rows:
-            k = s.item_by_id[a.item_id].queue_index
+            k = s.item_by_id[a.item_id].list_index
             if not is_late(a):
                 continue
-            if k < it.queue_index:
+            if k < it.list_index:
                 lo, last = max(lo, g.to_index(a.end) + gap), a
             elif top == hi:
                 top = g.to_index(a.start) - gap
@@ -505,7 +512,7 @@ class _Member:
 
 
 def missed_turn(
-    s: Scenario, schedule: Schedule, a, detail: bool = True
+    s: Scenario, schedule: Schedule, a: Assignment, detail: bool = True
 ) -> str:
     """Why the queue row ``a`` is late or moved: the turn its member
     missed, and (``detail``, never in a public copy: it tells an arrival
@@ -520,10 +527,10 @@ def missed_turn(
         return ""
     own = s.item_by_id[it.own_item_id]
     member = _Member(s, own, schedule)
-    turn = turn_start(s, own.sequence_id, member.rows, own.queue_index)
+    turn = turn_start(s, own.list_id, member.rows, own.list_index)
     if turn is None:
-        return f"{own.sequence_id} was not held"
-    text = f"not there at their turn in {own.sequence_id} ({_hms(s, turn)})"
+        return f"{own.list_id} was not held"
+    text = f"not there at their turn in {own.list_id} ({_hms(s, turn)})"
     if not detail:
         return text
     other = member.elsewhere(turn)
@@ -539,7 +546,7 @@ def missed_turn(
     return f"{text}: not available then"
 
 
-def _row_text(a) -> str:
+def _row_text(a: Assignment) -> str:
     return f"{a.item_id} ({a.title}) {a.start:%d %b %H:%M}–{a.end:%H:%M}"
 
 
@@ -549,12 +556,12 @@ def _hms(s: Scenario, t: int) -> str:
 
 def cheap_reason(s: Scenario, it: Item, schedule: Schedule) -> str:
     """A sentence saying why ``it`` is not in ``schedule``."""
-    for fn in (no_room_reason, time_reason):
-        r = fn(s, it)
+    for reason in (no_room_reason, time_reason):
+        r = reason(s, it)
         if r:
             return r[0].upper() + r[1:]
-    for fn in (limit_reason, busy_reason, taken_reason, member_reason):
-        r = fn(s, it, schedule)
+    for scheduled in (limit_reason, busy_reason, taken_reason, member_reason):
+        r = scheduled(s, it, schedule)
         if r:
             return r[0].upper() + r[1:]
     return GENERIC_REASON

@@ -64,7 +64,8 @@ RECORDS: dict[str, str] = {
 
 def records(s: Scenario, sheet: str) -> tuple[Any, ...]:
     """The records of ``sheet`` in ``s``, in row order."""
-    return getattr(s, RECORDS[sheet])
+    out: tuple[Any, ...] = getattr(s, RECORDS[sheet])
+    return out
 
 
 def problem(

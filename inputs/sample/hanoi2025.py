@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from itertools import cycle
+from typing import Any
 
 from models import (
     Arrival,
@@ -88,6 +89,14 @@ def span(text: str) -> tuple[datetime, datetime] | None:
     dd, hours = text.split()
     a, b = hours.split("-")
     return at(f"{dd} {a}"), at(f"{dd} {b}")
+
+
+def window(text: str) -> tuple[datetime, datetime]:
+    """:func:`span` of a cell that must hold one."""
+    out = span(text)
+    if out is None:
+        raise ValueError("a span is needed here")
+    return out
 
 
 def ids(text: str) -> tuple[str, ...]:
@@ -237,14 +246,14 @@ def _people() -> tuple[Person, ...]:
     return tuple(out)
 
 
-def _when(text: str) -> dict:
+def _when(text: str) -> dict[str, Any]:
     """An event's ``when`` cell: a fixed start, a window, or a whole day
     (08:30-17:30, an exhibition's opening hours)."""
     if " " not in text:
         return {"earliest": at(f"{text} 08:30"), "latest": at(f"{text} 17:30")}
     if "-" not in text:
         return {"fixed_start": at(text)}
-    a, b = span(text)
+    a, b = window(text)
     return {"earliest": a, "latest": b}
 
 
@@ -326,7 +335,7 @@ def _side_events() -> tuple[Event, ...]:
 def _bilaterals() -> tuple[BilateralRequest, ...]:
     out = []
     for r in table(data.BILATERALS):
-        a, b = span(r["when"])
+        a, b = window(r["when"])
         out.append(
             BilateralRequest(
                 r["id"],
@@ -355,7 +364,7 @@ def _arrivals() -> tuple[Arrival, ...]:
         if not lands:
             continue
         if lands in data.LANDINGS:
-            earliest, latest = span(data.LANDINGS[lands])
+            earliest, latest = window(data.LANDINGS[lands])
         else:
             earliest = latest = at(lands)
         gate = gates.get(r["rank"], gates[""])
@@ -442,7 +451,9 @@ def _in_town_for_the_welcome(r: dict[str, str]) -> bool:
     if not lands:
         return True
     first = (
-        span(data.LANDINGS[lands])[0] if lands in data.LANDINGS else at(lands)
+        window(data.LANDINGS[lands])[0]
+        if lands in data.LANDINGS
+        else at(lands)
     )
     return first < at("25 07:00")
 

@@ -4,6 +4,8 @@ all heads attend, arrival first."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
+from datetime import date
 
 from .. import intervals as iv
 from ..records.items import busy_end
@@ -34,7 +36,9 @@ def _inside_event(s: Scenario, a: Assignment, b: Assignment) -> bool:
     return False
 
 
-def _pairs(s: Scenario, schedule: Schedule):
+def _pairs(
+    s: Scenario, schedule: Schedule
+) -> Iterator[tuple[str, Assignment, Assignment]]:
     for pid, rows in _rows_of(s, schedule).items():
         rows = sorted(rows, key=lambda a: a.start)
         for i, a in enumerate(rows):
@@ -130,7 +134,7 @@ def daily_limit(s: Scenario, schedule: Schedule) -> list[Violation]:
         limit = s.persons[pid].max_items_per_day
         if limit is None:
             continue
-        per_day: dict = defaultdict(list)
+        per_day: dict[date, list[str]] = defaultdict(list)
         for a in rows:
             if a.kind in ("event", "bilateral"):
                 per_day[a.start.date()].append(a.item_id)

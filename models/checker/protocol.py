@@ -18,13 +18,15 @@ def _queues(s: Scenario, schedule: Schedule) -> dict[str, list[Assignment]]:
     for a in known_rows(s, schedule):
         it = s.item_by_id[a.item_id]
         if it.kind == "sequence":
-            out[it.sequence_id].append(a)
+            out[it.list_id].append(a)
     for rows in out.values():
         rows.sort(key=lambda a: a.start)
     return out
 
 
-def _split(rows: list[Assignment]):
+def _split(
+    rows: list[Assignment],
+) -> tuple[list[Assignment], list[Assignment]]:
     """A list's rows (in time order) in order, and those marked late."""
     return (
         [a for a in rows if not is_late(a)],
@@ -76,10 +78,12 @@ def sequence_order(s: Scenario, schedule: Schedule) -> list[Violation]:
     return out
 
 
-def _follows_order(s: Scenario, seq_id: str, rows, what: str) -> list:
+def _follows_order(
+    s: Scenario, seq_id: str, rows: list[Assignment], what: str
+) -> list[Violation]:
     """Rows (in time order) that keep the list's order."""
     placed = [s.item_by_id[a.item_id] for a in rows]
-    expected = sorted(placed, key=lambda it: it.queue_index)
+    expected = sorted(placed, key=lambda it: it.list_index)
     if placed == expected:
         return []
     k = next(
@@ -110,7 +114,7 @@ def turn_start(
     list was not held at all."""
     ordered, late = _split(rows)
     for a in ordered:
-        if s.item_by_id[a.item_id].queue_index > index:
+        if s.item_by_id[a.item_id].list_index > index:
             return span(s, a)[0]
     if ordered:
         return span(s, ordered[-1])[1] + s.sequence_by_id[seq_id].gap_seconds
@@ -199,13 +203,13 @@ def late_member(s: Scenario, schedule: Schedule) -> list[Violation]:
                     )
                     continue
                 own = s.item_by_id[it.own_item_id]
-                source = own.sequence_id
+                source = own.list_id
                 source_rows = queues.get(source, [])
             elif is_late(a):
                 own, source, source_rows = it, seq_id, rows
             else:
                 continue
-            t = turn_start(s, source, source_rows, own.queue_index)
+            t = turn_start(s, source, source_rows, own.list_index)
             if t is None:
                 continue  # that list was not held: no turn to miss
             where = s.room_by_id[s.sequence_by_id[source].room_id].venue_id
@@ -276,6 +280,8 @@ def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
                 )
                 continue
             w_lo, w_hi = span(s, ev)
+        elif seq.earliest is None or seq.latest is None:
+            continue  # validation asks for both without within_event
         else:
             g = s.grid
             w_lo, w_hi = g.to_index(seq.earliest), g.to_index(seq.latest)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .. import intervals as iv
 from ..records.scenario import Scenario
-from ..records.schedule import Schedule
+from ..records.schedule import Assignment, Schedule
 from .violation import Violation, hm, known_rows, label, span
 
 
@@ -64,12 +64,12 @@ def room_uses(s: Scenario, schedule: Schedule) -> dict[str, list[_Use]]:
     rows = known_rows(s, schedule)
     by_id = {a.item_id: a for a in rows}
     out: dict[str, list[_Use]] = {}
-    queues: dict[tuple[str, str], list] = {}
+    queues: dict[tuple[str, str], list[tuple[Assignment, bool]]] = {}
     for a in rows:
         it = s.item_by_id[a.item_id]
         vip = any(s.is_vip(p) for p in a.participants if p in s.persons)
         if it.kind == "sequence":
-            queues.setdefault((it.sequence_id, a.room_id), []).append((a, vip))
+            queues.setdefault((it.list_id, a.room_id), []).append((a, vip))
             continue
         room = s.room_by_id[a.room_id]
         demand = room.capacity
@@ -160,7 +160,7 @@ def exhibition_booths(s: Scenario, schedule: Schedule) -> list[Violation]:
 def vip_sweep(s: Scenario, schedule: Schedule) -> list[Violation]:
     """A room stays empty for vip_sweep_minutes before each VIP item (an
     item with a participant of vip_rank or higher)."""
-    out = []
+    out: list[Violation] = []
     sweep = s.sweep_seconds
     if sweep <= 0:
         return out

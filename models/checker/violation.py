@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from ..records.scenario import Scenario
 from ..records.schedule import Assignment, Schedule
@@ -19,7 +20,8 @@ class Violation:
         return f"[{self.rule}] {self.message}"
 
 
-def hm(a_dt) -> str:
+def hm(a_dt: datetime) -> str:
+    """``25 Oct 09:30``, with the seconds when there are any."""
     return (
         a_dt.strftime("%d %b %H:%M:%S").replace(":00 ", " ")
         if a_dt.second

@@ -4,6 +4,7 @@ who is busy in it and what it is worth."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -11,8 +12,10 @@ from typing import TYPE_CHECKING
 from .time_grid import MINUTE
 
 if TYPE_CHECKING:
+    from .bilaterals import BilateralRequest
     from .scenario import Scenario
     from .schedule import Assignment
+    from .sequences import Sequence, SequenceMember
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +81,22 @@ class Item:
         return self.duration
 
     @property
+    def list_id(self) -> str:
+        """A queue slot's list (its ``sequence_id``); ``ValueError`` for
+        any other item."""
+        if self.sequence_id is None:
+            raise ValueError(f"{self.item_id} is not a queue slot")
+        return self.sequence_id
+
+    @property
+    def list_index(self) -> int:
+        """A queue slot's place in its list's order (``queue_index``);
+        ``ValueError`` for any other item."""
+        if self.queue_index is None:
+            raise ValueError(f"{self.item_id} is not a queue slot")
+        return self.queue_index
+
+    @property
     def own_item_id(self) -> str:
         """The member's slot in their own list (itself unless moved)."""
         if self.moved_from is None:
@@ -104,7 +123,7 @@ def busy_end(scenario: Scenario, a: Assignment, pid: str) -> datetime:
     return a.start + timedelta(seconds=busy)
 
 
-def left_out(scenario: Scenario, placed) -> list[Item]:
+def left_out(scenario: Scenario, placed: Collection[str]) -> list[Item]:
     """The items to report as left out when the item ids ``placed`` are
     placed: every item not placed, but a member moved to another list
     counts as placed, and the slot a member may take in another list is
@@ -177,7 +196,10 @@ def value_bonus(
 
 
 def _window(
-    scenario: Scenario, earliest, latest, duration: int
+    scenario: Scenario,
+    earliest: datetime | None,
+    latest: datetime | None,
+    duration: int,
 ) -> tuple[int, int]:
     g = scenario.grid
     lo = g.to_index(earliest) if earliest is not None else 0
@@ -239,7 +261,7 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
                 else None,
                 track=e.track,
                 short=short,
-                short_seconds=e.participants_minutes * MINUTE
+                short_seconds=(e.participants_minutes or 0) * MINUTE
                 if short
                 else None,
             )
@@ -302,18 +324,18 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
     return tuple(items)
 
 
-def _queue_items(s: Scenario, seq) -> list[Item]:
+def _queue_items(s: Scenario, seq: Sequence) -> list[Item]:
     """The slots of one list, in its order: its own members, and the
     members other lists move here when late (``moved_from``)."""
     g = s.grid
     order = s.queue_order(seq.sequence_id, moved_in=True)
-    by_pid = {
+    by_pid: dict[str, tuple[SequenceMember, str | None]] = {
         pid: (m, None)
         for m in s.members_of(seq.sequence_id)
         if (pid := s.resolve(m.member)) is not None
     }
-    for pid, m, source in s.moved_into(seq.sequence_id):
-        by_pid[pid] = (m, source)
+    for pid, member, from_list in s.moved_into(seq.sequence_id):
+        by_pid[pid] = (member, from_list)
     if seq.within_event is None:
         lo, hi = _window(s, seq.earliest, seq.latest, 0)
     else:
@@ -357,7 +379,7 @@ def _delegation_name(s: Scenario, delegation_id: str) -> str:
     return d.name if d else delegation_id
 
 
-def _bilateral_title(s: Scenario, b) -> str:
+def _bilateral_title(s: Scenario, b: BilateralRequest) -> str:
     names = []
     for ref in (b.party_a, b.party_b):
         pid = s.resolve(ref)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from .. import intervals as iv
 from ..precedence import (
@@ -23,6 +25,13 @@ from .settings import DEFAULT_RANKS, Rank, Settings
 from .time_grid import MINUTE, TimeGrid
 from .venues import Room, Travel, Venue
 from .vocabulary import DEFAULT_ROOM_KINDS
+
+if TYPE_CHECKING:
+    from .items import Item
+
+#: A sort key over person ids (see
+#: :func:`models.precedence.make_precedence_key`).
+PrecedenceKey = Callable[[str], tuple[Any, ...]]
 
 
 @dataclass(frozen=True)
@@ -48,14 +57,14 @@ class Scenario:
 
     # ----------------------------------------------------------- lookups
     @cached_property
-    def items(self):
+    def items(self) -> tuple[Item, ...]:
         """Every schedulable item (see :mod:`models.records.items`)."""
         from .items import build_items
 
         return build_items(self)
 
     @cached_property
-    def item_by_id(self):
+    def item_by_id(self) -> dict[str, Item]:
         return {i.item_id: i for i in self.items}
 
     @cached_property
@@ -169,16 +178,16 @@ class Scenario:
         return self.side(pid) == HOST_SIDE
 
     @cached_property
-    def precedence_key(self):
+    def precedence_key(self) -> PrecedenceKey:
         """Sort key over person ids, most senior first, with the
         setting's tie-break (see :mod:`models.precedence`)."""
         return self.key_for(self.settings.precedence_tiebreak)
 
-    def key_for(self, tiebreak: str | None):
+    def key_for(self, tiebreak: str | None) -> PrecedenceKey:
         """The precedence sort key with ``tiebreak`` (``None``: the
         setting's)."""
         tiebreak = tiebreak or self.settings.precedence_tiebreak
-        cache = self.__dict__.setdefault("_keys", {})
+        cache: dict[str, PrecedenceKey] = self.__dict__.setdefault("_keys", {})
         if tiebreak not in cache:
             cache[tiebreak] = self._make_key(tiebreak)
         return cache[tiebreak]
@@ -188,7 +197,7 @@ class Scenario:
         seq = self.sequence_by_id[sequence_id]
         return seq.tiebreak or self.settings.precedence_tiebreak
 
-    def _make_key(self, tiebreak: str):
+    def _make_key(self, tiebreak: str) -> PrecedenceKey:
         def name_of(pid: str) -> str:
             d = self.delegation_by_id.get(self.persons[pid].delegation_id)
             return d.name if d else self.persons[pid].name
@@ -259,7 +268,9 @@ class Scenario:
         return max(self.buffer_seconds, self.travel_seconds(venue_a, venue_b))
 
     # ------------------------------------------------------- time spans
-    def _span(self, start, end) -> tuple[int, int]:
+    def _span(
+        self, start: datetime | None, end: datetime | None
+    ) -> tuple[int, int]:
         g = self.grid
         lo = g.to_index(start) if start is not None else -(10**9)
         hi = g.to_index(end) if end is not None else 10**9

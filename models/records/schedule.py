@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .items import Item
 
 #: Required columns of the Schedule sheet (the workbook contract).
 SCHEDULE_COLUMNS = (
@@ -78,7 +82,7 @@ class Unscheduled:
     reason: str
 
     @classmethod
-    def of(cls, item, reason: str) -> Unscheduled:
+    def of(cls, item: Item, reason: str) -> Unscheduled:
         """The row of ``item`` (a :class:`models.records.items.Item`)."""
         return cls(
             item_id=item.item_id,

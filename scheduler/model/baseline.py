@@ -44,7 +44,7 @@ def moves(ctx: BuildContext, baseline: Baseline):
         m.add_min_equality(capped, [minutes, MAX_SHIFT])
         m.add(shift == capped).only_enforce_if(v.present)
         m.add(shift == 0).only_enforce_if(v.present.Not())
-        pool = vs.pool_of.get(a.room_id)
+        pool = vs.pool_of.get(a.room_id, a.room_id)
         same_room = v.rooms.get(pool)
         room_moved = (
             v.present

@@ -24,7 +24,7 @@ class Use:
     vip: object  # True, False or a literal
     demand: int
     size: int | None  # fixed size, or None for a queue span
-    size_var: object = None  # a queue's span length
+    size_var: cp_model.IntVar | None = None  # a queue's span length
 
 
 @dataclass
@@ -218,6 +218,8 @@ class BuildContext:
             return self.interval(
                 name, use.start - before, use.size + before + after, use.lit
             )
+        if use.size_var is None:
+            raise ValueError(f"{use.label}: a use needs a size")
         m = self.model
         if before or after:
             size = m.new_int_var(0, 10**7, f"{name}|size")

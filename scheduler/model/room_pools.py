@@ -15,21 +15,22 @@ exhibition rooms.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 
 from models import Scenario
 
 
 def room_pools(
-    scenario: Scenario, alone: set[str] = frozenset()
+    scenario: Scenario, keep_alone: Collection[str] = frozenset()
 ) -> dict[str, tuple[str, ...]]:
     """Pool id (its first room) -> the rooms of the pool, in sheet order.
-    Rooms in ``alone`` stay on their own."""
+    Rooms in ``keep_alone`` stay on their own."""
     s = scenario
-    named: dict[str, set] = defaultdict(set)
-    alone = set(alone)
+    named: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    alone = set(keep_alone)
     for e in s.events:
-        for r in e.rooms:
-            named[r].add(("event", e.event_id))
+        for room_id in e.rooms:
+            named[room_id].add(("event", e.event_id))
         if e.all_heads:
             alone.update(s.event_rooms(e))
     for a in s.arrivals:
@@ -37,10 +38,10 @@ def room_pools(
             named[a.point].add(("arrival", a.delegation_id))
     for q in s.sequences:
         alone.add(q.room_id)
-    groups: dict[tuple, list[str]] = defaultdict(list)
+    groups: dict[tuple[object, ...], list[str]] = defaultdict(list)
     for r in s.rooms:
         if r.kind == "exhibition" or r.room_id in alone:
-            key: tuple = ("alone", r.room_id)
+            key: tuple[object, ...] = ("alone", r.room_id)
         else:
             key = (
                 r.venue_id,

@@ -8,6 +8,7 @@ so that logs and infeasibility cores are readable.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -80,7 +81,7 @@ class ModelVars:
         self,
         model: cp_model.CpModel,
         scenario: Scenario,
-        alone: set[str] = frozenset(),
+        alone: Collection[str] = frozenset(),
         derived: bool = True,
     ):
         self.model = model
@@ -124,7 +125,7 @@ class ModelVars:
                         self.attends[(it.item_id, h)] = lit
         for seq in s.sequences:
             slots = [it for it in s.items if it.sequence_id == seq.sequence_id]
-            slots.sort(key=lambda x: x.queue_index)
+            slots.sort(key=lambda x: x.list_index)
             q_start = m.new_int_var(0, horizon, f"Q:{seq.sequence_id}|start")
             for it in slots:
                 present = m.new_bool_var(f"{it.item_id}|present")
@@ -325,10 +326,10 @@ class ModelVars:
                 for h in s.heads:
                     if h in it.participants:
                         continue
-                    lit = self.attends.get((it.item_id, h))
-                    if lit is not None:
+                    attends = self.attends.get((it.item_id, h))
+                    if attends is not None:
                         out.setdefault(h, []).append(
-                            Participation(h, it.item_id, lit, it.duration)
+                            Participation(h, it.item_id, attends, it.duration)
                         )
         self.__dict__["_participations"] = out
         return out
@@ -356,6 +357,8 @@ def list_span(s: Scenario, sequence_id: str) -> tuple[int, int]:
         if ev.fixed_start is not None:
             return ev.fixed_start, ev.fixed_start + ev.duration
         return max(0, ev.start_min), ev.start_max + ev.duration
+    if seq.earliest is None or seq.latest is None:  # refused by validation
+        return 0, g.horizon
     return g.to_index(seq.earliest), g.to_index(seq.latest)
 
 
@@ -364,8 +367,8 @@ def may_miss_turn(s: Scenario, it: Item) -> bool:
     (not available, not yet arrived, or in another list) while their
     list may run: only then can they be late or moved (pruning only)."""
     g = s.grid
-    seq = s.sequence_by_id[it.sequence_id]
-    lo, hi = list_span(s, it.sequence_id)
+    seq = s.sequence_by_id[it.list_id]
+    lo, hi = list_span(s, it.list_id)
     pid = it.participants[0]
     if not iv.contains(s.person_free(pid), lo, hi):
         return True
@@ -376,7 +379,7 @@ def may_miss_turn(s: Scenario, it: Item) -> bool:
             and x.sequence_id != it.sequence_id
             and x.participants[0] == pid
         ):
-            x_lo, x_hi = list_span(s, x.sequence_id)
+            x_lo, x_hi = list_span(s, x.list_id)
             if x_lo - buf < hi and lo < x_hi + buf:
                 return True
     arr = s.arrival_by_delegation.get(s.delegation_of(pid))
