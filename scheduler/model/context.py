@@ -65,9 +65,11 @@ class BuildContext:
         so the constraint is this rule's alone."""
         m = self.model
         if not self.derived:
-            if Domain(0, self.scenario.grid.horizon).intersection_with(
-                dom
-            ).is_empty():
+            if (
+                Domain(0, self.scenario.grid.horizon)
+                .intersection_with(dom)
+                .is_empty()
+            ):
                 m.add(v.present == 0).with_name(why)  # can never hold
                 return
             m.add_linear_expression_in_domain(v.start, dom).with_name(

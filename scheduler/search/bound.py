@@ -33,6 +33,7 @@ a single model reports the better of it and its own.
 
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -46,6 +47,9 @@ from models.records.items import Item
 
 from ..model.constraints.duties import duty_gaps
 
+#: Relaxations with more variables than this are solved as a linear
+#: program (GLOP) only: CP-SAT finds no bound for them in seconds.
+LP_ONLY_VARIABLES = 20_000
 #: Items this many starts or fewer are counted start by start.
 FEW_STARTS = 8
 
@@ -456,6 +460,12 @@ def relaxation_bound(
     left = seconds - (time.monotonic() - t0)
     if left <= 0.05:
         return Bound(None, None, time.monotonic() - t0, "NO_TIME")
+    if len(rel.model.proto.variables) > LP_ONLY_VARIABLES:
+        lb = lp_bound(rel.model, left)
+        seconds = time.monotonic() - t0
+        if lb is None:
+            return Bound(None, None, seconds, "LP_UNSOLVED")
+        return Bound(rel.weight * lb, lb, seconds, "LP")
     solver = cp_model.CpSolver()
     p = solver.parameters
     p.max_time_in_seconds = left
@@ -480,3 +490,44 @@ def relaxation_bound(
     if not lb < float("inf"):
         return Bound(None, None, seconds, solver.status_name(code))
     return Bound(rel.weight * lb, lb, seconds, solver.status_name(code))
+
+
+def lp_bound(model: cp_model.CpModel, seconds: float) -> float | None:
+    """The optimum of the linear relaxation of ``model`` (linear
+    constraints over booleans only, as :func:`build_relaxation` makes),
+    rounded down with a margin for floating point; ``None`` unless GLOP
+    proves it optimal in ``seconds``."""
+    from ortools.linear_solver import pywraplp
+
+    p = model.proto
+    lp = pywraplp.Solver.CreateSolver("GLOP")
+    if lp is None:
+        return None
+    xs = [
+        lp.NumVar(v.domain[0], v.domain[len(v.domain) - 1], "")
+        for v in p.variables
+    ]
+    inf = lp.infinity()
+    for c in p.constraints:
+        lin = c.linear
+        if len(c.enforcement_literal) or not len(lin.vars):
+            return None  # not a plain linear row: not this model
+        lo, hi = lin.domain[0], lin.domain[len(lin.domain) - 1]
+        row = lp.Constraint(
+            -inf if lo <= -(2**62) else lo, inf if hi >= 2**62 else hi
+        )
+        for var, coef in zip(lin.vars, lin.coeffs, strict=True):
+            if var < 0:
+                return None
+            row.SetCoefficient(xs[var], coef)
+    obj = lp.Objective()
+    for var, coef in zip(p.objective.vars, p.objective.coeffs, strict=True):
+        if var < 0:
+            return None
+        obj.SetCoefficient(xs[var], coef)
+    obj.SetOffset(p.objective.offset)
+    obj.SetMinimization()
+    lp.SetTimeLimit(max(1, int(1000 * seconds)))
+    if lp.Solve() != pywraplp.Solver.OPTIMAL:
+        return None
+    return max(0.0, math.floor(obj.Value() - 1e-6 * (1 + abs(obj.Value()))))

@@ -44,8 +44,10 @@ CARRY_SHARE = 0.5
 METHOD = DAY_BY_DAY
 AUTO_MIN_ITEMS = 1000
 MIN_CARRY = 20
-#: Most seconds for the whole event's relaxation bound.
-MAX_RELAXATION_SECONDS = 10.0
+#: Share of the limit, and most seconds, for the whole event's
+#: relaxation bound (a COP fortnight's takes about 10 s on 2 cores).
+RELAXATION_SHARE = 0.2
+MAX_RELAXATION_SECONDS = 20.0
 
 
 @dataclass
@@ -230,9 +232,10 @@ def solve_by_day(
 
 
 def day_relaxation_seconds(time_limit: float) -> float:
-    """Time for the whole event's relaxation bound before the days: a
-    tenth of the limit, at most :data:`MAX_RELAXATION_SECONDS`."""
-    return min(MAX_RELAXATION_SECONDS, 0.1 * time_limit)
+    """Time for the whole event's relaxation bound before the days:
+    :data:`RELAXATION_SHARE` of the limit, at most
+    :data:`MAX_RELAXATION_SECONDS`."""
+    return min(MAX_RELAXATION_SECONDS, RELAXATION_SHARE * time_limit)
 
 
 def _assemble(s: Scenario, placed: dict, params, seconds) -> Schedule:

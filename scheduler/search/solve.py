@@ -165,12 +165,14 @@ def solve(
         bound = None
     built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
     relaxed = False
+    cut = None  # the relaxation's bound, when the model has it as a cut
     if bound is not None and bound.unplaced:
         # proven by the relaxation: tells the search's bound at once
         built.model.add(
             built.terms["unplaced_value"] >= math.ceil(bound.unplaced - 1e-6)
         ).with_name("relaxation_bound")
         relaxed = True
+        cut = bound.objective
     if values is not None and len(values) == len(built.model.proto.variables):
         built.model.clear_hints()  # the first phase's every variable
         for index, value in enumerate(values):
@@ -197,13 +199,19 @@ def solve(
         # the relaxation's cut refused every schedule: that proves the cut
         # wrong, not the scenario infeasible
         log.warning("The relaxation bound refused every schedule; ignored.")
-        status, bound = "UNKNOWN", None
+        status, bound, cut = "UNKNOWN", None, None
     stopped = solver.wall_time < main - 1.0 and status in (
         "FEASIBLE",
         "UNKNOWN",
     )
-    bound_found = status in ("OPTIMAL", "FEASIBLE")
-    main_bound = solver.best_objective_bound if bound_found else None
+    # CP-SAT's bound is proven whatever the status (with no schedule yet,
+    # UNKNOWN, it is what the bound worker reached); the relaxation's
+    # is in the model as a cut, so never below it
+    main_bound = solver.best_objective_bound
+    if not -(10**18) < main_bound < 10**18:
+        main_bound = None
+    if cut is not None:
+        main_bound = max(main_bound or 0.0, cut)
     if lns and status in ("FEASIBLE", "UNKNOWN") and not stopped:
         spent = time.monotonic() - t0
         res = improve_lns(
@@ -218,8 +226,6 @@ def solve(
             status == "UNKNOWN" or res.objective < solver.objective_value
         ):
             solver, status = res.solver, "FEASIBLE"
-            if main_bound is None and bound is not None:
-                main_bound = bound.objective
     seconds = time.monotonic() - t0
     if status not in ("OPTIMAL", "FEASIBLE"):
         if hint is not None and (

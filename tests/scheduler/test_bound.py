@@ -185,3 +185,29 @@ def test_a_chair_who_hands_over_is_counted_for_the_opening_only():
     assert "B:B1" in r.schedule.by_item()
     assert accepts(s, r.schedule)
     assert r.best_bound is None or r.best_bound <= r.objective + 1e-6
+
+
+def test_the_linear_relaxation_bounds_the_relaxation_from_below():
+    """Large relaxations are solved as linear programs: their optimum is
+    at most the integer one CP-SAT proves."""
+    from scheduler.search.bound import lp_bound
+
+    s = _scenario(SHAPES["venues and windows"], seed=7)
+    rel = build_relaxation(s)
+    lb = lp_bound(rel.model, 10)
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = 20
+    solver.parameters.linearization_level = 2
+    assert solver.solve(rel.model) == cp_model.OPTIMAL
+    assert lb is not None and 0 <= lb <= solver.objective_value
+
+
+def test_a_large_relaxation_goes_to_the_linear_program(monkeypatch):
+    import scheduler.search.bound as bound
+
+    s = _scenario(SHAPES["plain"], seed=8)
+    monkeypatch.setattr(bound, "LP_ONLY_VARIABLES", 10)
+    b = bound.relaxation_bound(s, 10)
+    assert b.status == "LP" and b.unplaced is not None
+    schedule = greedy(s, order="value").schedule
+    assert b.objective <= objective_value(s, schedule)
