@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import time
 from collections import defaultdict
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -46,6 +47,7 @@ from models.objective import placement_weight
 from models.records.items import Item
 
 from ..model.constraints.duties import duty_gaps
+from .interrupt import Interrupts
 
 #: Relaxations with more variables than this are solved as a linear
 #: program (GLOP) only: CP-SAT finds no bound for them in seconds.
@@ -449,7 +451,11 @@ class Bound:
 
 
 def relaxation_bound(
-    s: Scenario, seconds: float, workers: int = 1, seed: int = 0
+    s: Scenario,
+    seconds: float,
+    workers: int = 1,
+    seed: int = 0,
+    interrupts: Interrupts | None = None,
 ) -> Bound:
     """Solve the relaxation of ``s`` for at most ``seconds``; its proven
     bound on the value left out, and that times the placement weight."""
@@ -473,13 +479,12 @@ def relaxation_bound(
     p.random_seed = seed
     # the at-most-one-day rows must reach the LP, or its bound is void
     p.linearization_level = 2
-    code = solver.solve(rel.model)
+    with (
+        Interrupts() if interrupts is None else nullcontext(interrupts) as intr
+    ):
+        code = intr.solve(solver, rel.model)
     seconds = time.monotonic() - t0
-    if (
-        code in (cp_model.FEASIBLE, cp_model.UNKNOWN)
-        and left > 1.0
-        and solver.wall_time < 0.5 * left
-    ):  # CP-SAT stops at Ctrl-C as if its time were up
+    if intr.seen:
         return Bound(None, None, seconds, "INTERRUPTED", interrupted=True)
     # the bound proven so far is valid even when time ran out before a
     # plan was found (UNKNOWN); an infeasible relaxation proves nothing

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from ..model.build import BuiltModel
+from .interrupt import Interrupts
 
 #: Items freed per move at the start, and the bounds it moves within.
 START_SIZE = 30
@@ -160,7 +161,7 @@ def _trim(chosen: set[str], size: int, rng) -> set[str]:
 KINDS = ("person", "window", "rooms")
 
 
-def complete_hint(built: BuiltModel, seconds: float):
+def complete_hint(built: BuiltModel, seconds: float, interrupts=None):
     """A solver holding the model's hint completed into a full solution
     (every hinted variable fixed, the rest solved for), or ``None``."""
     sub = built.model.clone()
@@ -174,7 +175,11 @@ def complete_hint(built: BuiltModel, seconds: float):
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(0.1, seconds)
     solver.parameters.num_workers = 1
-    code = solver.solve(sub)
+    code = (
+        solver.solve(sub)
+        if interrupts is None
+        else interrupts.solve(solver, sub)
+    )
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return solver
@@ -186,6 +191,7 @@ def improve_lns(
     seconds: float,
     workers: int = 1,
     seed: int = 0,
+    interrupts: Interrupts | None = None,
 ) -> LnsResult:
     """Improve the solution held by ``solver`` (a solve of ``built``) by
     neighbourhood moves for ``seconds``; see the module."""
@@ -193,7 +199,8 @@ def improve_lns(
         return LnsResult(None, float("inf"), 0, 0)
     deadline = time.monotonic() + seconds
     rng = random.Random(seed)
-    start = complete_hint(built, seconds / 4)
+    intr = interrupts or Interrupts()  # inactive unless entered
+    start = complete_hint(built, seconds / 4, intr)
     if len(solver.response_proto.solution) and (
         start is None or solver.objective_value <= start.objective_value
     ):
@@ -234,13 +241,8 @@ def improve_lns(
         p.max_time_in_seconds = min(MOVE_SECONDS, left - 0.2)
         p.num_workers = workers
         p.random_seed = rng.randrange(1 << 30)
-        code = trial.solve(sub)
-        if (
-            code in (cp_model.FEASIBLE, cp_model.UNKNOWN)
-            and p.max_time_in_seconds > 1.0
-            and trial.wall_time < 0.5 * p.max_time_in_seconds
-        ):
-            # CP-SAT stops at Ctrl-C as if its time were up: stop too
+        code = intr.solve(trial, sub)
+        if intr.seen:  # Ctrl-C: keep what was found so far
             return LnsResult(best, objective, moves, kept, interrupted=True)
         if code == cp_model.OPTIMAL:
             size = min(MAX_SIZE, size + max(2, size // 5))

@@ -33,6 +33,7 @@ from .bound import relaxation_bound
 from .construct.greedy import greedy
 from .construct.rows import assignment, with_positions
 from .insertion import insert_left_out
+from .interrupt import Interrupts
 from .lns import improve_lns
 from .params import SolveParams
 from .progress import Progress
@@ -116,12 +117,37 @@ def solve(
     :func:`scheduler.search.insertion.insert_left_out` after the search:
     left-out requests that fit are put in, and the rest get the reason
     the tries found."""
-    params = params or SolveParams()
+    with Interrupts() as intr:
+        return _solve(
+            scenario,
+            params or SolveParams(),
+            intr,
+            live=live,
+            progress_stream=progress_stream,
+            skip=skip,
+            baseline=baseline,
+            improve=improve,
+            start=start,
+        )
+
+
+def _solve(
+    scenario: Scenario,
+    params: SolveParams,
+    intr: Interrupts,
+    *,
+    live,
+    progress_stream,
+    skip,
+    baseline,
+    improve,
+    start,
+) -> Result:
     t0 = time.monotonic()
     hint, values = None, None
     ready_s = None  # when a schedule the checker accepts was in hand
     if baseline is not None and not skip:
-        hint, values = _hold_phase(scenario, params, baseline)
+        hint, values = _hold_phase(scenario, params, baseline, intr)
     elif start is not None:
         hint = start
     elif params.warm_start and not skip:
@@ -135,8 +161,9 @@ def solve(
             scenario,
             relaxation_seconds(params.time_limit),
             seed=params.seed,
+            interrupts=intr,
         )
-        if bound.interrupted and ready_s is not None:
+        if intr.seen and ready_s is not None:
             # Ctrl-C before the search: the greedy start is the best so far
             done = _first_phase_result(
                 scenario,
@@ -190,7 +217,7 @@ def solve(
     main = left * MAIN_SHARE if lns else left
     configure(solver, replace(params, time_limit=main))
     progress = Progress(progress_stream, live=live)
-    code = solver.solve(built.model, progress)
+    code = intr.solve(solver, built.model, progress)
     progress.close()
     status = STATUS.get(code)
     if status is None:
@@ -200,10 +227,7 @@ def solve(
         # wrong, not the scenario infeasible
         log.warning("The relaxation bound refused every schedule; ignored.")
         status, bound, cut = "UNKNOWN", None, None
-    stopped = solver.wall_time < main - 1.0 and status in (
-        "FEASIBLE",
-        "UNKNOWN",
-    )
+    stopped = intr.seen  # Ctrl-C
     # CP-SAT's bound is proven whatever the status (with no schedule yet,
     # UNKNOWN, it is what the bound worker reached); the relaxation's
     # is in the model as a cut, so never below it
@@ -220,6 +244,7 @@ def solve(
             params.time_limit - reserve - spent,
             workers=params.workers,
             seed=params.seed,
+            interrupts=intr,
         )
         stopped = res.interrupted
         if res.solver is not None and (
@@ -371,7 +396,9 @@ def improve_schedule(s, schedule, objective, penalties, status, seconds):
     return better, float(objective_value(s, better)), pen
 
 
-def _hold_phase(scenario: Scenario, params: SolveParams, baseline):
+def _hold_phase(
+    scenario: Scenario, params: SolveParams, baseline, intr: Interrupts
+):
     """First phase of a what-if run: every baseline item that the changes
     do not break (the checker finds no fault with it under the new
     scenario) is held in place, the rest may move. Its schedule, if any,
@@ -396,7 +423,7 @@ def _hold_phase(scenario: Scenario, params: SolveParams, baseline):
     configure(
         solver, replace(params, time_limit=max(1.0, 0.4 * params.time_limit))
     )
-    code = solver.solve(built.model)
+    code = intr.solve(solver, built.model)
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, None
     values = list(solver.response_proto.solution)

@@ -1,0 +1,95 @@
+"""Ctrl-C during a search: stop the running CP-SAT solve, and know it.
+
+CP-SAT catches Ctrl-C itself and stops as if its time were up, which a
+caller can only guess at afterwards (a solve that ended early); under
+load CP-SAT also ends a little early on its own, and the guess was
+wrong. Inside :class:`Interrupts` the engine's solves leave SIGINT to
+Python (``catch_sigint_signal`` off): the signal's byte goes to a
+wake-up pipe (written by Python's C-level handler at once, whatever the
+main thread is doing), a watcher thread reads it and stops the solve
+that is running, and :attr:`Interrupts.seen` says so for certain.
+
+Outside the main thread (where signals cannot be handled) it does
+nothing and CP-SAT keeps its own handling.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+
+from ortools.sat.python import cp_model
+
+
+class Interrupts:
+    """Context manager: Ctrl-C stops the solve passed to :meth:`solve`
+    and sets :attr:`seen`."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self.active = False
+        self._solver: cp_model.CpSolver | None = None
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        try:
+            self._read, self._write = os.pipe()
+            os.set_blocking(self._write, False)
+            self._old_fd = signal.set_wakeup_fd(self._write)
+            self._old = signal.signal(signal.SIGINT, self._handler)
+        except (ValueError, OSError):  # not allowed here: do without
+            return self
+        self.active = True
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if not self.active:
+            return
+        signal.signal(signal.SIGINT, self._old)
+        signal.set_wakeup_fd(self._old_fd)
+        self.active = False
+        os.close(self._write)  # the watcher reads end of file and stops
+        self._thread.join(timeout=1.0)
+        os.close(self._read)
+
+    def _handler(self, signum, frame) -> None:
+        self._stop()
+
+    def _watch(self) -> None:
+        while True:
+            try:
+                data = os.read(self._read, 64)
+            except OSError:
+                return
+            if not data:
+                return
+            if signal.SIGINT in data:
+                self._stop()
+
+    def _stop(self) -> None:
+        with self._lock:
+            self.seen = True
+            if self._solver is not None:
+                self._solver.stop_search()
+
+    def solve(self, solver: cp_model.CpSolver, model, callback=None) -> int:
+        """``solver.solve(model, callback)``, stopped at Ctrl-C; once
+        Ctrl-C was seen, later solves return UNKNOWN at once."""
+        if self.active:
+            solver.parameters.catch_sigint_signal = False
+        with self._lock:
+            if self.seen:
+                return cp_model.UNKNOWN
+            self._solver = solver
+        try:
+            if callback is None:
+                return solver.solve(model)
+            return solver.solve(model, callback)
+        finally:
+            with self._lock:
+                self._solver = None
