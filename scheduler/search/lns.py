@@ -49,6 +49,8 @@ class LnsResult:
     moves: int
     kept: int
     interrupted: bool = False
+    #: a move freed every item and CP-SAT proved it optimal
+    proven: bool = False
 
 
 def _index(var) -> int:
@@ -192,9 +194,12 @@ def improve_lns(
     workers: int = 1,
     seed: int = 0,
     interrupts: Interrupts | None = None,
+    bound: float | None = None,
 ) -> LnsResult:
     """Improve the solution held by ``solver`` (a solve of ``built``) by
-    neighbourhood moves for ``seconds``; see the module."""
+    neighbourhood moves for ``seconds``; see the module. Stops early
+    when the schedule meets ``bound`` (a proven lower bound) or a move
+    that freed every item was solved to optimality (``proven``)."""
     if seconds < MIN_SECONDS:
         return LnsResult(None, float("inf"), 0, 0)
     deadline = time.monotonic() + seconds
@@ -216,6 +221,8 @@ def improve_lns(
     size, moves, kept = START_SIZE, 0, 0
     n_vars = len(values)
     while True:
+        if bound is not None and objective - bound < 1:
+            break  # nothing better exists
         left = deadline - time.monotonic()
         if left < 0.3:
             break
@@ -244,6 +251,11 @@ def improve_lns(
         code = intr.solve(trial, sub)
         if intr.seen:  # Ctrl-C: keep what was found so far
             return LnsResult(best, objective, moves, kept, interrupted=True)
+        if code == cp_model.OPTIMAL and len(free) == len(items.fixed):
+            # nothing was held: this was the whole model, solved
+            return LnsResult(
+                trial, trial.objective_value, moves, kept + 1, proven=True
+            )
         if code == cp_model.OPTIMAL:
             size = min(MAX_SIZE, size + max(2, size // 5))
         elif code != cp_model.FEASIBLE or trial.wall_time >= MOVE_SECONDS:

@@ -245,8 +245,11 @@ def _solve(
             workers=params.workers,
             seed=params.seed,
             interrupts=intr,
+            bound=main_bound,
         )
         stopped = res.interrupted
+        if res.proven:
+            main_bound = res.objective
         if res.solver is not None and (
             status == "UNKNOWN" or res.objective < solver.objective_value
         ):
