@@ -48,6 +48,9 @@ MIN_CARRY = 20
 #: relaxation bound (a COP fortnight's takes about 10 s on 2 cores).
 RELAXATION_SHARE = 0.2
 MAX_RELAXATION_SECONDS = 20.0
+#: About how long building the relaxation takes per item (1.6 ms on 2
+#: cores for a COP fortnight; doubled for a busy machine).
+BUILD_SECONDS_PER_ITEM = 0.003
 
 
 @dataclass
@@ -121,10 +124,8 @@ def solve_by_day(
                 out.add(it.item_id)
         return out
 
-    # a proven bound on the whole event's objective (the days prove none)
-    bound = relaxation_bound(
-        s, day_relaxation_seconds(params.time_limit), seed=params.seed
-    )
+    # kept for the bound of the whole event, worked out after the days
+    relax_s = day_relaxation_seconds(params.time_limit)
     reports: list[DayReport] = []
     failed = None
     for d in days:
@@ -134,7 +135,7 @@ def solve_by_day(
         if n == 0:
             reports.append(DayReport(d, 0, 0, "EMPTY", 0.0))
             continue
-        left = params.time_limit - reserve - (time.monotonic() - t0)
+        left = params.time_limit - reserve - relax_s - (time.monotonic() - t0)
         still = sum(1 for it in plan.values() if it > d)
         budget = max(MIN_DAY_SECONDS, left * n / max(1, n + still))
         r = solve(
@@ -190,7 +191,7 @@ def solve_by_day(
             reports,
         )
     schedule = _assemble(s, placed, params, seconds)
-    budget = max(1.0, params.time_limit - (time.monotonic() - t0))
+    budget = max(1.0, params.time_limit - relax_s - (time.monotonic() - t0))
     better, obj, pen = improve_schedule(
         s,
         schedule,
@@ -199,8 +200,13 @@ def solve_by_day(
         "FEASIBLE",
         min(budget, reserve),
     )
+    # a proven bound on the whole event's objective (the days prove
+    # none), in the time left; none if too little is left to build it
+    left = params.time_limit - (time.monotonic() - t0)
+    best_bound = None
+    if left > 1.0 + BUILD_SECONDS_PER_ITEM * len(s.items):
+        best_bound = relaxation_bound(s, left, seed=params.seed).objective
     seconds = time.monotonic() - t0
-    best_bound = bound.objective
     if best_bound is not None and best_bound > obj + 1e-6:
         best_bound = None  # a schedule proves the relaxation wrong: none
     status = (
@@ -232,7 +238,7 @@ def solve_by_day(
 
 
 def day_relaxation_seconds(time_limit: float) -> float:
-    """Time for the whole event's relaxation bound before the days:
+    """Time kept for the whole event's relaxation bound after the days:
     :data:`RELAXATION_SHARE` of the limit, at most
     :data:`MAX_RELAXATION_SECONDS`."""
     return min(MAX_RELAXATION_SECONDS, RELAXATION_SHARE * time_limit)
