@@ -77,7 +77,9 @@ class Interrupts:
             if self._solver is not None:
                 self._solver.stop_search()
 
-    def solve(self, solver: cp_model.CpSolver, model, callback=None) -> int:
+    def solve(
+        self, solver: cp_model.CpSolver, model, callback=None
+    ) -> cp_model.CpSolverStatus:
         """``solver.solve(model, callback)``, stopped at Ctrl-C; once
         Ctrl-C was seen, later solves return UNKNOWN at once."""
         if self.active:
