@@ -53,7 +53,7 @@ DIAGNOSIS_SHARE = 0.15
 #: (about 1.5 s for 500 items on 2 cores), at most WRITE_SHARE of the
 #: time limit.
 WRITE_SECONDS = 0.5
-WRITE_SECONDS_PER_ITEM = 0.004
+WRITE_SECONDS_PER_ITEM = 0.003
 WRITE_SHARE = 0.25
 
 
@@ -257,7 +257,9 @@ def solve(
     started = time.monotonic() if started is None else started
     deadline = started + params.time_limit
     by_day = use_days(scenario, decompose, baseline)
-    plan = time_plan(scenario, params.time_limit, diagnose_seconds)
+    plan = time_plan(
+        scenario, params.time_limit, diagnose_seconds, baseline is not None
+    )
     total = params.time_limit
     search_s = max(
         0.5, deadline - time.monotonic() - plan.diagnosis - plan.writing
@@ -339,7 +341,10 @@ class TimePlan:
 
 
 def time_plan(
-    scenario: Scenario, time_limit: float, diagnose_seconds: float | None
+    scenario: Scenario,
+    time_limit: float,
+    diagnose_seconds: float | None,
+    what_if: bool = False,
 ) -> TimePlan:
     """What to keep, of ``time_limit``, for the left-out diagnosis (what
     it asks, at most :data:`DIAGNOSIS_SHARE` of the limit: the default
@@ -349,6 +354,11 @@ def time_plan(
 
     if diagnose_seconds is not None:
         asked = diagnose_seconds
+    elif what_if:
+        # a what-if run needs its time for the two phases of its search
+        # (with 10 s, keeping 1.5 s left it none): the default diagnosis
+        # gets what the search leaves
+        asked = 0.0
     else:
         asked = AUTO_SECONDS if len(scenario.items) < AUTO_ITEMS else 0.0
     writing = min(

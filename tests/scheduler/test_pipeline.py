@@ -114,3 +114,19 @@ def test_nonsense_numbers_are_usage_errors(tmp_path, option):
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert "Invalid value" in r.output
     assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_the_time_limit_keeps_room_for_the_diagnosis_and_the_writing():
+    """--time-limit bounds the whole command: the diagnosis gets what it
+    asks, at most 15% of the limit (a what-if run's default: what the
+    search leaves); writing an estimate, at most a quarter."""
+    from scheduler.pipeline import time_plan
+
+    s = pipeline.load_scenario(sample_path())
+    plan = time_plan(s, 10.0, None)
+    assert plan.diagnosis == 1.5  # the default 10 s, capped
+    assert 0 < plan.writing <= 2.5
+    assert time_plan(s, 200.0, None).diagnosis == 10.0
+    assert time_plan(s, 200.0, 3.0).diagnosis == 3.0
+    assert time_plan(s, 10.0, 0.0).diagnosis == 0.0
+    assert time_plan(s, 10.0, None, what_if=True).diagnosis == 0.0
