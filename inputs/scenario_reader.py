@@ -110,7 +110,16 @@ def read_scenario(source: str | Path) -> ReadResult:
     wb = open_workbook(path, res.problems)
     if wb is None:
         return res
-    name = str(path)
+    return read_workbook(wb, str(path), res)
+
+
+def read_workbook(
+    wb: Workbook, name: str, res: ReadResult | None = None
+) -> ReadResult:
+    """The scenario in an open workbook (one read from a file, or built
+    in memory: :mod:`inputs.frames`), ``name`` saying where it came from
+    in every problem."""
+    res = res if res is not None else ReadResult()
     tables: dict[str, Rows] = {}
     for sheet in SHEETS:
         tables[sheet.name] = _read_sheet(wb, sheet, name, res)

@@ -2,7 +2,7 @@
 
 Each ``*_rows`` function returns a list of dicts keyed by the sheet's
 column names (``*_COLUMNS``, contract columns first, extras after);
-:func:`frame` turns such rows into a pandas DataFrame.
+:mod:`outputs.frames` turns them into pandas DataFrames.
 """
 
 from __future__ import annotations
@@ -175,10 +175,3 @@ def setting_value(value):
         return value.isoformat()
     return str(value)
 
-
-def frame(rows: list[dict], columns):
-    """``rows`` as a pandas DataFrame with exactly ``columns`` (also when
-    there are no rows)."""
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=list(columns))

@@ -10,7 +10,6 @@ from outputs.tables import (
     SCHEDULE_COLUMNS,
     SUMMARY_KEYS,
     UNSCHEDULED_COLUMNS,
-    frame,
     schedule_rows,
     setting_value,
     summary_rows,
@@ -169,10 +168,3 @@ def test_setting_value():
     assert setting_value(datetime(2025, 1, 2, 3, 4)) == "2025-01-02 03:04:00"
     assert setting_value(7) == 7 and setting_value("x") == "x"
 
-
-def test_frame_keeps_columns_when_empty():
-    df = frame([], SCHEDULE_COLUMNS)
-    assert list(df.columns) == list(SCHEDULE_COLUMNS) and len(df) == 0
-    s = full_scenario()
-    df = frame(schedule_rows(s, full_schedule(s)), SCHEDULE_COLUMNS)
-    assert len(df) == 5 and df.loc[0, "item_id"] == "A:FRA"
