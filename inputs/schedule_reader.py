@@ -32,13 +32,14 @@ from models.records.schedule import (
     SolveInfo,
     Unscheduled,
 )
+from models.records.vocabulary import ID_PREFIX, ITEM_KINDS
 
 from . import cells
 from .scenario_reader import find_sheet, header_map, open_workbook
 
 REQUIRED = SCHEDULE_COLUMNS
-KINDS = ("event", "bilateral", "arrival", "sequence")
-PREFIX_KIND = {"E": "event", "B": "bilateral", "A": "arrival", "S": "sequence"}
+KINDS = ITEM_KINDS
+PREFIX_KIND = {prefix: kind for kind, prefix in ID_PREFIX.items()}
 DATE_TIME = "a date-time like 2025-10-25 09:00 (or 09:00:30)"
 WHOLE = "a whole number"
 YES_NO = "yes or no (y/n, true/false, 1/0)"

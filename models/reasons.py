@@ -13,7 +13,7 @@ from datetime import date
 
 from . import intervals as iv
 from .checker.protocol import in_other_list, there_at, turn_start
-from .records.items import Item
+from .records.items import Item, event_item_id, slot_item_id
 from .records.scenario import Scenario
 from .records.schedule import Assignment, Schedule, is_late
 
@@ -279,8 +279,8 @@ def member_reason(s: Scenario, it: Item, schedule: Schedule) -> str | None:
     seq = s.sequence_by_id[it.list_id]
     own = _Member(s, it, schedule).reason(late_ok=it.late_ok)
     alt = None
-    if seq.late == "move":
-        alt = s.item_by_id.get(f"S:{seq.move_to}:{it.member}")
+    if seq.late == "move" and seq.move_to and it.member:
+        alt = s.item_by_id.get(slot_item_id(seq.move_to, it.member))
     if alt is None or own is None:
         return own
     there = _Member(s, alt, schedule).reason(late_ok=False)
@@ -297,6 +297,10 @@ class _Member:
 
     def __init__(self, s: Scenario, it: Item, schedule: Schedule):
         self.s, self.it, self.schedule = s, it, schedule
+        #: the item id of the event the list runs in, if any
+        self.own_event = (
+            event_item_id(it.within_event) if it.within_event else None
+        )
         self.pid = it.participants[0]
         self.who = _who(s, self.pid)
         self.seq = s.sequence_by_id[it.list_id]
@@ -342,7 +346,7 @@ class _Member:
         for lo_b, hi_b, a in busy_spans(
             s, self.schedule, self.pid, s.buffer_seconds
         ):
-            if a.item_id == f"E:{it.within_event}" or a.item_id == it.item_id:
+            if a.item_id in (self.own_event, it.item_id):
                 continue
             if iv.overlaps(lo_b, hi_b, lo, hi):
                 return a
@@ -352,7 +356,7 @@ class _Member:
         s, it, seq, g = self.s, self.it, self.seq, self.s.grid
         placed = self.schedule.by_item()
         if seq.within_event:
-            ev = placed.get(f"E:{seq.within_event}")
+            ev = placed.get(event_item_id(seq.within_event))
             if ev is None:
                 return f"its event {seq.within_event} is not scheduled"
             lo, hi = g.to_index(ev.start), g.to_index(ev.end)
@@ -455,7 +459,7 @@ class _Member:
             for x, y, a in busy_spans(
                 s, self.schedule, self.pid, s.buffer_seconds
             )
-            if a.item_id != f"E:{it.within_event}"
+            if a.item_id != self.own_event
         ]
         free = iv.subtract(there, busy)
         if not iv.starts_inside(free, dur):

@@ -27,6 +27,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import Scenario
+from models.records.items import event_item_id
 from models.records.schedule import Assignment, Schedule
 
 from .cells import put
@@ -129,7 +130,7 @@ def _holding_event(blocks, seq, room_id, start, end) -> Block | None:
     """The block of the event a queue runs inside, in the same room."""
     if seq is None or seq.within_event is None:
         return None
-    event_item = f"E:{seq.within_event}"
+    event_item = event_item_id(seq.within_event)
     for b in blocks:
         if (
             event_item in b.item_ids

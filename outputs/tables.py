@@ -174,4 +174,3 @@ def setting_value(value):
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-

@@ -8,7 +8,12 @@ from collections import defaultdict
 from models import Scenario
 from models import intervals as iv
 from models.reasons import missed_turn
-from models.records.items import busy_end, valued_guest
+from models.records.items import (
+    bilateral_item_id,
+    busy_end,
+    event_item_id,
+    valued_guest,
+)
 from models.records.schedule import Schedule
 
 AGENDA_COLUMNS = [
@@ -99,7 +104,11 @@ def agenda_rows(s: Scenario, schedule: Schedule) -> list[list]:
         events = {a.item_id for a in items}
         for a in items:
             it = s.item_by_id.get(a.item_id)
-            if it and it.within_event and f"E:{it.within_event}" in events:
+            if (
+                it
+                and it.within_event
+                and event_item_id(it.within_event) in events
+            ):
                 continue
             other = [p for p in a.participants if p != pid]
             counterpart = "; ".join(other) if a.kind == "bilateral" else ""
@@ -187,8 +196,8 @@ def bilateral_rows(s: Scenario, schedule: Schedule) -> list[list]:
     reasons = {u.item_id: u.reason for u in schedule.unscheduled}
     rows = []
     for b in s.bilaterals:
-        a = placed.get(f"B:{b.request_id}")
-        it = s.item_by_id.get(f"B:{b.request_id}")
+        a = placed.get(bilateral_item_id(b.request_id))
+        it = s.item_by_id.get(bilateral_item_id(b.request_id))
         guest = valued_guest(s, it.participants) if it else None
         rows.append(
             [
@@ -203,7 +212,7 @@ def bilateral_rows(s: Scenario, schedule: Schedule) -> list[list]:
                 a.end if a else None,
                 a.room_id if a else "",
                 a.venue_id if a else "",
-                "" if a else reasons.get(f"B:{b.request_id}", ""),
+                "" if a else reasons.get(bilateral_item_id(b.request_id), ""),
             ]
         )
     return rows

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from .. import intervals as iv
-from ..records.items import busy_end
+from ..records.items import busy_end, event_item_id
 from ..records.scenario import Scenario
 from ..records.schedule import Assignment, Schedule
 from .violation import Violation, known_rows, label, span, venue
@@ -30,7 +30,7 @@ def _inside_event(s: Scenario, a: Assignment, b: Assignment) -> bool:
         if (
             it.kind == "sequence"
             and it.within_event
-            and y.item_id == f"E:{it.within_event}"
+            and y.item_id == event_item_id(it.within_event)
         ):
             return True
     return False

@@ -8,6 +8,7 @@ import itertools
 from collections import defaultdict
 
 from .. import intervals as iv
+from ..records.items import event_item_id
 from ..records.scenario import Scenario
 from ..records.schedule import Assignment, Schedule, is_late
 from .violation import Violation, hm, known_rows, label, span, venue
@@ -268,7 +269,7 @@ def sequence_contiguous(s: Scenario, schedule: Schedule) -> list[Violation]:
                 )
         lo, hi = span(s, rows[0])[0], span(s, rows[-1])[1]
         if seq.within_event:
-            ev = rows_by_id.get(f"E:{seq.within_event}")
+            ev = rows_by_id.get(event_item_id(seq.within_event))
             if ev is None:
                 out.append(
                     Violation(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import intervals as iv
+from ..records.items import event_item_id
 from ..records.scenario import Scenario
 from ..records.schedule import Assignment, Schedule
 from .violation import Violation, hm, known_rows, label, span
@@ -85,7 +86,11 @@ def room_uses(s: Scenario, schedule: Schedule) -> dict[str, list[_Use]]:
         )
     for (seq_id, room_id), slots in queues.items():
         seq = s.sequence_by_id[seq_id]
-        ev = by_id.get(f"E:{seq.within_event}") if seq.within_event else None
+        ev = (
+            by_id.get(event_item_id(seq.within_event))
+            if seq.within_event
+            else None
+        )
         if ev is not None and ev.room_id == room_id:
             continue
         lo = min(span(s, a)[0] for a, _ in slots)

@@ -3,6 +3,7 @@ motorcade (no-arrival) windows."""
 
 from __future__ import annotations
 
+from ..records.items import event_item_id
 from ..records.scenario import Scenario
 from ..records.schedule import Schedule
 from .violation import Violation, hm, known_rows, label, span
@@ -116,11 +117,11 @@ def event_order(s: Scenario, schedule: Schedule) -> list[Violation]:
     out = []
     rows = {a.item_id: a for a in known_rows(s, schedule)}
     for e in s.events:
-        a = rows.get(f"E:{e.event_id}")
+        a = rows.get(event_item_id(e.event_id))
         if a is None:
             continue
         for p in e.after:
-            b = rows.get(f"E:{p}")
+            b = rows.get(event_item_id(p))
             if b is not None and b.end > a.start:
                 out.append(
                     Violation(

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .time_grid import MINUTE
+from .vocabulary import ID_PREFIX, ItemKind
 
 if TYPE_CHECKING:
     from .bilaterals import BilateralRequest
@@ -143,12 +144,30 @@ def left_out(scenario: Scenario, placed: Collection[str]) -> list[Item]:
 def item_id_for(kind: str, ref_id: str, member: str | None = None) -> str:
     """Schedule item ids: ``E:<event>``, ``B:<request>``, ``A:<delegation>``,
     ``S:<sequence>:<member>``."""
-    prefix = {"event": "E", "bilateral": "B", "arrival": "A", "sequence": "S"}[
-        kind
-    ]
-    return (
-        f"S:{ref_id}:{member}" if kind == "sequence" else f"{prefix}:{ref_id}"
-    )
+    if kind == ItemKind.SEQUENCE:
+        return slot_item_id(ref_id, member or "")
+    return f"{ID_PREFIX[kind]}:{ref_id}"
+
+
+def event_item_id(event_id: str) -> str:
+    """The item id of an event (``E:<event_id>``)."""
+    return f"{ID_PREFIX[ItemKind.EVENT]}:{event_id}"
+
+
+def bilateral_item_id(request_id: str) -> str:
+    """The item id of a bilateral request (``B:<request_id>``)."""
+    return f"{ID_PREFIX[ItemKind.BILATERAL]}:{request_id}"
+
+
+def arrival_item_id(delegation_id: str) -> str:
+    """The item id of a delegation's reception (``A:<delegation_id>``)."""
+    return f"{ID_PREFIX[ItemKind.ARRIVAL]}:{delegation_id}"
+
+
+def slot_item_id(sequence_id: str, member: str) -> str:
+    """The item id of a member's slot in a list
+    (``S:<sequence_id>:<member>``)."""
+    return f"{ID_PREFIX[ItemKind.SEQUENCE]}:{sequence_id}:{member}"
 
 
 def rank_bonus(precedence: int) -> int:

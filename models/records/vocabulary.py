@@ -1,5 +1,7 @@
 """Fixed vocabularies of the workbook format (kinds, orders, effects)."""
 
+from enum import StrEnum
+
 ROOM_KINDS = (
     "plenary",
     "hall",
@@ -34,7 +36,26 @@ DELEGATION_ROLES = ("guest_of_honour", "co_host")
 PERSON_ROLES = ("co_chair",)
 WINDOW_EFFECTS = ("closed", "no_arrivals")
 SCOPE_KINDS = ("all", "venue", "room", "room_kind", "person", "delegation")
-ITEM_KINDS = ("event", "bilateral", "arrival", "sequence")
+
+
+class ItemKind(StrEnum):
+    """What a schedulable item is (a member equals its text: ``"event"``)."""
+
+    EVENT = "event"
+    BILATERAL = "bilateral"
+    ARRIVAL = "arrival"
+    #: a queue slot: one member's turn in a list
+    SEQUENCE = "sequence"
+
+
+ITEM_KINDS: tuple[str, ...] = tuple(ItemKind)
+#: The letter that starts each kind's item ids (``E:OPEN``).
+ID_PREFIX: dict[str, str] = {
+    ItemKind.EVENT: "E",
+    ItemKind.BILATERAL: "B",
+    ItemKind.ARRIVAL: "A",
+    ItemKind.SEQUENCE: "S",
+}
 
 #: Room kinds an event may use when its ``room_kinds`` cell is empty.
 DEFAULT_ROOM_KINDS: dict[str, tuple[str, ...]] = {

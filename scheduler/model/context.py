@@ -9,6 +9,7 @@ from ortools.sat.python.cp_model import Domain
 
 from models import Scenario
 from models.baseline import Baseline
+from models.records.items import event_item_id
 
 from .variables import ItemVars, ModelVars
 
@@ -97,7 +98,7 @@ class BuildContext:
         span, or its queue's window (pruning only)."""
         it = v.item
         if it.within_event:
-            ev = self.vars.items.get(f"E:{it.within_event}")
+            ev = self.vars.items.get(event_item_id(it.within_event))
             if (
                 ev is not None
                 and ev.allowed is not None
@@ -181,7 +182,7 @@ class BuildContext:
             q = vs.queues[seq.sequence_id]
             lit = q.any_present
             ev = (
-                vs.items.get(f"E:{seq.within_event}")
+                vs.items.get(event_item_id(seq.within_event))
                 if seq.within_event
                 else None
             )

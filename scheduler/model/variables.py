@@ -16,7 +16,7 @@ from ortools.sat.python.cp_model import Domain
 
 from models import Scenario
 from models import intervals as iv
-from models.records.items import Item
+from models.records.items import Item, event_item_id
 
 from .room_pools import room_pools
 
@@ -304,7 +304,7 @@ class ModelVars:
                 pid = it.participants[0]
                 lit = v.present
                 if it.within_event:
-                    ev = f"E:{it.within_event}"
+                    ev = event_item_id(it.within_event)
                     att = self._attends_or_static(ev, pid)
                     if att is True:
                         continue
@@ -351,7 +351,7 @@ def list_span(s: Scenario, sequence_id: str) -> tuple[int, int]:
     g = s.grid
     seq = s.sequence_by_id[sequence_id]
     if seq.within_event is not None:
-        ev = s.item_by_id.get(f"E:{seq.within_event}")
+        ev = s.item_by_id.get(event_item_id(seq.within_event))
         if ev is None:
             return 0, 0
         if ev.fixed_start is not None:

@@ -44,7 +44,7 @@ from ortools.sat.python import cp_model
 from models import Scenario
 from models import intervals as iv
 from models.objective import placement_weight
-from models.records.items import Item
+from models.records.items import Item, arrival_item_id
 
 from ..model.constraints.duties import duty_gaps
 from .interrupt import Interrupts
@@ -186,7 +186,7 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
             allowed = iv.subtract(allowed, holes)
         arrival = s.arrival_by_delegation.get(s.delegation_of(pid))
         if arrival is not None and it.kind != "arrival":
-            a = s.item_by_id.get(f"A:{arrival.delegation_id}")
+            a = s.item_by_id.get(arrival_item_id(arrival.delegation_id))
             if a is not None and a.rooms:
                 here = {s.room_by_id[r].venue_id for r in it.rooms}
                 there = {s.room_by_id[r].venue_id for r in a.rooms}

@@ -18,6 +18,7 @@ from datetime import date
 
 from models import Scenario
 from models import intervals as iv
+from models.records.items import event_item_id
 
 
 def present_days(s: Scenario, pid: str) -> set[date]:
@@ -69,7 +70,7 @@ def plan_days(s: Scenario) -> dict[str, date]:
     items = [it for it in s.items if it.kind in ("event", "bilateral")]
     items.sort(key=lambda it: (not it.mandatory, -it.value, it.item_id))
     preferred = {
-        f"E:{e.event_id}": e.preferred_day
+        event_item_id(e.event_id): e.preferred_day
         for e in s.events
         if e.preferred_day is not None
     }

@@ -28,6 +28,12 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from models import Scenario
+from models.records.items import (
+    arrival_item_id,
+    bilateral_item_id,
+    event_item_id,
+    slot_item_id,
+)
 
 
 def day_bounds(s: Scenario, d: date) -> tuple[datetime, datetime]:
@@ -69,7 +75,7 @@ def day_slice(
     kept = {e.event_id for e in events}
     bilaterals = []
     for b in s.bilaterals:
-        iid = f"B:{b.request_id}"
+        iid = bilateral_item_id(b.request_id)
         if iid in placed or (offered is not None and iid not in offered):
             continue
         win = _cut(s, d, b.earliest, b.latest, b.duration_minutes)
@@ -92,7 +98,7 @@ def day_slice(
             if q.within_event in kept:
                 sequences.append(q)
             continue
-        if any(k.startswith(f"S:{q.sequence_id}:") for k in placed):
+        if any(k.startswith(slot_item_id(q.sequence_id, "")) for k in placed):
             continue
         win = _cut(s, d, q.earliest, q.latest, 0)
         if win is not None:
@@ -116,7 +122,7 @@ def day_slice(
 def _events(s: Scenario, d: date, placed, slot_sets, offered) -> list:
     out = []
     for e in s.events:
-        iid = f"E:{e.event_id}"
+        iid = event_item_id(e.event_id)
         if iid in placed or (offered is not None and iid not in offered):
             continue
         if e.fixed_start is not None:
@@ -144,7 +150,7 @@ def _events(s: Scenario, d: date, placed, slot_sets, offered) -> list:
         waiting = False
         after = []
         for p in e.after:
-            if f"E:{p}" in placed:
+            if event_item_id(p) in placed:
                 continue
             pe = s.event_by_id.get(p)
             if pe is None:
@@ -191,7 +197,7 @@ def _presence(s: Scenario, d: date, placed: set[str]):
     later: set[str] = set()
     for a in s.arrivals:
         day = a.earliest.date()
-        if day == d and f"A:{a.delegation_id}" not in placed:
+        if day == d and arrival_item_id(a.delegation_id) not in placed:
             arrivals.append(a)
         elif day > d:
             later.add(a.delegation_id)

@@ -26,7 +26,7 @@ from models import Scenario
 from models import intervals as iv
 from models.checker import CHECKERS
 from models.reasons import free_together
-from models.records.items import Item
+from models.records.items import Item, event_item_id
 from models.records.schedule import Assignment, Schedule
 from models.rules import RULE_BY_ID
 
@@ -120,9 +120,9 @@ class _Index:
                 out[self.arrival[d].item_id] = self.arrival[d]
         if it.kind == "event":
             e = self.s.event_by_id[it.ref_id]
-            linked = {f"E:{p}" for p in e.after}
+            linked = {event_item_id(p) for p in e.after}
             linked |= {
-                f"E:{x.event_id}"
+                event_item_id(x.event_id)
                 for x in self.s.events
                 if it.ref_id in x.after
             }

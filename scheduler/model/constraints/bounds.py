@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ortools.sat.python.cp_model import Domain
 
+from models.records.items import event_item_id
+
 from ..context import BuildContext
 from ..variables import ItemVars
 
@@ -18,7 +20,7 @@ def start_bounds(ctx: BuildContext, v: ItemVars) -> tuple[int, int]:
         return v.allowed.min(), v.allowed.max()
     it = v.item
     if it.within_event:
-        ev = ctx.vars.items.get(f"E:{it.within_event}")
+        ev = ctx.vars.items.get(event_item_id(it.within_event))
         if ev is not None:
             lo, hi = start_bounds(ctx, ev)
             return lo, hi + ev.duration - it.duration

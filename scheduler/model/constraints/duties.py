@@ -18,6 +18,7 @@ from collections import defaultdict
 from ortools.sat.python.cp_model import Domain
 
 from models import intervals as iv
+from models.records.items import arrival_item_id
 
 from ..context import BuildContext
 
@@ -40,7 +41,7 @@ def fixed_duties(ctx: BuildContext) -> dict[str, list[tuple[int, int, str]]]:
         for pid in it.participants:
             out[pid].append((lo, lo + it.busy_seconds(pid), iid))
         for h in heads_of[iid]:
-            if f"A:{s.delegation_of(h)}" in vs.items:
+            if arrival_item_id(s.delegation_of(h)) in vs.items:
                 continue  # present only once their arrival is placed
             if iv.contains(s.person_free(h), lo, hi):
                 out[h].append((lo, hi, iid))

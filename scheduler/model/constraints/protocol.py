@@ -6,6 +6,8 @@ import itertools
 
 from ortools.sat.python.cp_model import Domain
 
+from models.records.items import arrival_item_id, event_item_id
+
 from ..context import BuildContext
 from ..domains import start_domain
 from ..variables import may_miss_turn
@@ -13,7 +15,7 @@ from .bounds import start_bounds, venue_lit, venue_options
 
 
 def _arrival_of(ctx: BuildContext, delegation_id: str):
-    return ctx.vars.items.get(f"A:{delegation_id}")
+    return ctx.vars.items.get(arrival_item_id(delegation_id))
 
 
 def _reify_after(ctx: BuildContext, name: str, v, arr) -> object:
@@ -163,7 +165,7 @@ def sequence_contiguous(ctx: BuildContext) -> None:
                 prev = v.start + (v.duration + gap) * v.present
         m.add(q.end == prev - gap * q.any_present)
         if seq.within_event:
-            ev = vs.items[f"E:{seq.within_event}"]
+            ev = vs.items[event_item_id(seq.within_event)]
             m.add_implication(q.any_present, ev.present)
             m.add(q.start >= ev.start).only_enforce_if(q.any_present)
             m.add(q.end <= ev.end).only_enforce_if(q.any_present)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ortools.sat.python.cp_model import Domain
 
+from models.records.items import event_item_id
+
 from ..context import BuildContext
 from ..domains import grid_domain, start_domain, window_domain
 
@@ -73,9 +75,9 @@ def event_order(ctx: BuildContext) -> None:
     ended."""
     s, m, items = ctx.scenario, ctx.model, ctx.vars.items
     for e in s.events:
-        v = items[f"E:{e.event_id}"]
+        v = items[event_item_id(e.event_id)]
         for a in e.after:
-            p = items.get(f"E:{a}")
+            p = items.get(event_item_id(a))
             if p is not None:
                 m.add(p.end <= v.start).with_name(
                     f"event_order:{a}->{e.event_id}"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from models import intervals as iv
-from models.records.items import Item
+from models.records.items import Item, event_item_id
 from models.records.scenario import Scenario
 
 
@@ -253,11 +253,11 @@ class Board:
             return True
         s = self.s
         for p in s.event_by_id[it.ref_id].after:
-            b = self.placed.get(f"E:{p}")
+            b = self.placed.get(event_item_id(p))
             if b is not None and b.hi > lo:
                 return False
         for e in self.successors.get(it.ref_id, ()):
-            b = self.placed.get(f"E:{e}")
+            b = self.placed.get(event_item_id(e))
             if b is not None and hi > b.lo:
                 return False
         return True
@@ -312,5 +312,5 @@ def _inside_event(a: Item, b: Item) -> bool:
     return (
         a.kind == "sequence"
         and a.within_event is not None
-        and b.item_id == f"E:{a.within_event}"
+        and b.item_id == event_item_id(a.within_event)
     )

@@ -8,6 +8,7 @@ names if that list is placed later."""
 from __future__ import annotations
 
 from models import intervals as iv
+from models.records.items import event_item_id
 from models.records.schedule import LATE_NOTE, moved_note
 
 from .board import Board
@@ -27,7 +28,7 @@ def place_queue(board: Board, sequence_id: str) -> int:
     )
     inside = False
     if seq.within_event is not None:
-        ev = board.placed.get(f"E:{seq.within_event}")
+        ev = board.placed.get(event_item_id(seq.within_event))
         if ev is None:
             return 0
         w_lo, w_hi = ev.lo, ev.hi
