@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from ..titles import arrival_title, bilateral_title, queue_slot_title
 from .time_grid import MINUTE
 from .vocabulary import ID_PREFIX, ItemKind
 
 if TYPE_CHECKING:
-    from .bilaterals import BilateralRequest
     from .scenario import Scenario
     from .schedule import Assignment
     from .sequences import Sequence, SequenceMember
@@ -298,7 +298,7 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
                 item_id=item_id_for("bilateral", b.request_id),
                 kind="bilateral",
                 ref_id=b.request_id,
-                title=_bilateral_title(s, b),
+                title=bilateral_title(s, b.party_a, b.party_b),
                 duration=dur,
                 step=step,
                 rooms=s.bilateral_rooms(b),
@@ -322,7 +322,7 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
                 item_id=item_id_for("arrival", a.delegation_id),
                 kind="arrival",
                 ref_id=a.delegation_id,
-                title=f"Arrival of {_delegation_name(s, a.delegation_id)}",
+                title=arrival_title(s, a.delegation_id),
                 duration=dur,
                 step=MINUTE,
                 rooms=s.arrival_rooms(a),
@@ -368,8 +368,7 @@ def _queue_items(s: Scenario, seq: Sequence) -> list[Item]:
                 item_id=item_id_for("sequence", seq.sequence_id, m.member),
                 kind="sequence",
                 ref_id=seq.sequence_id,
-                title=f"{seq.title}: {s.persons[pid].name}"
-                f" ({_delegation_name(s, s.delegation_of(pid))})",
+                title=queue_slot_title(s, seq, pid),
                 duration=dur,
                 step=1,
                 rooms=(seq.room_id,),
@@ -391,24 +390,3 @@ def _queue_items(s: Scenario, seq: Sequence) -> list[Item]:
             )
         )
     return out
-
-
-def _delegation_name(s: Scenario, delegation_id: str) -> str:
-    d = s.delegation_by_id.get(delegation_id)
-    return d.name if d else delegation_id
-
-
-def _bilateral_title(s: Scenario, b: BilateralRequest) -> str:
-    names = []
-    for ref in (b.party_a, b.party_b):
-        pid = s.resolve(ref)
-        if pid is None:
-            names.append(ref)
-            continue
-        p = s.persons[pid]
-        names.append(
-            p.name
-            if not p.is_head
-            else f"{_delegation_name(s, pid)} ({p.name})"
-        )
-    return f"Bilateral: {names[0]} – {names[1]}"

@@ -104,7 +104,7 @@ def _leaks(s, texts):
     words = sorted(restricted_words(s), key=len, reverse=True)
     pattern = re.compile(
         "|".join(rf"(?<![\w:-]){re.escape(w)}(?![\w-])" for w in words)
-        + r"|Arrival of|[Bb]ilateral"
+        + r"|Arrival of|Arrival:|[Bb]ilateral"
     )
     return [t for t in texts if pattern.search(t[1])]
 
