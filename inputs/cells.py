@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from models.records.vocabulary import PAPER_SIZES
+
 YES = {"yes", "y", "true", "1", "1.0"}
 NO = {"no", "n", "false", "0", "0.0"}
 
@@ -26,6 +28,16 @@ def text(value: object) -> str:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
     return str(value).strip()
+
+
+def paper(value: object) -> str:
+    """A paper size in any case (``a4``, ``LETTER``) as the vocabulary
+    spells it; anything else is kept for validation to report."""
+    name = text(value)
+    for known in PAPER_SIZES:
+        if name.casefold() == known.casefold():
+            return known
+    return name
 
 
 def integer(value: object) -> int:

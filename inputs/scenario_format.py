@@ -68,6 +68,8 @@ SETTINGS_HELP: dict[str, str] = {
     "vip_sweep_minutes": "A room stays empty this long before a VIP item",
     "precedence_tiebreak": "Within one rank: alphabetical, lot:X, "
     "seniority or registration",
+    "paper_size": "Paper the schedule's sheets print on: A4 (default), "
+    "A3 or Letter",
 }
 SETTINGS_EXAMPLE: dict[str, str | int] = {
     "event_name": "My summit",
@@ -81,6 +83,7 @@ SETTINGS_EXAMPLE: dict[str, str | int] = {
     "vip_rank": "HOG",
     "vip_sweep_minutes": 30,
     "precedence_tiebreak": "alphabetical",
+    "paper_size": "A4",
 }
 assert set(SETTINGS_HELP) == set(SETTING_KEYS)
 

@@ -335,6 +335,7 @@ def _settings(rows: Rows, file: str, res: ReadResult) -> Settings | None:
         "room_changeover_minutes": cells.integer,
         "same_venue_buffer_minutes": cells.integer,
         "vip_sweep_minutes": cells.integer,
+        "paper_size": cells.paper,
     }
     kw: dict[str, Any] = {}
     for key, value in raw.items():

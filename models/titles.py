@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -67,9 +68,10 @@ def person_label(s: Scenario, pid: str) -> str:
     return f"{dname} ({role})"
 
 
-def senior_first(s: Scenario, pids) -> list[str]:
+def senior_first(s: Scenario, pids: Iterable[str]) -> list[str]:
     """Known person ids by protocol precedence (rank, then the scenario's
     tie-break), unknown ids after them in the given order."""
+    pids = list(pids)
     known = [p for p in pids if p in s.persons]
     unknown = [p for p in pids if p not in s.persons]
     return sorted(known, key=s.precedence_key) + unknown

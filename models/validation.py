@@ -38,6 +38,7 @@ from .records.vocabulary import (
     EVENT_KINDS,
     LATE_MOVE_PREFIX,
     LATE_POLICIES,
+    PAPER_SIZES,
     PERSON_ROLES,
     ROOM_KINDS,
     SEQUENCE_ORDERS,
@@ -185,6 +186,13 @@ def _settings(s: Scenario) -> Iterator[Problem]:
             "Unknown tie-break",
             st.precedence_tiebreak,
             "alphabetical, lot:X, seniority or registration",
+        )
+    if st.paper_size not in PAPER_SIZES:
+        yield bad(
+            "paper_size",
+            "Unknown paper size",
+            st.paper_size,
+            ", ".join(PAPER_SIZES),
         )
 
 

@@ -21,6 +21,7 @@ class Settings:
     vip_rank: str = "HOG"
     vip_sweep_minutes: int = 30
     precedence_tiebreak: str = "alphabetical"
+    paper_size: str = "A4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,4 +59,5 @@ SETTING_KEYS = (
     "vip_rank",
     "vip_sweep_minutes",
     "precedence_tiebreak",
+    "paper_size",
 )

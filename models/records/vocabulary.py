@@ -56,6 +56,8 @@ ID_PREFIX: dict[str, str] = {
     ItemKind.ARRIVAL: "A",
     ItemKind.SEQUENCE: "S",
 }
+#: Paper the printed sheets are set up for (Settings ``paper_size``).
+PAPER_SIZES = ("A4", "A3", "Letter")
 
 #: Room kinds an event may use when its ``room_kinds`` cell is empty.
 DEFAULT_ROOM_KINDS: dict[str, tuple[str, ...]] = {

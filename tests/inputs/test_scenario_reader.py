@@ -203,6 +203,10 @@ def test_template_filled_with_one_event_reads_back(tmp_path):
 
     path = tmp_path / "t.xlsx"
     write_template(path)
+    # as written: its example rows make a valid scenario
+    s = load_scenario(path)
+    assert [e.event_id for e in s.events] == ["OPEN"]
+    assert [r.rank for r in s.ranks][:3] == ["HOS", "VP", "HOG"]
     wb = load_workbook(path)
     wb["Venues"].append(["NCC", "Convention Centre"])
     wb["Rooms"].append(["R1", "Room 1", "NCC", "meeting", 80])
@@ -210,21 +214,45 @@ def test_template_filled_with_one_event_reads_back(tmp_path):
     wb["Events"].append(["W1", "Workshop", "workshop", 60, 40])
     wb.save(path)
     s = load_scenario(path)
-    assert [e.event_id for e in s.events] == ["W1"]
-    assert s.events[0].mandatory is False  # spec default for workshops
+    assert [e.event_id for e in s.events] == ["OPEN", "W1"]
+    assert s.events[1].mandatory is False  # spec default for workshops
     assert s.settings.days  # the template carries example settings
 
 
-def test_template_has_comments_and_dropdowns(tmp_path):
+def test_template_has_instructions_examples_and_strict_dropdowns(tmp_path):
     from openpyxl import load_workbook
+
+    from inputs.scenario_format import SHEETS
 
     path = tmp_path / "t.xlsx"
     write_template(path)
     wb = load_workbook(path)
+    assert wb.sheetnames[0] == "Instructions"
+    assert "scheduler validate" in "\n".join(
+        str(c.value) for c in wb["Instructions"]["A"]
+    )
     ws = wb["Rooms"]
     assert ws["A1"].comment is not None
     assert ws.freeze_panes == "A2"
-    assert any(
-        "plenary" in (dv.formula1 or "")
-        for dv in ws.data_validations.dataValidation
-    )
+    dvs = ws.data_validations.dataValidation
+    assert any("plenary" in (dv.formula1 or "") for dv in dvs)
+    # every check refuses a wrong entry, saying what is allowed
+    for sheet in wb.worksheets:
+        for dv in sheet.data_validations.dataValidation:
+            assert dv.showErrorMessage and dv.errorStyle == "stop"
+            assert dv.error
+    # ranks come from the Ranks sheet, venues from the Venues sheet
+    people = wb["People"].data_validations.dataValidation
+    assert any(dv.formula1.startswith("Ranks!") for dv in people)
+    assert any(dv.formula1.startswith("Venues!") for dv in dvs)
+    # one example row (or two) on every sheet, marked as such
+    for sheet in SHEETS:
+        ws = wb[sheet.name]
+        assert ws.max_row >= 2, sheet.name
+        if sheet.name not in ("Settings", "Ranks"):
+            assert ws["A2"].comment.text.startswith("Example")
+    # every style names its font
+    for sheet in wb.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                assert c.font.name, (sheet.title, c.coordinate)
