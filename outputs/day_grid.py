@@ -1,73 +1,83 @@
 """One printable grid per day: time down the side, rooms across.
 
-Rows are 15 minutes long, cut finer where an item starts or ends between
+Rows are 15 minutes long, cut finer where a block starts or ends between
 two quarter hours, so every block starts and ends on a row edge. Rooms
-are grouped by venue under a merged venue header. Each item is a merged
-block coloured by kind (legend at the top). Queue slots are drawn as one
-block per queue (a signature queue has 64 slots of 90 s); a queue held
-inside its own event in the same room is named in the event's block
-instead. Items that share a room at the same time (exhibitions in one
-hall) are drawn as one block listing them.
+are grouped by venue under a venue row. Each block (see
+:mod:`outputs.grid_blocks`) is a merged cell that starts with the kind's
+letter and its times, then the richest text that fits it; when a text
+had to be shortened, the whole of it is in the cell's comment. Rows
+grow where a short block needs room for its label.
 
-The sheet prints landscape on A3, fitted to the page width, with the
-title, venue and room rows and the time column repeated on every page.
+Printing: landscape on the scenario's paper at 100 %, the rooms in bands
+as wide as the page (cut between venues or kinds of room), the title,
+legend, venue and room rows and the time column on every page, page
+breaks at the quietest time that fills the page well (a block cut by a
+break is continued on the next page with its label).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from itertools import pairwise
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import Scenario
-from models.records.items import event_item_id
-from models.records.schedule import Assignment, Schedule
+from models.records.schedule import Schedule
 
 from .cells import put
+from .grid_blocks import (
+    KINDS,
+    RESTRICTED_MARK,
+    SECURITY_KINDS,
+    Block,
+    day_blocks,
+    minute,
+    minute_up,
+)
+from .page_setup import Furniture, furnish, page_area
+from .styles import NAVY, Look, merge, paint
+from .text_metrics import (
+    CELL_PAD_HEIGHT,
+    column_points,
+    column_text_width,
+    line_height,
+    text_height,
+    text_width,
+    wrap,
+)
 
-#: Colour of each kind of block (event kinds, then the other item kinds).
-KIND_COLOURS = {
-    "ceremony": "F4B183",
-    "plenary": "F8CBAD",
-    "discussion": "9DC3E6",
-    "workshop": "BDD7EE",
-    "exhibition": "C5E0B4",
-    "press": "FFE699",
-    "reception": "D9B3FF",
-    "other": "D9D9D9",
-    "bilateral": "FFC7CE",
-    "arrival": "B4C7E7",
-    "sequence": "FFD966",
-}
 ROW_MINUTES = 15
 FIRST_ROW = 5
 TITLE_ROW, LEGEND_ROW, VENUE_ROW, ROOM_ROW = 1, 2, 3, 4
-ROOM_WIDTH, TIME_WIDTH = 20, 7
-#: Most room columns on one printed page; wider days print as bands of
-#: rooms side by side, cut where the venue or the kind of room changes.
-BAND_COLUMNS = 12
-QUARTER_HEIGHT = 24
-THIN = Side(style="thin", color="808080")
-BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-
-
-@dataclass
-class Block:
-    """What one merged cell shows: a room, a span and a text."""
-
-    room_id: str
-    start: datetime
-    end: datetime
-    kind: str
-    lines: list[str] = field(default_factory=list)
-    item_ids: set[str] = field(default_factory=set)
+ROOM_WIDTH, TIME_WIDTH = 16, 7
+#: Points of paper per quarter hour (before rows grow for labels).
+QUARTER_HEIGHT = 20.0
+#: Text of blocks, times, room and venue rows and the legend.
+TEXT_SIZE = 8
+TITLE_SIZE = 10
+#: A row that shows a time is at least this tall.
+LABEL_ROW_HEIGHT = 11.0
+#: Lines a block is made tall enough for, at most: its times and the
+#: first lines of its shortest text.
+MIN_LINES = 3
+#: Share of a row's height the printing program may lose to rounding
+#: (LibreOffice prints rows about 2.6 % shorter than set).
+ROW_SHRINK = 0.97
+#: Page breaks: one more page is worth this many blocks cut; a part of
+#: a block too short for a line of text weighs this many.
+PAGE_WEIGHT = 20
+TINY_WEIGHT = 10
+THIN = ("thin", "808080")
+HOUR = ("hair", "A6A6A6")
+RESTRICTED_SIDE = ("mediumDashed", "000000")
+ELLIPSIS = "…"
 
 
 def grid_sheet_title(day: date) -> str:
@@ -75,116 +85,58 @@ def grid_sheet_title(day: date) -> str:
     return f"Grid {day.day} {day:%b}"
 
 
-def add_day_grids(wb: Workbook, s: Scenario, schedule: Schedule) -> None:
-    """Add one grid sheet per event day that has at least one item."""
+def add_day_grids(
+    wb: Workbook,
+    s: Scenario,
+    schedule: Schedule,
+    furniture: Furniture | None = None,
+) -> None:
+    """Add one grid sheet per event day that has at least one item.
+
+    The full copy (``furniture.audience``) marks restricted items with
+    :data:`~outputs.grid_blocks.RESTRICTED_MARK` and draws the security
+    windows and sweeps of the rooms in use; the public copy does not.
+    """
+    furniture = furniture or Furniture.of(s, schedule)
+    full_copy = furniture.audience == "full"
     for day in s.grid.days:
-        blocks = day_blocks(s, schedule, day)
-        if blocks:
-            _grid_sheet(wb, s, day, blocks)
+        blocks = day_blocks(s, schedule, day, full_copy)
+        if any(b.kind not in SECURITY_KINDS for b in blocks):
+            _grid_sheet(wb, s, day, blocks, furniture)
 
 
-def block_kind(s: Scenario, a: Assignment) -> str:
-    """The legend entry of an item: the event's kind for events."""
-    if a.kind == "event":
-        e = s.event_by_id.get(a.ref_id)
-        if e is not None and e.kind in KIND_COLOURS:
-            return e.kind
-        return "other"
-    return a.kind if a.kind in KIND_COLOURS else "other"
+# ------------------------------------------------------------ geometry
+def rooms_per_band(paper: str) -> int:
+    """How many room columns one landscape page holds beside the time
+    column."""
+    width, _ = page_area(paper, landscape=True)
+    spare = width - column_points(TIME_WIDTH)
+    return max(1, int(spare // column_points(ROOM_WIDTH)))
 
 
-def day_blocks(s: Scenario, schedule: Schedule, day: date) -> list[Block]:
-    """The blocks of one day, one per item, queue or room cluster."""
-    items = [a for a in schedule.assignments if a.start.date() == day]
-    queues: dict[tuple[str, str], list[Assignment]] = defaultdict(list)
-    blocks: list[Block] = []
-    for a in items:
-        if a.kind == "sequence":
-            queues[(a.ref_id, a.room_id)].append(a)
-        else:
-            blocks.append(
-                Block(
-                    a.room_id,
-                    a.start,
-                    a.end,
-                    block_kind(s, a),
-                    [_line(a)],
-                    {a.item_id},
-                )
-            )
-    for (seq_id, room_id), slots in queues.items():
-        start = min(a.start for a in slots)
-        end = max(a.end for a in slots)
-        seq = s.sequence_by_id.get(seq_id)
-        title = seq.title if seq else seq_id
-        text = f"{_hm(start)}-{_hm(end)} {title} ({len(slots)})"
-        host = _holding_event(blocks, seq, room_id, start, end)
-        if host is not None:
-            host.lines.append(f"incl. {text}")
-        else:
-            blocks.append(Block(room_id, start, end, "sequence", [text]))
-    return _clusters(blocks)
+def column_bands(
+    s: Scenario, rooms: list[str], per_band: int
+) -> list[list[str]]:
+    """``rooms`` cut into runs of at most ``per_band``, each cut where
+    the venue changes if there is such a place in the second half of the
+    run."""
+    bands: list[list[str]] = []
+    rest = list(rooms)
+    while len(rest) > per_band:
+        cut = per_band
+        for k in range(per_band, per_band // 2, -1):
+            if _group(s, rest[k - 1]) != _group(s, rest[k]):
+                cut = k
+                break
+        bands.append(rest[:cut])
+        rest = rest[cut:]
+    bands.append(rest)
+    return bands
 
 
-def _holding_event(blocks, seq, room_id, start, end) -> Block | None:
-    """The block of the event a queue runs inside, in the same room."""
-    if seq is None or seq.within_event is None:
-        return None
-    event_item = event_item_id(seq.within_event)
-    for b in blocks:
-        if (
-            event_item in b.item_ids
-            and b.room_id == room_id
-            and b.start <= start
-            and end <= b.end
-        ):
-            return b
-    return None
-
-
-def _clusters(blocks: list[Block]) -> list[Block]:
-    """Blocks of one room that overlap in time merged into one."""
-    out: list[Block] = []
-    by_room: dict[str, list[Block]] = defaultdict(list)
-    for b in blocks:
-        by_room[b.room_id].append(b)
-    for room_blocks in by_room.values():
-        room_blocks.sort(key=lambda b: (b.start, b.end))
-        current: Block | None = None
-        count = 0
-        for b in room_blocks:
-            # Rows are whole minutes: blocks that meet inside one minute
-            # would share a row, so they count as overlapping.
-            if current is not None and _minute(b.start) < _minute_up(
-                current.end
-            ):
-                current.end = max(current.end, b.end)
-                current.lines += b.lines
-                current.item_ids |= b.item_ids
-                count += 1
-                if b.kind != current.kind:
-                    current.kind = "other"
-                continue
-            if current is not None:
-                out.append(_headed(current, count))
-            current = Block(
-                b.room_id,
-                b.start,
-                b.end,
-                b.kind,
-                list(b.lines),
-                set(b.item_ids),
-            )
-            count = 1
-        if current is not None:
-            out.append(_headed(current, count))
-    return out
-
-
-def _headed(b: Block, count: int) -> Block:
-    if count > 1:
-        b.lines.insert(0, f"{count} items:")
-    return b
+def _group(s: Scenario, room_id: str) -> str:
+    r = s.room_by_id.get(room_id)
+    return r.venue_id if r else ""
 
 
 def row_edges(blocks: list[Block], day: date) -> list[datetime]:
@@ -202,48 +154,181 @@ def row_edges(blocks: list[Block], day: date) -> list[datetime]:
         edges.add(t)
         t += timedelta(minutes=ROW_MINUTES)
     for b in blocks:
-        edges.add(_minute(b.start))
-        edges.add(_minute_up(b.end))
+        edges.add(minute(b.start))
+        edges.add(minute_up(b.end))
     return sorted(edges)
 
 
-def _grid_sheet(wb: Workbook, s: Scenario, day: date, blocks) -> None:
+def block_rows(b: Block, row_of: dict[datetime, int]) -> tuple[int, int]:
+    """First and last time row (0-based) of a block."""
+    return row_of[minute(b.start)], row_of[minute_up(b.end)] - 1
+
+
+def usable_height(heights: list[float]) -> float:
+    """Points of text a merged cell over rows of ``heights`` holds,
+    whatever program prints it."""
+    return sum(heights) * ROW_SHRINK
+
+
+def row_heights(
+    edges: list[datetime], spans: list[tuple[Block, int, int]]
+) -> list[float]:
+    """Height of each time row: its share of :data:`QUARTER_HEIGHT`, at
+    least :data:`LABEL_ROW_HEIGHT` where it shows a time, then grown so
+    every block holds its times and the start of its shortest text
+    (:data:`MIN_LINES` lines at most)."""
+    heights = []
+    for t, nxt in pairwise(edges):
+        minutes = (nxt - t).total_seconds() / 60
+        h = QUARTER_HEIGHT * minutes / ROW_MINUTES
+        if _labelled(t):
+            h = max(h, LABEL_ROW_HEIGHT)
+        heights.append(max(h, 2.0))
+    width = column_text_width(ROOM_WIDTH)
+    for b, top, bottom in sorted(spans, key=lambda x: x[2] - x[1]):
+        lines = min(MIN_LINES, len(wrap(b.variants()[-1], width, TEXT_SIZE)))
+        need = lines * line_height(TEXT_SIZE) + CELL_PAD_HEIGHT
+        have = usable_height(heights[top : bottom + 1])
+        if have >= need:
+            continue
+        grow = need / have
+        for k in range(top, bottom + 1):
+            heights[k] = math.ceil(heights[k] * grow * 4) / 4
+    return heights
+
+
+def _labelled(t: datetime) -> bool:
+    return t.minute % ROW_MINUTES == 0 and t.second == 0
+
+
+def page_breaks(
+    heights: list[float], spans: list[tuple[int, int]], capacity: float
+) -> list[int]:
+    """Time rows (0-based) that start a new page.
+
+    The breaks are chosen together, cheapest first: each page costs
+    :data:`PAGE_WEIGHT`, each block a break cuts 1 (its parts are
+    labelled on both pages), a part too short for a line of text
+    :data:`TINY_WEIGHT`. Among equal choices pages are filled first.
+    """
+    n = len(heights)
+    edge = [0.0]
+    for h in heights:
+        edge.append(edge[-1] + h)
+    line = line_height(TEXT_SIZE) + CELL_PAD_HEIGHT
+    cut = [0.0] * (n + 1)
+    for top, bottom in spans:
+        for k in range(top + 1, bottom + 1):
+            shortest = min(edge[k] - edge[top], edge[bottom + 1] - edge[k])
+            cut[k] += TINY_WEIGHT if shortest * ROW_SHRINK < line else 1
+    # best[i]: (cost, breaks) of laying out rows i.. from a page top
+    best: list[tuple[float, list[int]]] = [(0.0, [])] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        choice: tuple[float, int, list[int]] | None = None
+        for j in range(i + 1, n + 1):
+            if edge[j] - edge[i] > capacity and j > i + 1:
+                break
+            rest_cost, rest = best[j]
+            cost = PAGE_WEIGHT + rest_cost + (cut[j] if j < n else 0.0)
+            if choice is None or (cost, -j) <= (choice[0], -choice[1]):
+                choice = (cost, j, ([j] if j < n else []) + rest)
+        assert choice is not None
+        best[i] = (choice[0], choice[2])
+    return best[0][1]
+
+
+def split_at_breaks(
+    spans: list[tuple[Block, int, int]], breaks: list[int]
+) -> list[tuple[Block, int, int]]:
+    """Blocks cut by a page break as one part per page; the parts after
+    the first are marked continued."""
+    out = []
+    for b, top, bottom in spans:
+        cuts = [k for k in breaks if top < k <= bottom]
+        lo = top
+        for k in [*cuts, bottom + 1]:
+            part = b if lo == top else replace(b, continued=True)
+            out.append((part, lo, k - 1))
+            lo = k
+    return out
+
+
+def fit_label(b: Block, height: float, width: float) -> tuple[str, bool]:
+    """The richest text of ``b`` that fits ``height`` × ``width`` points
+    (8 pt lines), and whether it is shorter than the whole text. When
+    even the shortest does not fit, its last fitting line ends in an
+    ellipsis."""
+    most = max(1, int((height - CELL_PAD_HEIGHT) // line_height(TEXT_SIZE)))
+    variants = b.variants()
+    for k, text in enumerate(variants):
+        if len(wrap(text, width, TEXT_SIZE)) <= most:
+            return text, k > 0 or b.continued
+    lines = wrap(variants[-1], width, TEXT_SIZE)[:most]
+    last = lines[-1]
+    while last and text_width(last + ELLIPSIS, TEXT_SIZE) > width:
+        last = last[:-1].rstrip()
+    lines[-1] = last + ELLIPSIS
+    return "\n".join(lines), True
+
+
+# -------------------------------------------------------------- sheet
+@dataclass
+class _Layout:
+    rooms: list[str]
+    bands: list[list[str]]
+    col_of: dict[str, int]
+    edges: list[datetime]
+    heights: list[float]
+    spans: list[tuple[Block, int, int]]
+    breaks: list[int]
+
+
+def _grid_sheet(
+    wb: Workbook,
+    s: Scenario,
+    day: date,
+    blocks: list[Block],
+    furniture: Furniture,
+) -> None:
     ws = wb.create_sheet(grid_sheet_title(day))
     rooms = _room_columns(s, blocks)
+    bands = column_bands(s, rooms, rooms_per_band(furniture.paper))
     col_of = {rid: 2 + k for k, rid in enumerate(rooms)}
-    last_col = 1 + len(rooms)
     edges = row_edges(blocks, day)
-    row_of = {t: FIRST_ROW + k for k, t in enumerate(edges)}
-    bands = column_bands(s, rooms)
-    _title_rows(ws, s, day, blocks, last_col)
-    _venue_rows(ws, s, rooms, col_of, {band[0] for band in bands})
-    _time_column(ws, edges)
-    for b in blocks:
-        top = row_of[_minute(b.start)]
-        bottom = row_of[_minute_up(b.end)] - 1
-        col = col_of[b.room_id]
-        cell = put(ws.cell(row=top, column=col), "\n".join(b.lines))
-        cell.fill = PatternFill("solid", fgColor=KIND_COLOURS[b.kind])
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cell.font = Font(size=8)
-        for r in range(top, bottom + 1):
-            ws.cell(row=r, column=col).border = BOX
-        if bottom > top:
-            ws.merge_cells(
-                start_row=top, end_row=bottom, start_column=col, end_column=col
-            )
+    row_of = {t: k for k, t in enumerate(edges)}
+    spans = [(b, *block_rows(b, row_of)) for b in blocks]
+    heights = row_heights(edges, spans)
+    lay = _Layout(rooms, bands, col_of, edges, heights, spans, [])
+    head = _title_rows(ws, s, day, blocks, lay, furniture)
+    _, page_height = page_area(furniture.paper, landscape=True)
+    lay.breaks = page_breaks(
+        heights, [(t, b) for _, t, b in spans], page_height - head
+    )
+    lay.spans = split_at_breaks(spans, lay.breaks)
+    _time_column(ws, lay)
+    _blocks(ws, lay)
     ws.column_dimensions["A"].width = TIME_WIDTH
-    for c in range(2, last_col + 1):
+    for c in range(2, 2 + len(rooms)):
         ws.column_dimensions[get_column_letter(c)].width = ROOM_WIDTH
     ws.freeze_panes = ws.cell(row=FIRST_ROW, column=2)
-    for band in bands[1:]:
-        ws.col_breaks.append(Break(id=col_of[band[0]] - 1))
-    _print_setup(ws, s, day, len(bands))
+    for band in bands[:-1]:
+        ws.col_breaks.append(Break(id=col_of[band[-1]]))
+    for k in lay.breaks:
+        ws.row_breaks.append(Break(id=FIRST_ROW + k - 1))
+    furnish(
+        ws,
+        furniture,
+        f"{day:%A %d %B %Y}",
+        landscape=True,
+        title_rows=f"{TITLE_ROW}:{ROOM_ROW}",
+        title_cols="A:A",
+        pages=(len(lay.breaks) + 1) * len(bands),
+    )
 
 
 def _room_columns(s: Scenario, blocks) -> list[str]:
     """Rooms used that day, grouped by venue in the scenario's order."""
-    used = {b.room_id for b in blocks}
+    used = {b.room_id for b in blocks if b.kind not in SECURITY_KINDS}
     venue_order = {v.venue_id: k for k, v in enumerate(s.venues)}
     rooms = [r for r in s.rooms if r.room_id in used]
     rooms.sort(key=lambda r: venue_order.get(r.venue_id, len(venue_order)))
@@ -251,128 +336,155 @@ def _room_columns(s: Scenario, blocks) -> list[str]:
     return [r.room_id for r in rooms] + sorted(used - known)
 
 
-def _title_rows(ws: Worksheet, s: Scenario, day, blocks, last_col) -> None:
-    title = f"{s.settings.event_name} - {day:%A %d %B %Y}"
-    cell = put(ws.cell(row=TITLE_ROW, column=1), title)
-    cell.font = Font(bold=True, size=14)
-    ws.merge_cells(
-        start_row=TITLE_ROW,
-        end_row=TITLE_ROW,
-        start_column=1,
-        end_column=max(2, last_col),
+def legend(blocks: list[Block]) -> str:
+    """The key printed on every band: the letters of the kinds drawn,
+    the restricted mark if used, what the counts mean."""
+    kinds = [k for k in KINDS if any(b.kind == k for b in blocks)]
+    parts = [f"{KINDS[k].code} {KINDS[k].name}" for k in kinds]
+    if any(b.restricted for b in blocks):
+        parts.append(f"{RESTRICTED_MARK} restricted")
+    if any(b.lists for b in blocks):
+        parts.append("people: members of a protocol list")
+    return "Key: " + " · ".join(parts)
+
+
+def _title_rows(ws, s, day, blocks, lay: _Layout, furniture) -> float:
+    """Title and legend over each band, venues, rooms, and the day in
+    column A; returns their height in points."""
+    key = legend([b for b, _, _ in lay.spans])
+    title_h = legend_h = venue_h = room_h = 0.0
+    for band in lay.bands:
+        lo, hi = lay.col_of[band[0]], lay.col_of[band[-1]]
+        width = column_text_width(ROOM_WIDTH * len(band))
+        venues = []
+        for rid in band:
+            room = s.room_by_id.get(rid)
+            v = s.venue_by_id.get(room.venue_id) if room else None
+            if v is not None and v.name not in venues:
+                venues.append(v.name)
+        # the event's name is in the page header
+        title = " – ".join([f"{day:%A %d %B %Y}", *venues])
+        for row, text, h in (
+            (TITLE_ROW, title, TITLE_SIZE),
+            (LEGEND_ROW, key, TEXT_SIZE),
+        ):
+            cell = put(ws.cell(row=row, column=lo), text)
+            paint(cell, Look(size=h, bold=row == TITLE_ROW))
+            if hi > lo:
+                merge(ws, row, lo, row, hi)
+            need = text_height(text, width, h, bold=row == TITLE_ROW)
+            if row == TITLE_ROW:
+                title_h = max(title_h, need)
+            else:
+                legend_h = max(legend_h, need)
+    day_cell = put(ws.cell(row=TITLE_ROW, column=1), f"{day:%d %b}")
+    paint(day_cell, Look(size=TEXT_SIZE, bold=True))
+    venue_h = _venue_rows(ws, s, lay)
+    room_h = _room_row(ws, s, lay)
+    for row, h in (
+        (TITLE_ROW, title_h),
+        (LEGEND_ROW, legend_h),
+        (VENUE_ROW, venue_h),
+        (ROOM_ROW, room_h),
+    ):
+        ws.row_dimensions[row].height = math.ceil(h / ROW_SHRINK)
+    return sum(ws.row_dimensions[r].height for r in range(1, FIRST_ROW))
+
+
+def _venue_rows(ws: Worksheet, s: Scenario, lay: _Layout) -> float:
+    """Venue names merged over their rooms, again at each band; returns
+    the height they need."""
+    head = Look(
+        size=TEXT_SIZE,
+        bold=True,
+        color="FFFFFF",
+        fill=NAVY,
+        horizontal="center",
     )
-    put(ws.cell(row=LEGEND_ROW, column=1), "Legend").font = Font(bold=True)
-    kinds = [k for k in KIND_COLOURS if any(b.kind == k for b in blocks)]
-    for k, kind in enumerate(kinds, start=2):
-        cell = put(ws.cell(row=LEGEND_ROW, column=k), kind)
-        cell.fill = PatternFill("solid", fgColor=KIND_COLOURS[kind])
-        cell.border = BOX
-        cell.alignment = Alignment(horizontal="center")
-
-
-def _venue_rows(ws: Worksheet, s: Scenario, rooms, col_of, cuts) -> None:
-    """Venue names merged over their rooms (again at each printed band
-    in ``cuts``), then one header cell per room."""
-    head = Font(bold=True, color="FFFFFF")
-    fill = PatternFill("solid", fgColor="1F3864")
-    runs: list[tuple[str, int, int]] = []
-    for rid in rooms:
+    cuts = {band[0] for band in lay.bands}
+    runs: list[list] = []
+    for rid in lay.rooms:
         room = s.room_by_id.get(rid)
         venue = room.venue_id if room else ""
-        col = col_of[rid]
+        col = lay.col_of[rid]
         if runs and runs[-1][0] == venue and rid not in cuts:
-            runs[-1] = (venue, runs[-1][1], col)
+            runs[-1][2] = col
         else:
-            runs.append((venue, col, col))
-        label = f"{rid}\n{room.name} ({room.capacity:,})" if room else rid
-        cell = put(ws.cell(row=ROOM_ROW, column=col), label)
-        cell.font = Font(bold=True, size=9)
-        cell.alignment = Alignment(wrap_text=True, horizontal="center")
-        cell.border = BOX
+            runs.append([venue, col, col])
+    need = 0.0
     for venue_id, lo, hi in runs:
         v = s.venue_by_id.get(venue_id)
         name = v.name if v else venue_id
-        cell = put(ws.cell(row=VENUE_ROW, column=lo), name)
-        cell.font, cell.fill = head, fill
-        cell.alignment = Alignment(horizontal="center")
+        paint(put(ws.cell(row=VENUE_ROW, column=lo), name), head)
+        width = column_text_width(ROOM_WIDTH * (hi - lo + 1))
+        need = max(need, text_height(name, width, TEXT_SIZE, bold=True))
         if hi > lo:
-            ws.merge_cells(
-                start_row=VENUE_ROW,
-                end_row=VENUE_ROW,
-                start_column=lo,
-                end_column=hi,
-            )
-    put(ws.cell(row=ROOM_ROW, column=1), "Time").font = Font(bold=True)
-    ws.row_dimensions[ROOM_ROW].height = 30
+            merge(ws, VENUE_ROW, lo, VENUE_ROW, hi)
+    return need
 
 
-def _time_column(ws: Worksheet, edges: list[datetime]) -> None:
-    """Start time of each row in column A; row height by its length."""
-    for k, (t, nxt) in enumerate(pairwise(edges)):
-        row = FIRST_ROW + k
-        if t.minute % ROW_MINUTES == 0 and t.second == 0:
-            cell = put(ws.cell(row=row, column=1), t.time(), "hh:mm")
-            cell.font = Font(bold=t.minute == 0, size=9)
-        else:
-            cell = ws.cell(row=row, column=1)
-        cell.alignment = Alignment(vertical="top")
-        minutes = (nxt - t).total_seconds() / 60
-        ws.row_dimensions[row].height = max(
-            11, QUARTER_HEIGHT * minutes / ROW_MINUTES
+def _room_row(ws: Worksheet, s: Scenario, lay: _Layout) -> float:
+    """One header cell per room: name, id and seats; returns the height
+    they need."""
+    width = column_text_width(ROOM_WIDTH)
+    need = 0.0
+    for rid in lay.rooms:
+        room = s.room_by_id.get(rid)
+        label = (
+            f"{room.name}\n{rid} · {room.capacity:,} seats" if room else rid
         )
+        cell = put(ws.cell(row=ROOM_ROW, column=lay.col_of[rid]), label)
+        paint(
+            cell,
+            Look(size=TEXT_SIZE, bold=True, horizontal="center").boxed(THIN),
+        )
+        need = max(need, text_height(label, width, TEXT_SIZE, bold=True))
+    paint(
+        put(ws.cell(row=ROOM_ROW, column=1), "Time"),
+        Look(size=TEXT_SIZE, bold=True),
+    )
+    return need
 
 
-def column_bands(s: Scenario, rooms: list[str]) -> list[list[str]]:
-    """``rooms`` cut into runs of at most :data:`BAND_COLUMNS`, each cut
-    where the venue or room kind changes if there is such a place."""
-    bands: list[list[str]] = []
-    rest = list(rooms)
-    while len(rest) > BAND_COLUMNS:
-        cut = BAND_COLUMNS
-        for k in range(BAND_COLUMNS, BAND_COLUMNS // 2, -1):
-            if _group(s, rest[k - 1]) != _group(s, rest[k]):
-                cut = k
-                break
-        bands.append(rest[:cut])
-        rest = rest[cut:]
-    bands.append(rest)
-    return bands
+def _time_column(ws: Worksheet, lay: _Layout) -> None:
+    """Start time of each quarter-hour row in column A, a hairline
+    across the grid on each full hour; row heights."""
+    page_starts = set(lay.breaks)
+    for k, (t, h) in enumerate(zip(lay.edges, lay.heights, strict=False)):
+        row = FIRST_ROW + k
+        hour = t.minute == 0 and t.second == 0
+        if _labelled(t) or k in page_starts:
+            cell = put(ws.cell(row=row, column=1), t.time(), "hh:mm")
+            paint(
+                cell,
+                Look(size=TEXT_SIZE, bold=hour, top=HOUR if hour else None),
+            )
+        if hour:
+            for col in range(2, 2 + len(lay.rooms)):
+                paint(ws.cell(row=row, column=col), Look(top=HOUR))
+        ws.row_dimensions[row].height = h
 
 
-def _group(s: Scenario, room_id: str) -> tuple[str, str]:
-    r = s.room_by_id.get(room_id)
-    return (r.venue_id, r.kind) if r else ("", "")
-
-
-def _print_setup(ws: Worksheet, s: Scenario, day: date, bands: int) -> None:
-    """Landscape A3, each band of rooms fitted to the page width, title
-    rows and the time column on every page."""
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A3
-    ws.page_setup.fitToWidth = bands
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{TITLE_ROW}:{ROOM_ROW}"
-    ws.print_title_cols = "A:A"
-    ws.page_margins.left = ws.page_margins.right = 0.3
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
-    ws.oddHeader.center.text = f"{day:%d %B %Y}"
-    ws.oddFooter.center.text = "Page &P of &N"
-    ws.print_options.gridLines = False
-
-
-def _line(a: Assignment) -> str:
-    return f"{_hm(a.start)}-{_hm(a.end)} {a.title}"
-
-
-def _hm(t: datetime) -> str:
-    return t.strftime("%H:%M")
-
-
-def _minute(t: datetime) -> datetime:
-    return t.replace(second=0, microsecond=0)
-
-
-def _minute_up(t: datetime) -> datetime:
-    down = _minute(t)
-    return down if down == t else down + timedelta(minutes=1)
+def _blocks(ws: Worksheet, lay: _Layout) -> None:
+    width = column_text_width(ROOM_WIDTH)
+    for b, top, bottom in lay.spans:
+        col = lay.col_of[b.room_id]
+        height = usable_height(lay.heights[top : bottom + 1])
+        text, shortened = fit_label(b, height, width)
+        cell = put(ws.cell(row=FIRST_ROW + top, column=col), text)
+        look = Look(
+            size=TEXT_SIZE,
+            italic=b.kind in SECURITY_KINDS,
+            fill=KINDS[b.kind].fill,
+        ).boxed(RESTRICTED_SIDE if b.restricted else THIN)
+        paint(cell, look)
+        if shortened:
+            full = b.comment()
+            cell.comment = Comment(
+                full,
+                "scheduler",
+                width=260,
+                height=int(24 + 14 * len(wrap(full, 190, 9))),
+            )
+        if bottom > top:
+            merge(ws, FIRST_ROW + top, col, FIRST_ROW + bottom, col, look)

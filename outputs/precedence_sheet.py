@@ -15,13 +15,11 @@ names its rule:
   alphabetical order, from the lot letter when the setting draws one.
 
 :func:`precedence_rows` gives the rows (pure); :func:`add_precedence_sheet`
-writes them, printable on A4 (landscape, one page wide, the header on
-every page).
+writes them with the workbook's table writer, printed like every table
+(the scenario's paper, 100 %, the header on every page).
 """
 
 from __future__ import annotations
-
-from openpyxl.styles import Font
 
 from models import Scenario
 from models.precedence import (
@@ -31,6 +29,11 @@ from models.precedence import (
     deciding,
     parse_tiebreak,
 )
+
+from .styles import BODY_SIZE, Look, paint
+
+#: Heading rows: bold, like the rest of the table otherwise.
+HEADING = Look(size=BODY_SIZE, bold=True)
 
 PRECEDENCE_COLUMNS = [
     "list",
@@ -259,7 +262,7 @@ def is_heading(row: dict) -> bool:
 
 def add_precedence_sheet(wb, s: Scenario, add_table) -> None:
     """Write the Precedence sheet with ``add_table`` (the workbook's
-    table writer), on A4, headings in bold."""
+    table writer), headings in bold."""
     rows = precedence_rows(s)
     add_table(
         wb,
@@ -279,10 +282,8 @@ def add_precedence_sheet(wb, s: Scenario, add_table) -> None:
         },
     )
     ws = wb["Precedence"]
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    bold = Font(bold=True)
     col = PRECEDENCE_COLUMNS.index(HEADING_COLUMN) + 1
     for r, row in enumerate(rows, start=2):
         if is_heading(row):
-            ws.cell(row=r, column=1).font = bold
-            ws.cell(row=r, column=col).font = bold
+            paint(ws.cell(row=r, column=1), HEADING)
+            paint(ws.cell(row=r, column=col), HEADING)

@@ -8,10 +8,12 @@ column names (``*_COLUMNS``, contract columns first, extras after);
 from __future__ import annotations
 
 from datetime import date, datetime, time
+from pathlib import PureWindowsPath
 
 from models import Scenario
 from models.records import schedule as contract
 from models.records.schedule import Schedule
+from models.rules import RULE_BY_ID
 
 #: Schedule sheet: the contract columns, the version-2 ``note``, then
 #: extras for people.
@@ -26,8 +28,8 @@ SCHEDULE_COLUMNS = (
 )
 #: Unscheduled sheet: the contract columns, then the item id.
 UNSCHEDULED_COLUMNS = (*contract.UNSCHEDULED_COLUMNS, "item_id")
-#: Summary sheet.
-SUMMARY_COLUMNS = ("key", "value")
+#: Summary sheet: the contract's key and value, and what each row means.
+SUMMARY_COLUMNS = ("key", "value", "about")
 #: The Summary rows the contract requires, in this order.
 SUMMARY_KEYS = (
     "event_name",
@@ -114,39 +116,67 @@ def summary_rows(
     now: datetime | None = None,
     hidden: frozenset[str] = frozenset(),
 ) -> list[dict]:
-    """``key``/``value`` rows: the contract keys first, then how the
-    schedule was obtained, one ``penalty:<rule_id>`` row per soft penalty,
-    one ``setting:<key>`` row per setting, and counts per item kind.
+    """Every Summary row: :func:`summary_sections` for people, then the
+    technical ones."""
+    people, technical = summary_sections(s, schedule, now, hidden)
+    return people + technical
 
-    ``generated_at`` is the schedule's, else ``now`` (default: the current
-    time, whole seconds). Unknown values are ``None`` (an empty cell).
-    Items in ``hidden`` (the public copy's restricted items) are not
-    counted.
+
+def summary_sections(
+    s: Scenario,
+    schedule: Schedule,
+    now: datetime | None = None,
+    hidden: frozenset[str] = frozenset(),
+) -> tuple[list[dict], list[dict]]:
+    """The Summary's ``key``/``value``/``about`` rows in two blocks.
+
+    For people: the event, the status in words with the gap as a
+    percentage, when it was generated, the scenario's file name (never a
+    path), what was placed and left out (per kind of item; items in
+    ``hidden``, the public copy's restricted items, are not counted).
+    Technical (kept apart, so a copy can leave them out): objective,
+    bound, solver figures, one ``penalty:<rule_id>`` row per soft
+    penalty and one ``setting:<key>`` row per setting.
+
+    ``generated_at`` is the schedule's, else ``now`` (default: the
+    current time, whole seconds). Unknown values are ``None`` (an empty
+    cell). A row may carry a ``format`` (the gap is a percentage).
     """
     info = schedule.info
     when = schedule.generated_at or now or datetime.now()
-    pairs: list[tuple[str, object]] = [
-        ("event_name", s.settings.event_name or schedule.event_name),
-        ("status", info.status if info else "UNKNOWN"),
-        ("objective", info.objective if info else None),
-        ("best_bound", info.best_bound if info else None),
-        ("solve_seconds", info.solve_seconds if info else None),
-        ("items_scheduled", len(schedule.assignments)),
-        ("items_unscheduled", len(schedule.unscheduled)),
-        ("generated_at", when.replace(microsecond=0)),
-        ("gap", info.gap if info else None),
-        ("solutions", info.solutions if info else None),
-        ("workers", info.workers if info else None),
-        ("seed", info.seed if info else None),
-        ("time_limit", info.time_limit if info else None),
-        ("scenario_file", schedule.scenario_source or s.source),
-        ("method", info.method if info else None),
+    # a Windows path is read as one too: "\\" and "/" both separate
+    source = schedule.scenario_source or s.source
+    people = [
+        _row(
+            "event_name",
+            s.settings.event_name or schedule.event_name,
+            "Event",
+        ),
+        _row("status", info.status if info else "UNKNOWN", status_words(info)),
+        _row(
+            "gap",
+            info.gap if info else None,
+            "How much better the best possible schedule could be "
+            "(0 % = proven the best; empty = not known)",
+            PERCENT_FORMAT,
+        ),
+        _row("generated_at", when.replace(microsecond=0), "Generated"),
+        _row(
+            "scenario_file",
+            PureWindowsPath(source).name if source else None,
+            "Scenario workbook",
+        ),
+        _row(
+            "items_scheduled",
+            len(schedule.assignments),
+            "Items placed (sheet Schedule)",
+        ),
+        _row(
+            "items_unscheduled",
+            len(schedule.unscheduled),
+            "Items left out (sheet Unscheduled says why)",
+        ),
     ]
-    if info:
-        pairs += [(f"penalty:{k}", v) for k, v in info.penalties.items()]
-    st = s.settings
-    for key in st.__dataclass_fields__:
-        pairs.append((f"setting:{key}", setting_value(getattr(st, key))))
     counts: dict[str, list[int]] = {}
     placed = schedule.by_item()
     for it in s.items:
@@ -155,9 +185,97 @@ def summary_rows(
         c = counts.setdefault(it.kind, [0, 0])
         c[0 if it.item_id in placed else 1] += 1
     for kind, (n_in, n_out) in counts.items():
-        pairs.append((f"count:{kind}:scheduled", n_in))
-        pairs.append((f"count:{kind}:left_out", n_out))
-    return [{"key": k, "value": v} for k, v in pairs]
+        noun = KIND_NOUNS.get(kind, kind)
+        people.append(_row(f"count:{kind}:scheduled", n_in, f"{noun}: placed"))
+        people.append(
+            _row(f"count:{kind}:left_out", n_out, f"{noun}: left out")
+        )
+    technical = [
+        _row(
+            "objective",
+            info.objective if info else None,
+            "Objective: value of left-out items, then soft penalties "
+            "(lower is better)",
+        ),
+        _row(
+            "best_bound",
+            info.best_bound if info else None,
+            "No schedule can score below this",
+        ),
+        _row(
+            "solve_seconds",
+            info.solve_seconds if info else None,
+            "Seconds of solving",
+        ),
+        _row(
+            "solutions",
+            info.solutions if info else None,
+            "Schedules found",
+        ),
+        _row("workers", info.workers if info else None, "Solver workers"),
+        _row("seed", info.seed if info else None, "Random seed"),
+        _row(
+            "time_limit",
+            info.time_limit if info else None,
+            "Time limit (seconds)",
+        ),
+        _row("method", info.method if info else None, "How it was solved"),
+    ]
+    if info:
+        for k, v in info.penalties.items():
+            rule = RULE_BY_ID.get(k)
+            name = rule.name if rule else k
+            about = f"Soft rule {name}: penalty units"
+            technical.append(_row(f"penalty:{k}", v, about))
+    st = s.settings
+    for key in st.__dataclass_fields__:
+        technical.append(
+            _row(
+                f"setting:{key}",
+                setting_value(getattr(st, key)),
+                "Setting of the scenario",
+            )
+        )
+    return people, technical
+
+
+PERCENT_FORMAT = "0.00%"
+#: How the Summary names each kind of item.
+KIND_NOUNS = {
+    "event": "Events",
+    "bilateral": "Bilateral meetings",
+    "arrival": "Arrivals",
+    "sequence": "Places in protocol lists",
+}
+
+
+def _row(key: str, value, about: str, fmt: str | None = None) -> dict:
+    row = {"key": key, "value": value, "about": about}
+    if fmt:
+        row["format"] = fmt
+    return row
+
+
+def status_words(info) -> str:
+    """The solver's verdict as a protocol officer reads it."""
+    if info is None:
+        return "Not known: the workbook does not say how it was made"
+    gap = info.gap
+    if info.status == "OPTIMAL":
+        return "The best schedule possible (proven)"
+    if info.status == "FEASIBLE":
+        if gap is None:
+            return (
+                "A schedule that keeps every hard rule; how far it is "
+                "from the best possible is not known"
+            )
+        return (
+            "A schedule that keeps every hard rule; the best possible "
+            f"is at most {gap:.2%} better"
+        )
+    if info.status == "INFEASIBLE":
+        return "No schedule can keep every hard rule"
+    return "No schedule was found in the time given"
 
 
 def setting_value(value):

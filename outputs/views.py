@@ -15,30 +15,41 @@ from models.records.items import (
     valued_guest,
 )
 from models.records.schedule import Schedule
+from models.titles import person_label
 
+#: Agendas: the columns people read first (and print), then the codes.
 AGENDA_COLUMNS = [
-    "person_id",
     "name",
     "delegation",
     "day",
     "start",
     "end",
+    "title",
+    "room",
+    "venue",
+    "counterpart_name",
+    "person_id",
     "item_id",
     "kind",
-    "title",
     "room_id",
     "venue_id",
     "counterpart",
 ]
+#: How many of the Agendas columns are printed.
+AGENDA_PRINTED = 9
 ARRIVAL_COLUMNS = [
     "start",
     "end",
     "delegation_id",
     "delegation",
+    "head",
     "rank",
     "point",
+    "point_name",
     "venue_id",
+    "venue",
     "greeter",
+    "greeter_name",
 ]
 PROTOCOL_COLUMNS = [
     "sequence_id",
@@ -51,13 +62,16 @@ PROTOCOL_COLUMNS = [
     "member",
     "rank",
     "room_id",
+    "room",
     "note",
     "why",
 ]
 BILATERAL_COLUMNS = [
     "request_id",
     "party_a",
+    "party_a_name",
     "party_b",
+    "party_b_name",
     "priority",
     "value",
     "valued_guest",
@@ -65,13 +79,16 @@ BILATERAL_COLUMNS = [
     "start",
     "end",
     "room_id",
+    "room",
     "venue_id",
+    "venue",
     "reason",
 ]
 ROOM_COLUMNS = [
     "room_id",
     "name",
     "venue_id",
+    "venue",
     "kind",
     "capacity",
     "day",
@@ -85,6 +102,21 @@ ROOM_COLUMNS = [
 def _delegation_name(s: Scenario, pid: str) -> str:
     d = s.delegation_by_id.get(s.persons[pid].delegation_id)
     return d.name if d else ""
+
+
+def room_name(s: Scenario, room_id: str) -> str:
+    room = s.room_by_id.get(room_id)
+    return room.name if room else ""
+
+
+def venue_name(s: Scenario, venue_id: str) -> str:
+    venue = s.venue_by_id.get(venue_id)
+    return venue.name if venue else ""
+
+
+def names(s: Scenario, pids) -> str:
+    """Person ids as titles name them, ``;``-separated."""
+    return "; ".join(person_label(s, p) for p in pids)
 
 
 def agenda_rows(s: Scenario, schedule: Schedule) -> list[list]:
@@ -111,21 +143,25 @@ def agenda_rows(s: Scenario, schedule: Schedule) -> list[list]:
             ):
                 continue
             other = [p for p in a.participants if p != pid]
-            counterpart = "; ".join(other) if a.kind == "bilateral" else ""
+            if a.kind != "bilateral":
+                other = []
             rows.append(
                 [
-                    pid,
                     s.persons[pid].name,
                     _delegation_name(s, pid),
                     a.start.date(),
                     a.start,
                     busy_end(s, a, pid),
+                    a.title,
+                    room_name(s, a.room_id),
+                    venue_name(s, a.venue_id),
+                    names(s, other),
+                    pid,
                     a.item_id,
                     a.kind,
-                    a.title,
                     a.room_id,
                     a.venue_id,
-                    counterpart,
+                    "; ".join(other),
                 ]
             )
     return rows
@@ -145,10 +181,14 @@ def arrival_rows(s: Scenario, schedule: Schedule) -> list[list]:
                 a.end,
                 a.ref_id,
                 d.name if d else "",
+                d.head_name if d else "",
                 d.head_rank if d else "",
                 a.room_id,
+                room_name(s, a.room_id),
                 a.venue_id,
+                venue_name(s, a.venue_id),
                 "; ".join(greeter),
+                names(s, greeter),
             ]
         )
     return rows
@@ -181,6 +221,7 @@ def protocol_rows(
                 person.name if person else pid,
                 person.rank if person else "",
                 a.room_id,
+                room_name(s, a.room_id),
                 a.note,
                 missed_turn(s, schedule, a, detail=not public),
             ]
@@ -203,7 +244,9 @@ def bilateral_rows(s: Scenario, schedule: Schedule) -> list[list]:
             [
                 b.request_id,
                 b.party_a,
+                names(s, [s.resolve(b.party_a) or b.party_a]),
                 b.party_b,
+                names(s, [s.resolve(b.party_b) or b.party_b]),
                 b.priority,
                 it.value if it else None,
                 f"{guest} ({s.persons[guest].rank})" if guest else "",
@@ -211,7 +254,9 @@ def bilateral_rows(s: Scenario, schedule: Schedule) -> list[list]:
                 a.start if a else None,
                 a.end if a else None,
                 a.room_id if a else "",
+                room_name(s, a.room_id) if a else "",
                 a.venue_id if a else "",
+                venue_name(s, a.venue_id) if a else "",
                 "" if a else reasons.get(bilateral_item_id(b.request_id), ""),
             ]
         )
@@ -242,6 +287,7 @@ def room_rows(s: Scenario, schedule: Schedule) -> list[list]:
                     r.room_id,
                     r.name,
                     r.venue_id,
+                    venue_name(s, r.venue_id),
                     r.kind,
                     r.capacity,
                     day,

@@ -407,7 +407,7 @@ def test_solve_day_by_day_writes_a_checked_schedule(tmp_path):
     assert "one day at a time" in r.output and "best bound" in r.output
     summary = {
         k: v
-        for k, v in load_workbook(out)["Summary"].iter_rows(
+        for k, v, *_ in load_workbook(out)["Summary"].iter_rows(
             min_row=2, values_only=True
         )
     }

@@ -12,7 +12,9 @@ from outputs.tables import (
     UNSCHEDULED_COLUMNS,
     schedule_rows,
     setting_value,
+    status_words,
     summary_rows,
+    summary_sections,
     unscheduled_rows,
 )
 from tests.factory import at
@@ -118,15 +120,7 @@ def test_summary_rows_keys_and_values():
     s = full_scenario()
     rows = summary_rows(s, full_schedule(s))
     keys = [r["key"] for r in rows]
-    assert tuple(keys[:8]) == SUMMARY_KEYS
-    assert keys[8:14] == [
-        "gap",
-        "solutions",
-        "workers",
-        "seed",
-        "time_limit",
-        "scenario_file",
-    ]
+    assert set(SUMMARY_KEYS) <= set(keys)
     kv = {r["key"]: r["value"] for r in rows}
     assert kv["event_name"] == "Test summit"
     assert kv["status"] == "FEASIBLE"
@@ -139,6 +133,49 @@ def test_summary_rows_keys_and_values():
     assert kv["setting:time_step_minutes"] == 5
     assert kv["count:event:scheduled"] == 1
     assert kv["count:event:left_out"] == 1
+    # the file name only, never a path
+    assert kv["scenario_file"] == "scenario.xlsx"
+
+
+def test_summary_for_people_first_technical_rows_apart():
+    s = full_scenario()
+    sched = full_schedule(s)
+    people, technical = summary_sections(s, sched)
+    keys = [r["key"] for r in people]
+    assert keys[:7] == [
+        "event_name",
+        "status",
+        "gap",
+        "generated_at",
+        "scenario_file",
+        "items_scheduled",
+        "items_unscheduled",
+    ]
+    tech = {r["key"] for r in technical}
+    assert {"objective", "best_bound", "solve_seconds", "seed"} <= tech
+    assert {k for k in tech if k.startswith(("penalty:", "setting:"))}
+    assert not any(k.startswith(("penalty:", "setting:")) for k in keys)
+    about = {r["key"]: r["about"] for r in people}
+    # the status in words, the gap a percentage
+    assert about["status"] == (
+        "A schedule that keeps every hard rule; the best possible is at "
+        "most 16.67% better"
+    )
+    assert people[2]["format"] == "0.00%"
+    assert about["count:bilateral:scheduled"] == "Bilateral meetings: placed"
+    windows = replace(sched, scenario_source=r"C:\Users\me\plans\v7.xlsx")
+    kv = {r["key"]: r["value"] for r in summary_rows(s, windows)}
+    assert kv["scenario_file"] == "v7.xlsx"
+    unix = replace(sched, scenario_source="/home/me/plans/v8.xlsx")
+    kv = {r["key"]: r["value"] for r in summary_rows(s, unix)}
+    assert kv["scenario_file"] == "v8.xlsx"
+
+
+def test_status_in_words():
+    assert status_words(SolveInfo("OPTIMAL")).startswith("The best")
+    assert "not known" in status_words(SolveInfo("FEASIBLE"))
+    assert status_words(SolveInfo("INFEASIBLE")).startswith("No schedule")
+    assert status_words(None).startswith("Not known")
 
 
 def test_summary_without_info_has_empty_values_and_a_time():

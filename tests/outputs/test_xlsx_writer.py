@@ -82,7 +82,7 @@ def test_contract_sheets_in_order_and_headers_exact(tmp_path):
         "restricted",
     ]
     assert _header(wb["Unscheduled"]) == [*UNSCHEDULED_HEADERS, "item_id"]
-    assert _header(wb["Summary"]) == ["key", "value"]
+    assert _header(wb["Summary"]) == ["key", "value", "about"]
 
 
 def test_changes_sheet_comes_after_the_contract_sheets(tmp_path):
@@ -114,16 +114,19 @@ def test_changes_sheet_comes_after_the_contract_sheets(tmp_path):
 def test_summary_rows(tmp_path):
     ws = load_workbook(_write(tmp_path))["Summary"]
     keys = [c.value for c in _column(ws, "key")]
-    assert keys[:8] == SUMMARY_KEYS
-    assert keys[8:14] == [
-        "gap",
-        "solutions",
-        "workers",
-        "seed",
-        "time_limit",
-        "scenario_file",
-    ]
+    assert set(SUMMARY_KEYS) <= set(keys)
+    # the rows for people, then (after a row without a key, which
+    # readers skip) the technical rows under their heading
+    gap = keys.index(None)
+    assert keys[gap + 1] is None
+    assert ws.cell(row=gap + 3, column=3).value.startswith("Technical")
+    assert "status" in keys[:gap] and "objective" in keys[gap:]
+    assert all(
+        k.startswith(("penalty:", "setting:")) is False for k in keys[:gap]
+    )
     kv = {r[0].value: r[1] for r in ws.iter_rows(min_row=2)}
+    assert kv["gap"].number_format == "0.00%"
+    assert kv["audience"].value == "full"
     assert kv["status"].value == "FEASIBLE"
     assert kv["objective"].value == 120
     assert kv["items_scheduled"].value == 5
@@ -174,11 +177,14 @@ def test_plain_tables_with_filter_and_frozen_bold_header(tmp_path):
         last = ws.cell(row=1, column=ws.max_column).column_letter
         assert ws.auto_filter.ref == f"A1:{last}{ws.max_row}"
         first = [c.value for c in _column(ws, _header(ws)[0])]
-        assert all(v not in (None, "") for v in first)  # no blank rows
+        if name != "Summary":  # whose technical rows are set apart
+            assert all(v not in (None, "") for v in first)  # no blank rows
         if rows:
             assert ws.max_row == rows + 1
         widths = [ws.column_dimensions[c.column_letter].width for c in ws[1]]
-        assert all(8 <= w <= 90 for w in widths)
+        assert all(6 <= w <= 90 for w in widths)
+        # every style names its font
+        assert all(c.font.name == "Arial" for row in ws for c in row)
 
 
 def test_empty_schedule_still_has_the_headers(tmp_path):
@@ -281,11 +287,39 @@ def test_written_file_has_ordinary_permissions(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
 
 
-def test_tables_print_landscape_one_page_wide_with_the_header(tmp_path):
+def test_tables_print_at_a_fixed_scale_with_page_furniture(tmp_path):
     wb = load_workbook(_write(tmp_path))
-    for name in ("Schedule", "Unscheduled", "Summary"):
+    for name, orientation in (
+        ("Schedule", "landscape"),
+        ("Unscheduled", "landscape"),
+        ("Summary", "portrait"),
+    ):
         ws = wb[name]
-        assert ws.page_setup.orientation == "landscape"
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        ps = ws.page_setup
+        assert ps.orientation == orientation
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage
+        assert int(ps.scale) == 100 and int(ps.paperSize) == 9  # A4
         assert ws.print_title_rows.replace("$", "") == "1:1"
+        assert ws.oddHeader.left.text == "RESTRICTED – full copy"
+        assert ws.oddHeader.center.text == "Test summit"
+        assert ws.oddFooter.left.text == "Generated 2025-10-01 12:30"
+        assert ws.oddFooter.center.text.startswith("Page &P of ")
+        assert ws.oddFooter.right.text == "&A"
+        # text wraps in its column, in a row tall enough for it
+        assert all(c.alignment.wrap_text for c in ws[2])
+    # too wide for a landscape page: the columns go over two pages, the
+    # first column repeated
+    ws = wb["Schedule"]
+    assert len(ws.col_breaks.brk) == 1
+    assert ws.print_title_cols.replace("$", "") == "A:A"
+    assert ws.oddFooter.center.text == "Page &P of 2"
+    public = load_workbook(_write(tmp_path, name="p.xlsx", audience="public"))
+    assert public["Schedule"].oddHeader.left.text == "Public copy"
+
+
+def test_paper_size_comes_from_the_scenario(tmp_path):
+    s = full_scenario()
+    s = replace(s, settings=replace(s.settings, paper_size="Letter"))
+    path = write_schedule_workbook(s, full_schedule(s), tmp_path / "l.xlsx")
+    wb = load_workbook(path)
+    assert {int(ws.page_setup.paperSize) for ws in wb} == {1}
