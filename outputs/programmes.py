@@ -151,6 +151,8 @@ def _place(s: Scenario, a: Assignment, title: str, size: int) -> str:
     if a.position:
         parts.append(f"{_ordinal(a.position)} of {size}")
     parts.append(f"at {a.start:%H:%M:%S}")
+    if a.note:
+        parts.append(a.note)
     return f"{title}: " + ", ".join(parts)
 
 

@@ -1,6 +1,7 @@
 """A run of show per protocol list (welcome line, order of signature,
 speakers list): who comes when, to the second, in order, on pages of
-its own, for the protocol officer holding the clipboard."""
+its own, for the protocol officer holding the clipboard. A member placed
+late or moved from another list says so under their name."""
 
 from __future__ import annotations
 
@@ -87,12 +88,13 @@ def add_run_of_show(
             p = s.persons.get(pid)
             d = s.delegation_by_id.get(p.delegation_id) if p else None
             rank = s.rank_by_code.get(p.rank) if p else None
+            name = p.name if p else pid
             doc.add(
                 [
                     a.position,
                     a.start,
                     a.end,
-                    p.name if p else pid,
+                    f"{name}\n({a.note})" if a.note else name,
                     d.name if d else "",
                     rank.label if rank else (p.rank if p else ""),
                 ]

@@ -80,6 +80,15 @@ def test_programmes_sheet_pages_and_names(tmp_path):
 def test_run_of_show_lists_each_queue_to_the_second(tmp_path):
     s = full_scenario()
     sched = full_schedule(s)
+    sched = replace(
+        sched,
+        assignments=tuple(
+            replace(a, note="late: after the list")
+            if a.item_id == "S:Q:DEU"
+            else a
+            for a in sched.assignments
+        ),
+    )
     assert list(queues(sched)) == ["Q"]
     path = write_schedule_workbook(s, sched, tmp_path / "r.xlsx")
     ws = load_workbook(path)["Run of show"]
@@ -92,6 +101,7 @@ def test_run_of_show_lists_each_queue_to_the_second(tmp_path):
     assert rows[0][1].strftime("%H:%M:%S") == "09:30:00"
     assert rows[1][2].strftime("%H:%M:%S") == "09:32:15"
     assert rows[0][3:5] == ["Head of FRA", "France"]
+    assert rows[1][3] == "Head of DEU\n(late: after the list)"
     assert ws.cell(row=2, column=1).value.startswith(
         "Saturday 25 October 2025, 09:30:00 to 09:32:15"
     )
