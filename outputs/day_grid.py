@@ -71,9 +71,9 @@ MIN_LINES = 3
 #: (LibreOffice prints rows about 2.6 % shorter than set).
 ROW_SHRINK = 0.97
 #: Page breaks: one more page is worth this many blocks cut; a part of
-#: a block too short for a line of text weighs this many.
+#: a block too short for a line of text is avoided at almost any cost.
 PAGE_WEIGHT = 20
-TINY_WEIGHT = 10
+TINY_WEIGHT = 1000
 THIN = ("thin", "808080")
 HOUR = ("hair", "A6A6A6")
 RESTRICTED_SIDE = ("mediumDashed", "000000")
@@ -257,8 +257,11 @@ def fit_label(b: Block, height: float, width: float) -> tuple[str, bool]:
     """The richest text of ``b`` that fits ``height`` × ``width`` points
     (8 pt lines), and whether it is shorter than the whole text. When
     even the shortest does not fit, its last fitting line ends in an
-    ellipsis."""
-    most = max(1, int((height - CELL_PAD_HEIGHT) // line_height(TEXT_SIZE)))
+    ellipsis; a block too short for one line shows nothing (its comment
+    has the text)."""
+    most = int((height - CELL_PAD_HEIGHT) // line_height(TEXT_SIZE))
+    if most < 1:
+        return "", True
     variants = b.variants()
     for k, text in enumerate(variants):
         if len(wrap(text, width, TEXT_SIZE)) <= most:
