@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import Scenario
@@ -170,18 +169,14 @@ def furnish(
         ws.print_title_cols = title_cols
 
 
-def paginate(
-    ws: Worksheet, heights: list[float], first_row: int, capacity: float
-) -> int:
-    """Page breaks between rows so that each page holds rows of at most
-    ``capacity`` points (``heights`` are those of the rows from
-    ``first_row`` on); returns the number of pages down."""
-    pages = 1
+def row_pages(heights: list[float], capacity: float) -> list[int]:
+    """Where each page of rows starts (0-based indexes into ``heights``)
+    when a page holds rows of at most ``capacity`` points."""
+    starts = [0]
     used = 0.0
     for k, h in enumerate(heights):
         if used and used + h > capacity:
-            ws.row_breaks.append(Break(id=first_row + k - 1))
-            pages += 1
+            starts.append(k)
             used = 0.0
         used += h
-    return pages
+    return starts

@@ -20,6 +20,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import partial
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -39,7 +40,7 @@ from .cells import DATETIME_FORMAT, SECONDS_FORMAT, put
 from .changes_sheet import CHANGE_COLUMNS, change_rows
 from .day_grid import add_day_grids
 from .handout import shown
-from .page_setup import Furniture, furnish, page_area, paginate
+from .page_setup import Furniture, furnish, page_area, row_pages
 from .precedence_sheet import add_precedence_sheet
 from .programmes import add_programmes
 from .run_of_show import add_run_of_show
@@ -156,12 +157,17 @@ def build_workbook(
         SCHEDULE_COLUMNS,
         rows,
         seconds,
+        # two landscape A4 pages wide (the first column repeated)
         widths={
             "item_id": 12,
-            "title": 40,
-            "participants": 34,
+            "kind": 9,
+            "ref_id": 10,
+            "title": 36,
+            "start": 19,
+            "end": 19,
+            "participants": 26,
             "room_name": 20,
-            "venue_name": 18,
+            "venue_name": 16,
         },
         furniture=furniture,
         subject="Every placed item, by start",
@@ -298,7 +304,7 @@ def _view_sheets(
             ROOM_COLUMNS,
             room_rows(scenario, schedule),
             (),
-            {"name": 24, "venue": 20},
+            {"name": 18, "venue": 16},
             "Use of each room, per day",
         ),
     ):
@@ -396,11 +402,15 @@ def add_table(
         ws.print_area = (
             f"A1:{get_column_letter(print_columns)}{len(table) + 1}"
         )
-    print_table(ws, printed, furniture or Furniture(), subject or title)
+    print_table(ws, printed, furniture or Furniture(), subject or title, table)
 
 
 def print_table(
-    ws, widths: list[float], furniture: Furniture, subject: str
+    ws,
+    widths: list[float],
+    furniture: Furniture,
+    subject: str,
+    table: list[list] | None = None,
 ) -> None:
     """Portrait if the columns fit the page width, else landscape; if
     they do not fit that either, the columns go over several pages side
@@ -411,29 +421,73 @@ def print_table(
     portrait, _ = page_area(furniture.paper, landscape=False)
     wide = sum(points) > portrait
     width, height = page_area(furniture.paper, landscape=wide)
-    groups = 1
-    used = 0.0
-    for c, p in enumerate(points):
-        room = width if groups == 1 else width - points[0]
-        if used and used + p > room:
-            ws.col_breaks.append(Break(id=c))
-            groups += 1
-            used = 0.0
-        used += p
     heights = [
         ws.row_dimensions[r].height or ROW_HEIGHT
         for r in range(1, ws.max_row + 1)
     ]
-    down = paginate(ws, heights[1:], 2, height - heights[0])
+    starts = row_pages(heights[1:], height - heights[0])
+    for k in starts[1:]:
+        ws.row_breaks.append(Break(id=k + 1))
+    filled = [
+        [
+            any(_has_text(row[c]) for row in (table or [])[lo:hi])
+            for c in range(len(widths))
+        ]
+        for lo, hi in zip(starts, [*starts[1:], len(heights) - 1], strict=True)
+    ]
+    cuts, empty = column_groups(points, width, filled)
+    for c in cuts:
+        ws.col_breaks.append(Break(id=c))
     furnish(
         ws,
         furniture,
         subject,
         landscape=wide,
         title_rows="1:1",
-        title_cols="A:A" if groups > 1 else None,
-        pages=down * groups,
+        title_cols="A:A" if cuts else None,
+        pages=len(starts) * (len(cuts) + 1) - empty,
     )
+
+
+def column_groups(
+    points: list[float], width: float, filled: list[list[bool]]
+) -> tuple[list[int], int]:
+    """Where the columns go over to another page (0-based index of each
+    group's first column) and how many pages print empty.
+
+    The fewest groups that fit ``width`` points (the first column is
+    repeated on every group after the first), as even as can be, and
+    none that leaves a page without text: ``filled[page][column]`` says
+    whether a column has text on a page of rows. A printing program
+    skips a page whose only text is the repeated column (LibreOffice
+    does), so such pages are counted and avoided."""
+    n = len(points)
+    best: tuple | None = None
+    for g in range(1, n + 1):
+        for cuts in combinations(range(1, n), g - 1):
+            bounds = [0, *cuts, n]
+            spans = list(pairwise(bounds))
+            sizes = [sum(points[a:b]) for a, b in spans]
+            if sizes[0] > width or any(
+                s + points[0] > width for s in sizes[1:]
+            ):
+                continue
+            empty = sum(
+                1
+                for page in filled
+                for a, b in spans[1:]
+                if not any(page[a:b])
+            )
+            score = (empty, g, max(sizes))
+            if best is None or score < best[0]:
+                best = (score, list(cuts))
+        if best is not None and (best[0][0] == 0 or g > n // 2):
+            return best[1], best[0][0]
+    return [], 0
+
+
+def _has_text(value) -> bool:
+    return value is not None and value != ""
 
 
 def _header_row(ws, header: Sequence[str]) -> None:

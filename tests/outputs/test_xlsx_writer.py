@@ -324,3 +324,18 @@ def test_paper_size_comes_from_the_scenario(tmp_path):
     path = write_schedule_workbook(s, full_schedule(s), tmp_path / "l.xlsx")
     wb = load_workbook(path)
     assert {int(ws.page_setup.paperSize) for ws in wb} == {1}
+
+
+def test_column_groups_are_even_and_leave_no_page_without_text():
+    from outputs.xlsx_writer import column_groups
+
+    full = [True] * 7
+    # fits: one group
+    assert column_groups([50] * 4, 250, [full[:4]]) == ([], 0)
+    # two groups of 3 + 4 or 4 + 3 columns fit 250 points (the first
+    # column repeated); the one whose second part has text on every page
+    sparse = [True, True, True, True, False, False, False]
+    assert column_groups([50] * 7, 250, [sparse, full]) == ([3], 0)
+    # no way around an empty page: the fewest groups, the page counted
+    bare = [True, True, True, False, False, False, False]
+    assert column_groups([50] * 7, 250, [bare, full]) == ([3], 1)
