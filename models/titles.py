@@ -11,9 +11,11 @@ delegation ("Angola (President)", never "Angola (President (Angola))").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+
+from . import precedence
+from .precedence import fold
 
 if TYPE_CHECKING:
     from .records.scenario import Scenario
@@ -23,26 +25,20 @@ if TYPE_CHECKING:
 DASH = " – "
 
 
-def fold(text: str) -> str:
-    """``text`` without case or accents, for "does it already say it"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _says(name: str, words: str) -> bool:
     """Whether ``name`` contains ``words`` as whole words (any case,
     any accents)."""
     if not words.strip():
         return True
-    pattern = r"(?<!\w)" + re.escape(fold(words).casefold()) + r"(?!\w)"
-    return re.search(pattern, fold(name).casefold()) is not None
+    pattern = r"(?<!\w)" + re.escape(fold(words)) + r"(?!\w)"
+    return re.search(pattern, fold(name)) is not None
 
 
 def _without_suffix(name: str, delegation: str) -> str:
     """``name`` without a trailing ``(delegation)``."""
     tail = f"({delegation})"
     stripped = name.rstrip()
-    if fold(stripped).casefold().endswith(fold(tail).casefold()):
+    if fold(stripped).endswith(fold(tail)):
         return stripped[: -len(tail)].rstrip(" ,")
     return name
 
@@ -61,7 +57,7 @@ def person_label(s: Scenario, pid: str) -> str:
         return name
     dname = " ".join(d.name.split())
     role = _without_suffix(name, dname)
-    if not role or fold(role).casefold() == fold(dname).casefold():
+    if not role or fold(role) == fold(dname):
         return dname
     if _says(role, dname):
         return role
@@ -69,12 +65,13 @@ def person_label(s: Scenario, pid: str) -> str:
 
 
 def senior_first(s: Scenario, pids: Iterable[str]) -> list[str]:
-    """Known person ids by protocol precedence (rank, then the scenario's
-    tie-break), unknown ids after them in the given order."""
+    """Known person ids most senior first (:func:`models.precedence.
+    senior_first`: host side, guests of honour, rank, the tie-break),
+    unknown ids after them in the given order."""
     pids = list(pids)
     known = [p for p in pids if p in s.persons]
     unknown = [p for p in pids if p not in s.persons]
-    return sorted(known, key=s.precedence_key) + unknown
+    return precedence.senior_first(s, known) + unknown
 
 
 def bilateral_parties(s: Scenario, party_a: str, party_b: str) -> list[str]:

@@ -20,6 +20,7 @@ def _scenario():
     return tiny(
         delegations=(
             Delegation("AGO", "Angola", "state", "President (Angola)", "HOS"),
+            Delegation("BEN", "Benin", "state", "President (Benin)", "HOS"),
             Delegation(
                 "BOL",
                 "Bolivia (Plurinational State of)",
@@ -85,10 +86,12 @@ def test_the_senior_party_comes_first():
         "Bilateral: Angola (President) – Costa Rica (Ambassador)"
     )
     assert bilateral_short(s, "CRI", "AGO") == "AGO – CRI"
+    # the host side first
+    assert bilateral_short(s, "AGO", "VNM") == "VNM – AGO"
     # same rank: the scenario's tie-break (English alphabetical order)
-    assert bilateral_title(s, "VNM", "AGO").startswith("Bilateral: Angola")
-    lot = replace(s, settings=replace(s.settings, precedence_tiebreak="lot:V"))
-    assert bilateral_short(lot, "AGO", "VNM") == "VNM – AGO"
+    assert bilateral_title(s, "BEN", "AGO").startswith("Bilateral: Angola")
+    lot = replace(s, settings=replace(s.settings, precedence_tiebreak="lot:B"))
+    assert bilateral_short(lot, "AGO", "BEN") == "BEN – AGO"
 
 
 def test_item_titles_use_the_labels():
