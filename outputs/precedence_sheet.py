@@ -30,11 +30,6 @@ from models.precedence import (
     parse_tiebreak,
 )
 
-from .styles import BODY_SIZE, Look, paint
-
-#: Heading rows: bold, like the rest of the table otherwise.
-HEADING = Look(size=BODY_SIZE, bold=True)
-
 PRECEDENCE_COLUMNS = [
     "list",
     "position",
@@ -280,10 +275,7 @@ def add_precedence_sheet(wb, s: Scenario, add_table) -> None:
             "tiebreak_value": 26,
             "decided_by": 34,
         },
+        bold_rows=lambda values: is_heading(
+            dict(zip(PRECEDENCE_COLUMNS, values, strict=True))
+        ),
     )
-    ws = wb["Precedence"]
-    col = PRECEDENCE_COLUMNS.index(HEADING_COLUMN) + 1
-    for r, row in enumerate(rows, start=2):
-        if is_heading(row):
-            paint(ws.cell(row=r, column=1), HEADING)
-            paint(ws.cell(row=r, column=col), HEADING)

@@ -165,9 +165,10 @@ def build_workbook(
             "title": 36,
             "start": 19,
             "end": 19,
-            "participants": 26,
-            "room_name": 20,
-            "venue_name": 16,
+            "participants": 24,
+            "note": 12,
+            "room_name": 18,
+            "venue_name": 14,
         },
         furniture=furniture,
         subject="Every placed item, by start",
@@ -344,6 +345,7 @@ def add_table(
     subject: str = "",
     print_columns: int | None = None,
     formats: Mapping[str, str] | None = None,
+    bold_rows=None,
 ) -> None:
     """Add sheet ``title``: a bold, filled, frozen header row, then one
     row per item of ``rows`` (dicts keyed by header, or sequences in header
@@ -352,7 +354,8 @@ def add_table(
     column widths from the content unless ``widths`` names them; text
     wrapped, rows as tall as their text; printed as the module says
     (only the first ``print_columns`` columns, if given). ``formats``
-    gives the number format of a column's date-times."""
+    gives the number format of a column's date-times; rows for which
+    ``bold_rows(row)`` is true (headings inside a table) are bold."""
     ws = wb.create_sheet(title)
     _header_row(ws, header)
     with_seconds = set(seconds_rows)
@@ -380,17 +383,19 @@ def add_table(
     by_column = [(formats or {}).get(name) for name in header]
     for n, values in enumerate(table, start=2):
         fmt = SECONDS_FORMAT if (n - 2) in with_seconds else None
+        bold = bool(bold_rows and bold_rows(values))
         for c, value in enumerate(values, start=1):
             own = by_column[c - 1]
             cell = put(ws.cell(row=n, column=c), value, own or fmt)
             if own and isinstance(value, float):
                 cell.number_format = own
-            paint(cell, BODY)
+            paint(cell, BOLD if bold else BODY)
         _fit_row(
             ws,
             n,
             values,
             col_widths,
+            bold=bold,
             formats=[f or fmt or DATETIME_FORMAT for f in by_column],
         )
     _fit_row(ws, 1, list(header), col_widths, bold=True)

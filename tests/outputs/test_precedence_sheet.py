@@ -162,11 +162,13 @@ def test_sheet_prints_on_a4(tmp_path):
     path = write_schedule_workbook(s, Schedule(()), tmp_path / "s.xlsx")
     ws = load_workbook(path)["Precedence"]
     assert [c.value for c in ws[1]] == PRECEDENCE_COLUMNS
+    # printed like every table: the scenario's paper (A4 by default) at
+    # 100 %, the header row on every page, page x of y
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
-    assert ws.page_setup.fitToWidth == 1 and ws.print_title_rows in (
-        "1:1",
-        "$1:$1",
-    )
-    assert ws.sheet_properties.pageSetUpPr.fitToPage
-    # about 200 characters fit across an A4 landscape page at 70% scale
-    assert sum(ws.column_dimensions[c].width for c in "ABCDEFGHI") <= 200
+    assert int(ws.page_setup.scale) == 100
+    assert not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows in ("1:1", "$1:$1")
+    assert ws.oddFooter.center.text.startswith("Page &P of ")
+    # heading rows in bold, in the font every style names
+    bold = [r for r in ws.iter_rows(min_row=2) if r[0].font.b]
+    assert bold and all(c.font.name == "Arial" for c in bold[0])
