@@ -117,17 +117,26 @@ def rooms_per_band(paper: str) -> int:
 def column_bands(
     s: Scenario, rooms: list[str], per_band: int
 ) -> list[list[str]]:
-    """``rooms`` cut into runs of at most ``per_band``, each cut where
-    the venue changes if there is such a place in the second half of the
-    run."""
+    """``rooms`` cut into as few runs of at most ``per_band`` as will do,
+    of about even size (a band of one room would print its title and key
+    a word to a line), each cut where the venue changes if there is such
+    a place between half a band and a full one."""
     bands: list[list[str]] = []
     rest = list(rooms)
     while len(rest) > per_band:
-        cut = per_band
-        for k in range(per_band, per_band // 2, -1):
-            if _group(s, rest[k - 1]) != _group(s, rest[k]):
-                cut = k
-                break
+        count = -(-len(rest) // per_band)
+        even = -(-len(rest) // count)
+        least = max(1, len(rest) - (count - 1) * per_band)
+        venue_cuts = [
+            k
+            for k in range(max(least, per_band // 2), per_band + 1)
+            if _group(s, rest[k - 1]) != _group(s, rest[k])
+        ]
+        cut = (
+            min(venue_cuts, key=lambda k: (abs(k - even), -k))
+            if venue_cuts
+            else max(even, least)
+        )
         bands.append(rest[:cut])
         rest = rest[cut:]
     bands.append(rest)

@@ -10,11 +10,13 @@ named in that event's row ("Order of signature: 14th of 59, at
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from openpyxl import Workbook
 
 from models import Scenario
 from models.audience import is_restricted, restricted_item_ids
+from models.records.items import busy_end
 from models.records.schedule import Assignment, Schedule
 from models.titles import bilateral_parties, person_label
 
@@ -92,7 +94,7 @@ def add_programmes(
             what = a.title + (RESTRICTED_NOTE if restricted else "")
             doc.add(
                 [
-                    _times(a),
+                    _times(a, _busy_until(s, a, who)),
                     "\n".join([what, *extra]),
                     _where(s, a),
                     "; ".join(_name(s, p) for p in a.participants if p in who),
@@ -164,9 +166,16 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _times(a: Assignment) -> str:
-    fmt = "%H:%M:%S" if a.start.second or a.end.second else "%H:%M"
-    return f"{a.start:{fmt}}–{a.end:{fmt}}"
+def _busy_until(s: Scenario, a: Assignment, who: set[str]) -> datetime:
+    """When the last of ``who`` in ``a`` is free again (a chair who opens
+    a session and hands over leaves before its end)."""
+    mine = [p for p in a.participants if p in who]
+    return max((busy_end(s, a, p) for p in mine), default=a.end)
+
+
+def _times(a: Assignment, end: datetime) -> str:
+    fmt = "%H:%M:%S" if a.start.second or end.second else "%H:%M"
+    return f"{a.start:{fmt}}–{end:{fmt}}"
 
 
 def _where(s: Scenario, a: Assignment) -> str:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from models import BilateralRequest, Event, Person
 from models.checker import check
 from models.reasons import cheap_reason
-from outputs.views import agenda_rows
+from outputs.views import AGENDA_COLUMNS, agenda_rows
 from scheduler.search.construct.greedy import greedy
 from tests.factory import at, delegation, room, tiny
 
@@ -147,9 +147,31 @@ def test_reasons_count_only_the_opening():
 def test_the_agenda_shows_when_the_chair_leaves():
     s = plenary()
     sched = solve_checked(s).schedule
-    mine = [r for r in agenda_rows(s, sched) if r[0] == "PM"]
-    plen = next(r for r in mine if r[6] == "E:PLEN")
-    assert plen[4] == at("09:00") and plen[5] == at("09:30")
+    rows = [
+        dict(zip(AGENDA_COLUMNS, r, strict=True))
+        for r in agenda_rows(s, sched)
+    ]
+    mine = [r for r in rows if r["person_id"] == "PM"]
+    plen = next(r for r in mine if r["item_id"] == "E:PLEN")
+    assert plen["start"] == at("09:00") and plen["end"] == at("09:30")
+
+
+def test_the_programme_shows_when_the_chair_leaves(tmp_path):
+    from openpyxl import load_workbook
+
+    from outputs.xlsx_writer import write_schedule_workbook
+
+    s = plenary()
+    sched = solve_checked(s).schedule
+    path = write_schedule_workbook(s, sched, tmp_path / "p.xlsx")
+    ws = load_workbook(path)["Programmes"]
+    plen = s.event_by_id["PLEN"].title
+    times = [
+        row[0].value
+        for row in ws.iter_rows()
+        if row[1].value and str(row[1].value).startswith(plen)
+    ]
+    assert "09:00–09:30" in times
 
 
 def test_the_chairs_own_calendar_ends_when_they_leave(tmp_path):
