@@ -70,8 +70,9 @@ MIN_LINES = 3
 #: Share of a row's height the printing program may lose to rounding
 #: (LibreOffice prints rows about 2.6 % shorter than set).
 ROW_SHRINK = 0.97
-#: Page breaks: one more page is worth this many blocks cut; a part of
-#: a block too short for a line of text is avoided at almost any cost.
+#: Page breaks: one more sheet of paper is worth this many blocks cut; a
+#: part of a block too short for a line of text is avoided at almost any
+#: cost.
 PAGE_WEIGHT = 20
 TINY_WEIGHT = 1000
 THIN = ("thin", "808080")
@@ -211,14 +212,18 @@ def _labelled(t: datetime) -> bool:
 
 
 def page_breaks(
-    heights: list[float], spans: list[tuple[int, int]], capacity: float
+    heights: list[float],
+    spans: list[tuple[int, int]],
+    capacity: float,
+    bands: int = 1,
 ) -> list[int]:
     """Time rows (0-based) that start a new page.
 
-    The breaks are chosen together, cheapest first: each page costs
-    :data:`PAGE_WEIGHT`, each block a break cuts 1 (its parts are
-    labelled on both pages), a part too short for a line of text
-    :data:`TINY_WEIGHT`. Among equal choices pages are filled first.
+    The breaks are chosen together, cheapest first: each page down costs
+    :data:`PAGE_WEIGHT` per band of rooms (so many sheets of paper), each
+    block a break cuts 1 (its parts are labelled on both pages), a part
+    too short for a line of text :data:`TINY_WEIGHT`. Among equal choices
+    pages are filled first.
     """
     n = len(heights)
     edge = [0.0]
@@ -238,7 +243,8 @@ def page_breaks(
             if edge[j] - edge[i] > capacity and j > i + 1:
                 break
             rest_cost, rest = best[j]
-            cost = PAGE_WEIGHT + rest_cost + (cut[j] if j < n else 0.0)
+            page = PAGE_WEIGHT * bands
+            cost = page + rest_cost + (cut[j] if j < n else 0.0)
             if choice is None or (cost, -j) <= (choice[0], -choice[1]):
                 choice = (cost, j, ([j] if j < n else []) + rest)
         assert choice is not None
@@ -314,7 +320,7 @@ def _grid_sheet(
     head = _title_rows(ws, s, day, blocks, lay, furniture)
     _, page_height = page_area(furniture.paper, landscape=True)
     lay.breaks = page_breaks(
-        heights, [(t, b) for _, t, b in spans], page_height - head
+        heights, [(t, b) for _, t, b in spans], page_height - head, len(bands)
     )
     lay.spans = split_at_breaks(spans, lay.breaks)
     _time_column(ws, lay)

@@ -433,12 +433,16 @@ def print_table(
     starts = row_pages(heights[1:], height - heights[0])
     for k in starts[1:]:
         ws.row_breaks.append(Break(id=k + 1))
+    # which columns have text on each page: on the first, the header row
+    # itself (elsewhere it is only repeated, and that does not count)
     filled = [
         [
-            any(_has_text(row[c]) for row in (table or [])[lo:hi])
+            k == 0 or any(_has_text(row[c]) for row in (table or [])[lo:hi])
             for c in range(len(widths))
         ]
-        for lo, hi in zip(starts, [*starts[1:], len(heights) - 1], strict=True)
+        for k, (lo, hi) in enumerate(
+            zip(starts, [*starts[1:], len(heights) - 1], strict=True)
+        )
     ]
     cuts, empty = column_groups(points, width, filled)
     for c in cuts:
