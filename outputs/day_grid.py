@@ -42,7 +42,7 @@ from .grid_blocks import (
     minute_up,
 )
 from .page_setup import Furniture, furnish, page_area
-from .styles import NAVY, Look, merge, paint
+from .styles import NAVY, Edge, Look, merge, paint
 from .text_metrics import (
     CELL_PAD_HEIGHT,
     column_points,
@@ -75,9 +75,9 @@ ROW_SHRINK = 0.97
 #: cost.
 PAGE_WEIGHT = 20
 TINY_WEIGHT = 1000
-THIN = ("thin", "808080")
-HOUR = ("hair", "A6A6A6")
-RESTRICTED_SIDE = ("mediumDashed", "000000")
+THIN: Edge = ("thin", "808080")
+HOUR: Edge = ("hair", "A6A6A6")
+RESTRICTED_SIDE: Edge = ("mediumDashed", "000000")
 ELLIPSIS = "…"
 
 

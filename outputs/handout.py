@@ -15,18 +15,19 @@ import math
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .cells import DATE_FORMAT, DATETIME_FORMAT, TIME_FORMAT, put
 from .page_setup import Furniture, furnish, page_area
-from .styles import NAVY, Look, merge, paint
+from .styles import NAVY, Edge, Look, merge, paint
 from .text_metrics import column_points, column_text_width, text_height
 
 HEADING_SIZE = 12
 TEXT_SIZE = 9
-RULE = ("thin", "BFBFBF")
+RULE: Edge = ("thin", "BFBFBF")
 ROW = Look(size=9, bottom=RULE)
 BOLD_ROW = Look(size=9, bold=True, bottom=RULE)
 HEADER = Look(size=9, bold=True, color="FFFFFF", fill=NAVY)
@@ -106,9 +107,7 @@ class Handout:
         for k, (v, c) in enumerate(
             zip(values, self.columns, strict=True), start=1
         ):
-            cell = put(
-                self.ws.cell(row=self.row, column=k), v, c.number_format
-            )
+            cell = put(self._cell(k), v, c.number_format)
             paint(cell, BOLD_ROW if bold else ROW)
         self._height(height)
 
@@ -131,6 +130,12 @@ class Handout:
         )
 
     # ---------------------------------------------------------- helpers
+    def _cell(self, column: int) -> Cell:
+        """A cell of the row being written (never inside a merge)."""
+        cell = self.ws.cell(row=self.row, column=column)
+        assert isinstance(cell, Cell)
+        return cell
+
     def _line(self) -> float:
         return text_height("x", 100, TEXT_SIZE)
 
@@ -149,7 +154,7 @@ class Handout:
             for c in self.columns
         )
         for k, c in enumerate(self.columns, start=1):
-            paint(put(self.ws.cell(row=self.row, column=k), c.name), HEADER)
+            paint(put(self._cell(k), c.name), HEADER)
         self._height(height)
 
     def _merged_height(self, text: str, size: float, bold: bool) -> float:
@@ -164,7 +169,7 @@ class Handout:
         italic: bool = False,
         fill: str | None = None,
     ) -> None:
-        cell = put(self.ws.cell(row=self.row, column=1), text)
+        cell = put(self._cell(1), text)
         paint(cell, Look(size=size, bold=bold, italic=italic, fill=fill))
         if len(self.columns) > 1:
             merge(self.ws, self.row, 1, self.row, len(self.columns))

@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import Scenario
@@ -134,7 +135,10 @@ def furnish(
     ps.scale = 100
     ps.useFirstPageNumber = True
     ps.firstPageNumber = 1
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    props = ws.sheet_properties.pageSetUpPr
+    if props is None:
+        props = ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    props.fitToPage = False
     m = ws.page_margins
     m.left = m.right = SIDE_MARGIN
     m.top = m.bottom = TOP_MARGIN
@@ -149,6 +153,7 @@ def furnish(
     )
     event = _fitted(furniture.event_name, width - 2 * side - 24)
     header, footer = ws.oddHeader, ws.oddFooter
+    assert header is not None and footer is not None  # openpyxl makes them
     total = str(pages) if pages else "&N"
     sections = (
         (header.left, marking, "Bold"),

@@ -116,8 +116,8 @@ def _heading(s: Scenario, kind: str, ident: str) -> tuple[str, list[str]]:
         head = d.head_name + (f", {rank.label}" if rank else "")
         return f"Programme: {d.name}", [f"Head of delegation: {head}"]
     p = s.persons[ident]
-    d = s.delegation_by_id.get(p.delegation_id)
-    return f"Programme: {p.name}", [d.name if d else p.delegation_id]
+    own = s.delegation_by_id.get(p.delegation_id)
+    return f"Programme: {p.name}", [own.name if own else p.delegation_id]
 
 
 def programme_rows(
@@ -138,9 +138,9 @@ def programme_rows(
     out = []
     for a in mine:
         seq = s.sequence_by_id.get(a.ref_id) if a.kind == "sequence" else None
-        host = f"E:{seq.within_event}" if seq and seq.within_event else None
-        if host in placed:
-            extra[host].append(_place(s, a, seq.title, sizes[a.ref_id]))
+        if seq is not None and f"E:{seq.within_event}" in placed:
+            place = _place(s, a, seq.title, sizes[a.ref_id])
+            extra[f"E:{seq.within_event}"].append(place)
             continue
         out.append(a)
     return [(a, extra[a.item_id]) for a in out]

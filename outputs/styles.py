@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from copy import copy
 from dataclasses import dataclass, replace
+from typing import Literal
 from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook
@@ -46,11 +47,19 @@ def new_workbook() -> Workbook:
     """An empty workbook (no sheet) whose default font is
     :data:`DEFAULT_FONT`."""
     wb = Workbook()
-    wb.remove(wb.active)
+    for sheet in list(wb.worksheets):
+        wb.remove(sheet)
     # openpyxl writes font 0 as the Normal style's font, the default of
     # every cell without a font of its own.
-    wb._fonts = IndexedList([DEFAULT_FONT])
+    wb._fonts = IndexedList([DEFAULT_FONT])  # type: ignore[attr-defined]
     return wb
+
+
+#: A border edge: its line style and colour.
+EdgeStyle = Literal[
+    "thin", "hair", "medium", "mediumDashed", "dashed", "dotted", "thick"
+]
+Edge = tuple[EdgeStyle, str]
 
 
 @dataclass(frozen=True)
@@ -68,12 +77,12 @@ class Look:
     wrap: bool = True
     vertical: str = "top"
     horizontal: str | None = None
-    left: tuple[str, str] | None = None
-    right: tuple[str, str] | None = None
-    top: tuple[str, str] | None = None
-    bottom: tuple[str, str] | None = None
+    left: Edge | None = None
+    right: Edge | None = None
+    top: Edge | None = None
+    bottom: Edge | None = None
 
-    def boxed(self, side: tuple[str, str] | None) -> Look:
+    def boxed(self, side: Edge | None) -> Look:
         """This look with ``side`` on all four edges."""
         return replace(self, left=side, right=side, top=side, bottom=side)
 
@@ -100,13 +109,17 @@ def paint(cell, look: Look) -> None:
         vertical=look.vertical,
         horizontal=look.horizontal,
     )
-    sides = {
-        name: Side(style=spec[0], color=spec[1])
-        for name in ("left", "right", "top", "bottom")
-        if (spec := getattr(look, name)) is not None
-    }
-    if sides:
-        cell.border = Border(**sides)
+
+    def side(spec: Edge | None) -> Side | None:
+        return None if spec is None else Side(style=spec[0], color=spec[1])
+
+    if any((look.left, look.right, look.top, look.bottom)):
+        cell.border = Border(
+            left=side(look.left),
+            right=side(look.right),
+            top=side(look.top),
+            bottom=side(look.bottom),
+        )
     cache[key] = copy(cell._style)
 
 
