@@ -380,8 +380,9 @@ def _title_rows(ws, s, day, blocks, lay: _Layout, furniture) -> float:
             v = s.venue_by_id.get(room.venue_id) if room else None
             if v is not None and v.name not in venues:
                 venues.append(v.name)
-        # the event's name is in the page header
-        title = " – ".join([f"{day:%A %d %B %Y}", *venues])
+        # the event in full (the page header may have to shorten it)
+        parts = [furniture.event_name, f"{day:%A %d %B %Y}", *venues]
+        title = " – ".join(p for p in parts if p)
         for row, text, h in (
             (TITLE_ROW, title, TITLE_SIZE),
             (LEGEND_ROW, key, TEXT_SIZE),

@@ -223,7 +223,8 @@ def test_every_band_has_its_title_and_key(tmp_path):
     # twelve rooms on pages of eight: two bands of six
     assert rooms_per_band("A4") == 8 and bands == [1 + 6]
     for first in (2, bands[0] + 1):
-        assert ws.cell(row=1, column=first).value.startswith("Saturday")
+        title = ws.cell(row=1, column=first).value
+        assert title.startswith("Test summit – Saturday")
         assert ws.cell(row=2, column=first).value.startswith("Key:")
     assert ws.oddFooter.center.text == "Page &P of 2"
 

@@ -198,7 +198,8 @@ def test_sample_prints_identifiable_pages_on_a4(solved_sample, tmp_path):
     for day in s.grid.days:
         grid = sheets[f"Grid {day.day} {day:%b}"]
         for page in grid:
-            assert event in page
+            # (the title may wrap: compare words, not lines)
+            assert event in " ".join(page.split())
             assert f"{day:%A %d %B %Y}" in page
             assert "RESTRICTED – full copy" in page
     small = [w for w in _words(pdf) if w[1] < EIGHT_POINT_BOX]
@@ -206,16 +207,14 @@ def test_sample_prints_identifiable_pages_on_a4(solved_sample, tmp_path):
     # programmes: each owner's first page starts with their heading,
     # every page names whose it is, no item ids
     progs = sheets["Programmes"]
+    # (headings may wrap: compare words, not lines)
+    words = [" ".join(p.split()) for p in progs]
     heads = [
-        re.search(r"Programme: (.+?)(?: \(continued\))?\s*$", p, re.M)
-        for p in progs
+        re.search(r"Programme: (.+?) (\(continued\) )?Time What Where", w)
+        for w in words
     ]
     assert all(heads)
-    firsts = [
-        h.group(1)
-        for h, p in zip(heads, progs, strict=True)
-        if "(continued)" not in h.group(0)
-    ]
+    firsts = [h.group(1) for h in heads if h.group(2) is None]
     assert len(firsts) == len(owners(s, sched))
     for page in progs:
         assert not re.search(r"\b[EBAS]:[A-Z0-9]", page), page[:200]
@@ -223,11 +222,16 @@ def test_sample_prints_identifiable_pages_on_a4(solved_sample, tmp_path):
     a = next(a for a in sched.assignments if a.kind == "bilateral")
     d = s.delegation_by_id[s.persons[a.participants[0]].delegation_id]
     mine = [
-        p for p, h in zip(progs, heads, strict=True) if h.group(1) == d.name
+        w
+        for w, h in zip(words, heads, strict=True)
+        if h.group(1).startswith(d.name)
     ]
     other = s.persons[a.participants[1]]
     other_d = s.delegation_by_id[other.delegation_id]
-    assert any(other_d.name in p for p in mine)
+    # (a wrapped cell's lines interleave with its neighbours': words)
+    assert mine and any(
+        all(word in w for word in other_d.name.split()) for w in mine
+    )
 
 
 @pytest.mark.slow
@@ -250,4 +254,5 @@ def test_sample_grids_print_in_bands_on_a3(solved_sample, tmp_path):
         # the pages LibreOffice prints are the ones the writer planned
         assert len(sheets[name]) == bands * down
         for page in sheets[name]:
-            assert s.settings.event_name in page and "Key:" in page
+            words = " ".join(page.split())
+            assert s.settings.event_name in words and "Key:" in page
