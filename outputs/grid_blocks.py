@@ -17,6 +17,7 @@ from models import Scenario
 from models import intervals as iv
 from models.audience import is_restricted, restricted_item_ids
 from models.checker.rooms import room_uses
+from models.records.items import event_item_id
 from models.records.schedule import Assignment, Schedule
 from models.titles import DASH, bilateral_parties, person_label
 
@@ -214,7 +215,7 @@ def _holding_event(blocks, seq, room_id, start, end) -> Block | None:
     """The block of the event a queue runs inside, in the same room."""
     if seq is None or seq.within_event is None:
         return None
-    event_item = f"E:{seq.within_event}"
+    event_item = event_item_id(seq.within_event)
     for b in blocks:
         if (
             event_item in b.item_ids

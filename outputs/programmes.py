@@ -16,7 +16,7 @@ from openpyxl import Workbook
 
 from models import Scenario
 from models.audience import is_restricted, restricted_item_ids
-from models.records.items import busy_end
+from models.records.items import busy_end, event_item_id
 from models.records.schedule import Assignment, Schedule
 from models.titles import bilateral_parties, person_label
 
@@ -138,10 +138,12 @@ def programme_rows(
     out = []
     for a in mine:
         seq = s.sequence_by_id.get(a.ref_id) if a.kind == "sequence" else None
-        if seq is not None and f"E:{seq.within_event}" in placed:
-            place = _place(s, a, seq.title, sizes[a.ref_id])
-            extra[f"E:{seq.within_event}"].append(place)
-            continue
+        if seq is not None and seq.within_event is not None:
+            host = event_item_id(seq.within_event)
+            if host in placed:
+                place = _place(s, a, seq.title, sizes[a.ref_id])
+                extra[host].append(place)
+                continue
         out.append(a)
     return [(a, extra[a.item_id]) for a in out]
 

@@ -10,6 +10,7 @@ from collections import defaultdict
 from openpyxl import Workbook
 
 from models import Scenario
+from models.records.items import event_item_id
 from models.records.schedule import Assignment, Schedule
 
 from .handout import Column, Handout
@@ -74,7 +75,8 @@ def add_run_of_show(
             f"{first.start:%A %d %B %Y}, {first.start:%H:%M:%S} to "
             f"{last.end:%H:%M:%S}, {where}",
         ]
-        host = placed.get(f"E:{seq.within_event}") if seq else None
+        within = seq.within_event if seq else None
+        host = placed.get(event_item_id(within)) if within else None
         if host is not None:
             lines.append(
                 f"During: {host.title}, {host.start:%H:%M}–{host.end:%H:%M}"
