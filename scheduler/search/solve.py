@@ -149,7 +149,16 @@ def _solve(
     hint, values = None, None
     ready_s = None  # when a schedule the checker accepts was in hand
     if baseline is not None and not skip:
+        # a checked schedule in hand at once, whatever the search does:
+        # the baseline's unbroken rows, the rest placed greedily
+        repaired = repair_start(
+            scenario, baseline, WARM_START_SHARE * params.time_limit
+        )
+        if repaired is not None:
+            ready_s = time.monotonic() - t0
         hint, values = _hold_phase(scenario, params, baseline, intr)
+        if hint is None:
+            hint = repaired
     elif start is not None:
         hint = start
     elif params.warm_start and not skip:
@@ -409,20 +418,13 @@ def _hold_phase(
     scenario) is held in place, the rest may move. Its schedule, if any,
     is a complete and feasible start for the full search; ``None`` if
     holding that much is impossible or takes too long."""
-    from models.checker import check
-
-    known = scenario.item_by_id
-    rows = tuple(
-        a for a in baseline.schedule.assignments if a.item_id in known
-    )
-    broken = {
-        i
-        for v in check(scenario, replace(baseline.schedule, assignments=rows))
-        for i in v.items
-    }
     # queue slots are never held: one new or re-ranked member shifts all
     # that follow, and the move costs keep the rest where they were
-    hold = frozenset(a.item_id for a in rows if a.kind != "sequence") - broken
+    hold = frozenset(
+        a.item_id
+        for a in unbroken_rows(scenario, baseline)
+        if a.kind != "sequence"
+    )
     built = build_model(scenario, baseline=baseline, hold=hold)
     solver = cp_model.CpSolver()
     configure(
@@ -433,6 +435,86 @@ def _hold_phase(
         return None, None
     values = list(solver.response_proto.solution)
     return extract(scenario, built, solver, baseline), values
+
+
+def unbroken_rows(scenario: Scenario, baseline) -> list[Assignment]:
+    """The baseline's rows of items still in the scenario that the
+    checker finds no fault with under it (what a change leaves alone)."""
+    known = scenario.item_by_id
+    rows = tuple(
+        a for a in baseline.schedule.assignments if a.item_id in known
+    )
+    broken = {
+        i
+        for v in check(scenario, replace(baseline.schedule, assignments=rows))
+        for i in v.items
+    }
+    return [a for a in rows if a.item_id not in broken]
+
+
+def repair_start(
+    scenario: Scenario, baseline, seconds: float | None = None
+) -> Schedule | None:
+    """A what-if run's schedule without the solver: the baseline's
+    unbroken rows where they are, everything else placed greedily (most
+    valuable first, nothing new before the freeze); ``None`` unless the
+    checker and the baseline's pins accept it whole, every mandatory item
+    placed. It takes a fraction of a second, so a what-if run has a
+    schedule to stand on even when the solver finds none in its time."""
+    from models.checker.baseline import baseline_pins
+
+    freeze = baseline.freeze_before
+    not_before = 0 if freeze is None else scenario.grid.to_index(freeze)
+    # an all-heads event is placed again (first where it was): who attends
+    # follows the arrivals, which the changes may move
+    unbroken = [
+        a
+        for a in unbroken_rows(scenario, baseline)
+        if not scenario.item_by_id[a.item_id].all_heads
+    ]
+    pinned = baseline.pinned(scenario)
+    # a queue whose members and rows the changes leave alone stays as it
+    # was; any other is filled again in its order
+    kept_rows = {a.item_id for a in unbroken}
+    members: dict[str, set[str]] = {}
+    for it in scenario.items:
+        if it.kind == "sequence" and not it.is_alternative:
+            members.setdefault(it.sequence_id, set()).add(it.item_id)
+    was: dict[str, set[str]] = {}
+    for a in baseline.schedule.assignments:
+        if a.kind == "sequence":
+            was.setdefault(a.ref_id, set()).add(a.item_id)
+    same = frozenset(
+        q
+        for q, ids in members.items()
+        if ids == was.get(q, set()) and ids <= kept_rows
+    )
+    # first keep every unbroken row; if the rest cannot all be placed
+    # around them, keep only the pinned ones and try the others where
+    # they were first
+    for keep in (unbroken, [a for a in unbroken if a.item_id in pinned]):
+        kept = {a.item_id for a in keep}
+        schedule = greedy(
+            scenario,
+            order="value",
+            seconds=seconds,
+            keep=keep,
+            not_before=not_before,
+            moved=[
+                a
+                for a in baseline.schedule.assignments
+                if a.item_id in scenario.item_by_id and a.item_id not in kept
+            ],
+            complete_only=True,
+            keep_queues=same if keep is unbroken else frozenset(),
+        ).schedule
+        if (
+            _complete(scenario, schedule)
+            and not check(scenario, schedule)
+            and not baseline_pins(scenario, schedule, baseline)
+        ):
+            return with_reasons(scenario, schedule)
+    return None
 
 
 def _first_phase_result(

@@ -282,3 +282,43 @@ def test_a_new_guest_of_honour_reorders_the_lists_and_moves_nothing_else():
     assert order(v2, "WL") == ["DEU", "FRA", "ITA"]
     changes = diff_schedules(v1, v2, set(s2.item_by_id))
     assert changes and all(c.item_id.startswith("S:") for c in changes)
+
+
+def test_the_repair_start_keeps_what_no_change_touches():
+    """Without the solver, a what-if run has a schedule at once: the
+    baseline's unbroken rows where they were, the rest placed greedily,
+    checked whole (the search stands on it when it finds nothing)."""
+    from scheduler.search.solve import repair_start
+
+    s = _scenario()
+    v1 = _solve(s)
+    hit = v1.assignments[0]
+    closed = SecurityWindow(
+        "W9", hit.start, hit.end, parse_scope(f"room:{hit.room_id}"), "closed"
+    )
+    s2 = replace(s, windows=(closed,))
+    base = Baseline(v1)
+    v2 = repair_start(s2, base)
+    assert v2 is not None
+    assert check(s2, v2, base) == []
+    changes = diff_schedules(v1, v2, set(s2.item_by_id))
+    assert [c.item_id for c in changes] == [hit.item_id]
+
+
+def test_the_repair_start_puts_nothing_new_before_the_freeze():
+    from scheduler.search.solve import repair_start
+
+    s = _scenario()
+    v1 = _solve(s)
+    late = max(a.start for a in v1.assignments)
+    s2 = replace(
+        s,
+        events=(
+            *s.events,
+            Event("W9", "New workshop", "workshop", 60, 50, mandatory=True),
+        ),
+    )
+    base = Baseline(v1, late)
+    v2 = repair_start(s2, base)
+    assert v2 is not None and check(s2, v2, base) == []
+    assert v2.by_item()["E:W9"].start >= late

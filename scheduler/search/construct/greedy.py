@@ -25,12 +25,13 @@ from __future__ import annotations
 import bisect
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from models.objective import objective_value, penalties
 from models.records.items import Item
 from models.records.scenario import Scenario
-from models.records.schedule import Schedule, SolveInfo
+from models.records.schedule import Assignment, Schedule, SolveInfo
 
 from .board import Board
 from .prune import prune
@@ -73,11 +74,36 @@ def request_order(s: Scenario, order: str = "rows") -> list[Item]:
     return arrivals + [it for it in rest if it.mandatory] + optional
 
 
-def place_item(board: Board, it: Item) -> bool:
-    """Put ``it`` at its earliest start and first room that break no
-    rule; ``False`` if there is none."""
+def place_item(
+    board: Board,
+    it: Item,
+    not_before: int = 0,
+    first: tuple[int, str] | None = None,
+) -> bool:
+    """Put ``it`` at its earliest start (not before ``not_before``) and
+    first room that break no rule, trying ``first`` (a start and a room:
+    where a what-if run's baseline had it) before any other; ``False`` if
+    there is none."""
     s = board.s
     options = open_starts(s, it)
+    if first is not None and first[0] >= not_before:
+        lo, room_id = first
+        k = bisect.bisect_left(options, (lo,))
+        if (
+            k < len(options)
+            and options[k][0] == lo
+            and room_id in options[k][1]
+            and _try(board, it, [(lo, (room_id,))])
+        ):
+            return True
+    if not_before > 0:
+        options = options[bisect.bisect_left(options, (not_before,)) :]
+    return _try(board, it, options)
+
+
+def _try(board: Board, it: Item, options) -> bool:
+    """Place ``it`` at the first of ``options`` (sorted ``(start,
+    rooms)``) that breaks no rule."""
     k = 0
     while k < len(options):
         lo, rooms = options[k]
@@ -121,13 +147,57 @@ def place_item(board: Board, it: Item) -> bool:
     return False
 
 
+def _keep_queue(board: Board, rows: list[Assignment], seq_id: str) -> None:
+    """Put a queue's slots on the board as they are (a what-if run's
+    queue with a slot before the freeze may not move)."""
+    s = board.s
+    seq = s.sequence_by_id[seq_id]
+    mine = [
+        (s.item_by_id[a.item_id], s.grid.to_index(a.start), a)
+        for a in rows
+        if s.item_by_id[a.item_id].sequence_id == seq_id
+    ]
+    if not mine:
+        return
+    for it, lo, a in mine:
+        board.add(it, lo, a.room_id, a.participants, use=False)
+        if a.note:
+            board.notes[it.item_id] = a.note
+    event = board.placed.get(f"E:{seq.within_event}")
+    if event is None or event.room != seq.room_id:
+        q_lo = min(lo for _, lo, _ in mine)
+        q_hi = max(lo + it.duration for it, lo, _ in mine)
+        people = [p for it, _, _ in mine for p in it.participants]
+        room = s.room_by_id[seq.room_id]
+        board.add_use(
+            seq.room_id, q_lo, q_hi, board.is_vip(people), room.capacity
+        )
+
+
 def greedy(
-    scenario: Scenario, order: str = "rows", seconds: float | None = None
+    scenario: Scenario,
+    order: str = "rows",
+    seconds: float | None = None,
+    keep: Sequence[Assignment] = (),
+    not_before: int = 0,
+    moved: Sequence[Assignment] = (),
+    complete_only: bool = False,
+    keep_queues: frozenset[str] = frozenset(),
 ) -> GreedyResult:
     """Schedule ``scenario`` greedily in the given ``order`` (see the
     module docstring). With ``seconds``, optional requests not reached by
     then are left out untried (reason :data:`UNTRIED`); arrivals and
-    mandatory items are always tried."""
+    mandatory items are always tried.
+
+    ``keep`` (a what-if run's repair): rows placed first, as they are;
+    queue slots too when their queue is in ``keep_queues`` or has one
+    before ``not_before`` (the freeze), otherwise their queues are filled
+    again in order; every
+    other item starts at ``not_before`` (a time index) or later, and the
+    rows of ``moved`` (the baseline's other rows) are tried at their old
+    start and room first. With ``complete_only`` a board that misses a
+    mandatory item is returned as it is, without the (then useless and,
+    on a crowded board, slow) final check."""
     t0 = time.monotonic()
     deadline = None if seconds is None else t0 + seconds
     untried: dict[str, str] = {}
@@ -136,10 +206,37 @@ def greedy(
     queues: dict[str | None, list[str]] = defaultdict(list)
     for q in s.sequences:
         queues[q.within_event].append(q.sequence_id)
-    order = request_order(s, order)
+    frozen = set(keep_queues) | {
+        s.item_by_id[a.item_id].sequence_id
+        for a in keep
+        if a.kind == "sequence" and s.grid.to_index(a.start) < not_before
+    }
+    kept_events = []
+    for a in keep:
+        it = s.item_by_id[a.item_id]
+        if it.kind != "sequence":
+            board.add(it, s.grid.to_index(a.start), a.room_id, a.participants)
+            if it.kind == "event":
+                kept_events.append(it.ref_id)
+    for seq_id in frozen:
+        _keep_queue(board, [a for a in keep if a.kind == "sequence"], seq_id)
+    for ref, ids in queues.items():
+        queues[ref] = [q for q in ids if q not in frozen]
+    # a kept event's queues wait until every arrival and mandatory item
+    # is placed, as the queues outside any event do
+    for ref in kept_events:
+        queues[None].extend(queues.pop(ref, []))
+    order = [
+        it for it in request_order(s, order) if it.item_id not in board.placed
+    ]
     first_optional = next(
         (k for k, it in enumerate(order) if not it.mandatory), len(order)
     )
+    before = {
+        a.item_id: (s.grid.to_index(a.start), a.room_id)
+        for a in moved
+        if a.kind != "sequence"
+    }
     for k, it in enumerate(order):
         if (
             k >= first_optional
@@ -154,7 +251,10 @@ def greedy(
         if k == first_optional:
             for q in queues[None]:
                 place_queue(board, q)
-        if place_item(board, it) and it.kind == "event":
+        if (
+            place_item(board, it, not_before, before.get(it.item_id))
+            and it.kind == "event"
+        ):
             for q in queues[it.ref_id]:
                 place_queue(board, q)
     if first_optional == len(order) and not untried:
@@ -171,7 +271,14 @@ def greedy(
         )
         for p in board.placed.values()
     ]
-    schedule, removed = prune(s, schedule_of(s, rows, untried, REASON), TOOL)
+    schedule = schedule_of(s, rows, untried, REASON)
+    placed = board.placed
+    if not complete_only or all(
+        it.item_id in placed for it in s.items if it.mandatory
+    ):
+        schedule, removed = prune(s, schedule, TOOL)
+    else:  # a mandatory item is out: no use mending the rest
+        removed = 0
     seconds = time.monotonic() - t0
     info = SolveInfo(
         status="HEURISTIC",

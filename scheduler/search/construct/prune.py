@@ -16,14 +16,17 @@ def prune(s: Scenario, schedule: Schedule, tool: str) -> tuple[Schedule, int]:
     """Remove placed items until the checker finds nothing that removing
     items can mend (only ``mandatory`` violations may remain).
 
-    Each round removes one item: optional before mandatory, then the one
-    in most violations, then the least valuable. Returns the schedule
-    (left-out rows say ``"<tool>: removed, broke <rule>"``) and the
-    number of items removed.
+    Each round removes, for every violation no removal of the round has
+    mended yet, one of its items: optional before mandatory, then the one
+    in most violations, then the least valuable; then checks again (a
+    round per item made a crowded board take a minute). Returns the
+    schedule (left-out rows say ``"<tool>: removed, broke <rule>"``) and
+    the number of items removed.
     """
     rows = list(schedule.assignments)
     left = list(schedule.unscheduled)
     removed = 0
+    items = s.item_by_id
     while True:
         found = [
             v
@@ -34,21 +37,38 @@ def prune(s: Scenario, schedule: Schedule, tool: str) -> tuple[Schedule, int]:
         hits = Counter(i for v in found for i in set(v.items) if i in ids)
         if not hits:
             break
-        items = s.item_by_id
-        victim = min(hits, key=lambda i: _badness(items.get(i), hits[i], i))
-        rule = next(v.rule for v in found if victim in v.items)
-        rows = [a for a in rows if a.item_id != victim]
+
+        def key(i: str, hits: Counter = hits) -> tuple:
+            return _badness(items.get(i), hits[i], i)
+
+        victims: dict[str, str] = {}  # item id -> the rule it broke
+        for v in sorted(found, key=lambda v: min(map(key, _ids(v, ids)))):
+            mine = _ids(v, ids)
+            if not mine or any(i in victims for i in mine):
+                continue
+            victims[min(mine, key=key)] = v.rule
+        rows = [a for a in rows if a.item_id not in victims]
         rows = list(with_positions(rows))
-        it = items.get(victim)
-        if it is not None and it.is_alternative:
-            it = items.get(it.own_item_id)  # the member, not the other list
-        if it is not None:
-            left.append(Unscheduled.of(it, f"{tool}: removed, broke {rule}"))
-        removed += 1
+        for victim, rule in victims.items():
+            it = items.get(victim)
+            if it is not None and it.is_alternative:
+                it = items.get(
+                    it.own_item_id
+                )  # the member, not the other list
+            if it is not None:
+                left.append(
+                    Unscheduled.of(it, f"{tool}: removed, broke {rule}")
+                )
+            removed += 1
     return (
         replace(schedule, assignments=tuple(rows), unscheduled=tuple(left)),
         removed,
     )
+
+
+def _ids(v, placed: set[str]) -> list[str]:
+    """The placed items a violation names."""
+    return [i for i in dict.fromkeys(v.items) if i in placed]
 
 
 def _badness(it, hits: int, item_id: str) -> tuple:
