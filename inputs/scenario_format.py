@@ -6,6 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from models.records.limits import (
+    MAX_MINUTES,
+    MAX_NUMBER,
+    MAX_PEOPLE,
+    MAX_SLOT_SECONDS,
+)
 from models.records.settings import SETTING_KEYS
 from models.records.vocabulary import (
     DELEGATION_KINDS,
@@ -17,16 +23,29 @@ from models.records.vocabulary import (
     WINDOW_EFFECTS,
 )
 
-# column types: text, int, bool, datetime, date, list, enum, scope
+# column types: text, id, name, int, bool, datetime, date, list, enum, scope
 
 
 @dataclass(frozen=True)
 class Column:
+    """One column: its type (``text``, ``id``, ``name``, ``int``,
+    ``bool``, ``datetime``, ``date``, ``list``, ``enum``, ``scope``), and
+    for a number its largest value (``high``; the spec's limits, see
+    :mod:`models.records.limits`)."""
+
     name: str
     type: str = "text"
     required: bool = False
     help: str = ""
     choices: tuple[str, ...] = ()
+    high: int | None = None
+
+    @property
+    def limit(self) -> int | None:
+        """The largest value of a number column (every one has one)."""
+        if self.type != "int":
+            return None
+        return self.high if self.high is not None else MAX_NUMBER
 
 
 @dataclass(frozen=True)
@@ -46,9 +65,10 @@ def C(
     required: bool = False,
     help: str = "",
     choices: Iterable[str] = (),
+    high: int | None = None,
 ) -> Column:
     """A column of the format (short, for the table below)."""
-    return Column(name, type, required, help, tuple(choices))
+    return Column(name, type, required, help, tuple(choices), high)
 
 
 DT = "date-time, e.g. 2025-10-25 09:00 (local time)"
@@ -99,17 +119,22 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Ranks",
         (
-            C("rank", required=True, help="Rank code, e.g. HOS"),
-            C("label", required=True, help="Rank name"),
+            C("rank", "id", True, help="Rank code, e.g. HOS"),
+            C("label", "name", True, help="Rank name"),
             C("precedence", "int", True, "1 = highest"),
-            C("welcome_seconds", "int", help="Slot length in a welcome line"),
+            C(
+                "welcome_seconds",
+                "int",
+                help="Slot length in a welcome line",
+                high=MAX_SLOT_SECONDS,
+            ),
         ),
     ),
     Sheet(
         "Venues",
         (
-            C("venue_id", required=True, help="Short id"),
-            C("name", required=True, help="Venue name"),
+            C("venue_id", "id", True, help="Short id"),
+            C("name", "name", True, help="Venue name"),
         ),
         required=True,
     ),
@@ -123,14 +148,15 @@ SHEETS: tuple[Sheet, ...] = (
                 "int",
                 True,
                 "Travel minutes (symmetric unless both directions are given)",
+                high=MAX_MINUTES,
             ),
         ),
     ),
     Sheet(
         "Rooms",
         (
-            C("room_id", required=True, help="Short id"),
-            C("name", required=True, help="Room name"),
+            C("room_id", "id", True, help="Short id"),
+            C("name", "name", True, help="Room name"),
             C("venue_id", required=True, help="Venue id"),
             C("kind", "enum", True, "Room kind", ROOM_KINDS),
             C(
@@ -138,24 +164,35 @@ SHEETS: tuple[Sheet, ...] = (
                 "int",
                 True,
                 "Seats; booth units for exhibition rooms",
+                high=MAX_PEOPLE,
             ),
             C("features", "list", help="';' list, e.g. interpretation; flags"),
             C("available_from", "datetime", help="Closed before this " + DT),
             C("available_to", "datetime", help="Closed after this " + DT),
-            C("changeover_minutes", "int", help="Overrides the setting"),
+            C(
+                "changeover_minutes",
+                "int",
+                help="Overrides the setting",
+                high=MAX_MINUTES,
+            ),
         ),
         required=True,
     ),
     Sheet(
         "Delegations",
         (
-            C("delegation_id", required=True, help="ISO alpha-3 or acronym"),
-            C("name", required=True, help="English short name"),
+            C("delegation_id", "id", True, help="ISO alpha-3 or acronym"),
+            C("name", "name", True, help="English short name"),
             C("kind", "enum", True, "Delegation kind", DELEGATION_KINDS),
-            C("head_name", required=True, help="Head of delegation"),
+            C("head_name", "name", True, help="Head of delegation"),
             C("head_rank", required=True, help="Rank code of the head"),
             C("head_since", "date", help="Took office (seniority tie-break)"),
-            C("size", "int", help="People travelling with the head (4)"),
+            C(
+                "size",
+                "int",
+                help="People travelling with the head (4)",
+                high=MAX_PEOPLE,
+            ),
             C(
                 "confirmed",
                 "bool",
@@ -178,8 +215,8 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "People",
         (
-            C("person_id", required=True, help="Short id, e.g. VNM-PM"),
-            C("name", required=True, help="Name"),
+            C("person_id", "id", True, help="Short id, e.g. VNM-PM"),
+            C("name", "name", True, help="Name"),
             C("delegation_id", required=True, help="Delegation id"),
             C("rank", required=True, help="Rank code"),
             C("available_from", "datetime", help=DT),
@@ -201,15 +238,16 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Events",
         (
-            C("event_id", required=True, help="Short id"),
-            C("title", required=True, help="Title"),
+            C("event_id", "id", True, help="Short id"),
+            C("title", "name", True, help="Title"),
             C("kind", "enum", True, "Event kind", EVENT_KINDS),
-            C("duration_minutes", "int", True, "Minutes"),
+            C("duration_minutes", "int", True, "Minutes", high=MAX_MINUTES),
             C(
                 "attendance",
                 "int",
                 True,
                 "People (booth units for exhibitions)",
+                high=MAX_PEOPLE,
             ),
             C("organizer", help="Delegation id"),
             C(
@@ -251,13 +289,14 @@ SHEETS: tuple[Sheet, ...] = (
                 "int",
                 help="Participants are needed only for the first N minutes "
                 "(a chair who opens and hands over); empty: the whole event",
+                high=MAX_MINUTES,
             ),
         ),
     ),
     Sheet(
         "Slots",
         (
-            C("slot_set", required=True, help="Slot set name"),
+            C("slot_set", "id", True, help="Slot set name"),
             C("start", "datetime", True, DT),
             C("end", "datetime", True, DT),
         ),
@@ -265,10 +304,15 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Bilaterals",
         (
-            C("request_id", required=True, help="Short id"),
+            C("request_id", "id", True, help="Short id"),
             C("party_a", required=True, help="Person or delegation id"),
             C("party_b", required=True, help="Person or delegation id"),
-            C("duration_minutes", "int", help="Minutes (30)"),
+            C(
+                "duration_minutes",
+                "int",
+                help="Minutes (30)",
+                high=MAX_MINUTES,
+            ),
             C("priority", "int", help="1 to 5 (3)"),
             C("earliest", "datetime", help=DT),
             C("latest", "datetime", help=DT),
@@ -278,7 +322,12 @@ SHEETS: tuple[Sheet, ...] = (
                 "list",
                 help="Default flags; 'none' for none",
             ),
-            C("attendance", "int", help="Default: both parties, 8 a side max"),
+            C(
+                "attendance",
+                "int",
+                help="Default: both parties, 8 a side max",
+                high=MAX_PEOPLE,
+            ),
             C("mandatory", "bool", help="Default no", choices=YESNO),
             C("restricted", "bool", help="Default yes", choices=YESNO),
         ),
@@ -294,6 +343,7 @@ SHEETS: tuple[Sheet, ...] = (
                 "duration_minutes",
                 "int",
                 help="Default 20 for HOS/VP/HOG, else 10",
+                high=MAX_MINUTES,
             ),
             C("greeter", help="Person who receives the delegation"),
         ),
@@ -301,8 +351,8 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "Sequences",
         (
-            C("sequence_id", required=True, help="Short id"),
-            C("title", required=True, help="Title"),
+            C("sequence_id", "id", True, help="Short id"),
+            C("title", "name", True, help="Title"),
             C("room_id", required=True, help="Room id"),
             C("within_event", help="Runs inside this event"),
             C("earliest", "datetime", help=DT),
@@ -314,8 +364,19 @@ SHEETS: tuple[Sheet, ...] = (
                 "precedence or reverse_precedence",
                 SEQUENCE_ORDERS,
             ),
-            C("slot_seconds", "int", True, "Seconds per member"),
-            C("gap_seconds", "int", help="Seconds between members (0)"),
+            C(
+                "slot_seconds",
+                "int",
+                True,
+                "Seconds per member",
+                high=MAX_SLOT_SECONDS,
+            ),
+            C(
+                "gap_seconds",
+                "int",
+                help="Seconds between members (0)",
+                high=MAX_SLOT_SECONDS,
+            ),
             C(
                 "tiebreak",
                 help="Within one rank, for this list: alphabetical, lot:X, "
@@ -334,7 +395,12 @@ SHEETS: tuple[Sheet, ...] = (
         (
             C("sequence_id", required=True, help="Sequence id"),
             C("member", required=True, help="Person or delegation id"),
-            C("slot_seconds", "int", help="Overrides the sequence"),
+            C(
+                "slot_seconds",
+                "int",
+                help="Overrides the sequence",
+                high=MAX_SLOT_SECONDS,
+            ),
             C(
                 "position",
                 "int",
@@ -347,7 +413,7 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet(
         "SecurityWindows",
         (
-            C("window_id", required=True, help="Short id"),
+            C("window_id", "id", True, help="Short id"),
             C("start", "datetime", True, DT),
             C("end", "datetime", True, DT),
             C(

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import (
@@ -35,6 +36,7 @@ from models import (
     parse_scope,
     validate_scenario,
 )
+from models.records import limits
 from models.records.problems import Problem, ScenarioError
 from models.records.settings import SETTING_KEYS
 from models.records.vocabulary import MANDATORY_EVENT_KINDS
@@ -53,6 +55,8 @@ R = TypeVar("R")
 
 PARSERS: dict[str, Callable[[object], object]] = {
     "text": cells.text,
+    "id": cells.text,
+    "name": cells.text,
     "int": cells.integer,
     "bool": cells.boolean,
     "datetime": cells.date_time,
@@ -140,8 +144,8 @@ def read_workbook(
 
 
 def find_sheet(wb: Workbook, wanted: str, notes: list[str]) -> Any:
-    """The sheet named ``wanted`` (case and blanks aside, noted), or
-    ``None``."""
+    """The sheet named ``wanted`` (case and blanks aside, noted), a chart
+    sheet included (the caller refuses it), or ``None``."""
     if wanted in wb.sheetnames:
         return wb[wanted]
     for n in wb.sheetnames:
@@ -149,6 +153,19 @@ def find_sheet(wb: Workbook, wanted: str, notes: list[str]) -> Any:
             notes.append(f"sheet {n!r} read as {wanted!r}")
             return wb[n]
     return None
+
+
+def chart_problem(ws: Any, wanted: str, file: str) -> Problem | None:
+    """A sheet that is no table (a chart sheet) where one is expected."""
+    if isinstance(ws, Worksheet):
+        return None
+    return Problem(
+        f"Sheet {ws.title} is a chart, not a table",
+        wanted,
+        value=type(ws).__name__,
+        expected="a sheet with one header row and one row per record",
+        file=file,
+    )
 
 
 def header_map(
@@ -179,9 +196,51 @@ def header_map(
         key = raw.strip().lower()
         if raw != key:
             notes.append(f"{sheet_name}: header {raw!r} read as {key!r}")
-        if cell.column is not None:
-            out.setdefault(key, cell.column)
+        if cell.column is None:
+            continue
+        if key in out:
+            first = get_column_letter(out[key])
+            problems.append(
+                Problem(
+                    f"Column {key} appears twice (columns {first} and "
+                    f"{get_column_letter(cell.column)}); which one holds "
+                    "the data?",
+                    sheet_name,
+                    1,
+                    key,
+                    file=file,
+                )
+            )
+            continue
+        out[key] = cell.column
     return out
+
+
+def sheet_notes(ws: Worksheet, sheet_name: str, notes: list[str]) -> None:
+    """Say what a person would not see in Excel but is read all the
+    same: a hidden sheet, hidden (filtered) rows."""
+    if ws.sheet_state != "visible":
+        notes.append(
+            f"sheet {sheet_name} is hidden in the workbook; it was read "
+            "all the same"
+        )
+    hidden = [
+        r
+        for r, dim in ws.row_dimensions.items()
+        if r >= 2 and dim.hidden and r <= ws.max_row
+    ]
+    if hidden:
+        shown = ", ".join(str(r) for r in sorted(hidden)[:8])
+        more = f" and {len(hidden) - 8} more" if len(hidden) > 8 else ""
+        notes.append(
+            f"{sheet_name}: rows {shown}{more} are hidden or filtered out "
+            "in the workbook; they were read all the same"
+        )
+    if ws.auto_filter.ref and ws.auto_filter.filterColumn:
+        notes.append(
+            f"{sheet_name}: a filter is set on the sheet; every row was "
+            "read, shown or not"
+        )
 
 
 def _read_sheet(
@@ -194,7 +253,15 @@ def _read_sheet(
                 Problem(f"Missing sheet {sheet.name}", sheet.name, file=file)
             )
         return []
+    chart = chart_problem(ws, sheet.name, file)
+    if chart is not None:
+        res.problems.append(chart)
+        return []
+    sheet_notes(ws, sheet.name, res.notes)
+    before = len(res.problems)
     headers = header_map(ws, sheet.name, file, res.notes, res.problems)
+    if len(res.problems) > before:  # merged or repeated headers
+        return []
     missing = [c for c in sheet.required_columns if c not in headers]
     for c in missing:
         res.problems.append(
@@ -235,6 +302,7 @@ def _read_sheet(
             values[col.name] = _parse(col, raw, sheet.name, r, file, res)
         rows.append((r, values))
     res.counts[sheet.name] = len(rows)
+    _same_ids(sheet, rows, file, res)
     return rows
 
 
@@ -282,6 +350,13 @@ def _parse(
             )
         )
         return None
+    limit_problem = _beyond_limits(col, value)
+    if limit_problem is not None:
+        message, expected = limit_problem
+        res.problems.append(
+            Problem(message, sheet, r, col.name, raw, expected, file)
+        )
+        return None
     if col.type == "enum" and value not in col.choices:
         res.problems.append(
             Problem(
@@ -296,6 +371,65 @@ def _parse(
         )
         return None
     return value
+
+
+def _beyond_limits(col: Column, value: Any) -> tuple[str, str] | None:
+    """``(message, expected)`` when a parsed value is beyond the spec's
+    limits of a valid scenario (:mod:`models.records.limits`)."""
+    if col.type == "int":
+        high = col.limit
+        if high is not None and abs(value) > high:
+            return "Out of range", f"a number of at most {high:,}"
+        return None
+    if col.type == "id":
+        wrong = limits.id_problem(value)
+        return ("Not a valid id", wrong) if wrong else None
+    longest = {
+        "name": limits.MAX_NAME_CHARS,
+        "text": limits.MAX_TEXT_CHARS,
+        "enum": limits.MAX_TEXT_CHARS,
+    }.get(col.type)
+    if longest is not None and len(value) > longest:
+        return "Too long", f"at most {longest:,} characters"
+    if col.type == "list":
+        if sum(len(x) for x in value) > limits.MAX_LIST_CHARS:
+            return "Too long", f"at most {limits.MAX_LIST_CHARS:,} characters"
+        ids = col.name not in ("features", "required_features")
+        if ids and any(limits.id_problem(x) for x in value):
+            return "Not a list of valid ids", (
+                "ids separated by ';', each without ':' or control "
+                "characters, at most 64 characters"
+            )
+    return None
+
+
+def _same_ids(sheet: Sheet, rows: Rows, file: str, res: ReadResult) -> None:
+    """Ids of one sheet that are the same but for case or spaces (``fra``
+    and ``FRA``): refused, naming the later row. Exactly equal ids are
+    left to :func:`models.validate_scenario`."""
+    for col in sheet.columns:
+        if col.type != "id":
+            continue
+        first: dict[str, tuple[int, str]] = {}
+        for r, values in rows:
+            value = values.get(col.name)
+            if not value:
+                continue
+            key = limits.same_id(value)
+            seen = first.setdefault(key, (r, value))
+            if seen[1] != value:
+                res.problems.append(
+                    Problem(
+                        f"Same id as row {seen[0]} ({seen[1]!r}) but for "
+                        "case or spaces",
+                        sheet.name,
+                        r,
+                        col.name,
+                        value,
+                        "ids that differ in more than case or spaces",
+                        file,
+                    )
+                )
 
 
 # ------------------------------------------------------------- records
@@ -322,6 +456,20 @@ def _settings(rows: Rows, file: str, res: ReadResult) -> Settings | None:
                     "key",
                     key,
                     ", ".join(SETTING_KEYS),
+                    file,
+                )
+            )
+            continue
+        if key in rowno:
+            res.problems.append(
+                Problem(
+                    f"Setting {key} is given twice (rows {rowno[key]} and "
+                    f"{r}); which one holds?",
+                    "Settings",
+                    r,
+                    "key",
+                    key,
+                    "each setting once",
                     file,
                 )
             )
@@ -356,6 +504,7 @@ def _settings(rows: Rows, file: str, res: ReadResult) -> Settings | None:
             continue
         try:
             kw[key] = parsers.get(key, cells.text)(value)
+            _setting_limits(key, kw[key])
         except ValueError as exc:
             res.problems.append(
                 Problem(
@@ -382,6 +531,29 @@ def _settings(rows: Rows, file: str, res: ReadResult) -> Settings | None:
     if res.problems:
         return None
     return Settings(**kw)
+
+
+def _setting_limits(key: str, value: Any) -> None:
+    """Raise ``ValueError`` (what was expected) for a setting beyond the
+    limits of a valid scenario; ``days`` are sorted by ``Settings``, and
+    a day listed twice is refused here."""
+    if key == "days":
+        twice = sorted({d for d in value if value.count(d) > 1})
+        if twice:
+            raise ValueError(
+                "each day once (listed twice: "
+                + ", ".join(d.isoformat() for d in twice)
+                + ")"
+            )
+    elif key == "event_name":
+        if len(value) > limits.MAX_NAME_CHARS:
+            raise ValueError(f"at most {limits.MAX_NAME_CHARS} characters")
+    elif isinstance(value, int) and abs(value) > limits.MAX_MINUTES:
+        raise ValueError(
+            f"a number of minutes of at most {limits.MAX_MINUTES}"
+        )
+    elif isinstance(value, str) and len(value) > limits.MAX_TEXT_CHARS:
+        raise ValueError(f"at most {limits.MAX_TEXT_CHARS} characters")
 
 
 def _build(t: dict[str, Rows], file: str, res: ReadResult) -> Scenario | None:

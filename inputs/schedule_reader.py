@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any, TypeVar
 
 from openpyxl import Workbook
@@ -227,6 +227,7 @@ def _assignment(row: _Row) -> Assignment | None:
     if len(row.problems) > n_before or start is None or end is None:
         return None
     kind = row.text("kind").lower()
+    restricted = _restricted_mark(row)
     if not kind and item_id[1:2] == ":" and item_id[0] in PREFIX_KIND:
         kind = PREFIX_KIND[item_id[0]]
     return Assignment(
@@ -242,8 +243,21 @@ def _assignment(row: _Row) -> Assignment | None:
         position=position,
         locked=bool(locked),
         note=row.text("note"),
+        restricted=restricted,
         row=row.r,
     )
+
+
+def _restricted_mark(row: _Row) -> bool:
+    """The row's own ``restricted`` column (optional). A value that is
+    not yes or no counts as yes: the public copy fails closed."""
+    raw = row.raw("restricted")
+    if cells.is_empty(raw):
+        return False
+    try:
+        return cells.boolean(raw)
+    except ValueError:
+        return True
 
 
 def _fit_to_scenario(
@@ -340,6 +354,12 @@ def _unscheduled(wb: Workbook, res: ScheduleRead) -> tuple[Unscheduled, ...]:
     return tuple(out)
 
 
+def _file_name(raw: object) -> str:
+    """A file named in a Summary: its name only, never the folders above
+    it (an older workbook may hold a whole path)."""
+    return PureWindowsPath(cells.text(raw)).name
+
+
 def _summary(
     wb: Workbook, res: ScheduleRead
 ) -> tuple[SolveInfo | None, dict[str, Any]]:
@@ -405,6 +425,6 @@ def _summary(
     extra = {
         "generated_at": get("generated_at", date_time, DATE_TIME),
         "event_name": get("event_name", cells.text, "text"),
-        "scenario_file": get("scenario_file", cells.text, "text"),
+        "scenario_file": get("scenario_file", _file_name, "text"),
     }
     return info, extra

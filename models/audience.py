@@ -1,87 +1,156 @@
 """Who may see what: the public copy of a schedule.
 
 A schedule goes to ministries and security services in full, and to the
-press and the public without anything restricted. Restricted are every
-bilateral (not public until announced), every arrival (security
-sensitive: a landing time tells where a head of state will be), every
-event marked ``restricted`` and the queue slots held inside such an
-event. :func:`public_schedule` keeps only the rest, and drops the
-reasons of left-out public items that name a restricted item.
+press and the public as its public copy. The public copy is built from
+what the scenario marks public, never from what merely is absent from a
+list of secrets (the spec's "The public copy"): an event the scenario
+has with ``restricted`` = no, and a queue slot held inside such an
+event. Everything else is left out: bilaterals, arrivals, restricted
+events and their queues, queues not held inside an event, any row the
+scenario does not know (a hand-added one), and any row the schedule
+workbook itself marks restricted.
+
+What passes is rebuilt from the scenario, not copied from the workbook
+(title, kind and participants come from the scenario's item; only time
+and room come from the schedule), and a left-out public item's reason is
+one of a few fixed sentences (:data:`PUBLIC_REASONS`) chosen by the kind
+of cause (:func:`models.reasons.cheap_cause`): no arrival, landing time,
+availability of a person, bilateral or restricted title can be in it,
+whatever the full copy's reason says.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from .changes import Change
+from .reasons import cheap_cause
 from .records.scenario import Scenario
-from .records.schedule import Schedule
+from .records.schedule import Assignment, Schedule, Unscheduled
 
 AUDIENCES = ("full", "public")
 #: Item kinds that are restricted whatever the scenario says.
 ALWAYS_RESTRICTED_KINDS = ("bilateral", "arrival")
-#: Said instead of a reason that would name a restricted item.
-WITHHELD_REASON = "Not placed; the reason is given in the full schedule."
+#: The public words for each kind of cause (:data:`models.reasons.CAUSES`).
+PUBLIC_REASONS = {
+    "room": "No room has the seats, kind and features it needs.",
+    "people": "Its participants cannot all be there at a time that suits it.",
+    "taken": "No suitable room is free while its participants are.",
+    "value": "The time and rooms it could use went to items of higher "
+    "priority.",
+    "event": "Its event is not in the programme.",
+    "member": "The member could not be given a place in this list.",
+    "waiting": "Waiting for a participant's confirmation.",
+}
+#: Said when no kind of cause is known.
+WITHHELD_REASON = "Not placed in this schedule."
+#: Sentences that may stand in a public reason cell, and nothing else.
+PUBLIC_REASON_TEXTS = frozenset({*PUBLIC_REASONS.values(), WITHHELD_REASON})
 
 
-def restricted_item_ids(s: Scenario) -> frozenset[str]:
-    """Item ids that only the full audience may see."""
-    hidden_events = {e.event_id for e in s.events if e.restricted}
+def public_item_ids(s: Scenario) -> frozenset[str]:
+    """Item ids the public may see: events the scenario marks
+    ``restricted`` = no, and queue slots inside such events."""
+    open_events = {e.event_id for e in s.events if not e.restricted}
     out = set()
     for it in s.items:
         if (
-            it.restricted
-            or it.kind in ALWAYS_RESTRICTED_KINDS
-            or it.within_event in hidden_events
-        ):
+            it.kind == "event"
+            and it.ref_id in open_events
+            and not it.restricted
+        ) or (it.kind == "sequence" and it.within_event in open_events):
             out.add(it.item_id)
     return frozenset(out)
 
 
-def restricted_words(s: Scenario) -> frozenset[str]:
-    """Ids and titles that betray a restricted item when they appear in
-    a public text (item ids, request ids, restricted event ids)."""
-    words = set(restricted_item_ids(s))
-    words |= {b.request_id for b in s.bilaterals}
-    words |= {e.event_id for e in s.events if e.restricted}
-    words |= {e.title for e in s.events if e.restricted}
-    return frozenset(words)
+def restricted_item_ids(s: Scenario) -> frozenset[str]:
+    """Item ids of the scenario that only the full audience may see."""
+    public = public_item_ids(s)
+    return frozenset(it.item_id for it in s.items if it.item_id not in public)
 
 
-def is_restricted(hidden: frozenset[str], item_id: str, kind: str) -> bool:
-    """Whether an item is hidden from the public, given the scenario's
-    :func:`restricted_item_ids` (an item not in the scenario, e.g. added
-    to a hand-edited schedule, is judged by its kind)."""
-    return kind in ALWAYS_RESTRICTED_KINDS or item_id in hidden
+def is_public(
+    s: Scenario, public: frozenset[str], row: Assignment | Unscheduled | Change
+) -> bool:
+    """Whether a schedule row (an assignment, a left-out item or a
+    change) may be shown to the public: the scenario knows its id as a
+    public item of the same kind, and the schedule workbook does not mark
+    it restricted."""
+    it = s.item_by_id.get(row.item_id)
+    return (
+        it is not None
+        and row.item_id in public
+        and (not row.kind or row.kind == it.kind)
+        and not getattr(row, "restricted", False)
+    )
+
+
+def _public_row(s: Scenario, a: Assignment) -> Assignment:
+    """A public row rebuilt from the scenario: the workbook gives only
+    its time, room and position."""
+    it = s.item_by_id[a.item_id]
+    people = tuple(p for p in dict.fromkeys(a.participants) if p in s.persons)
+    room = s.room_by_id.get(a.room_id)
+    return replace(
+        a,
+        kind=it.kind,
+        ref_id=it.ref_id,
+        title=it.title,
+        participants=people,
+        venue_id=room.venue_id if room else a.venue_id,
+        note=_public_note(s, a.note),
+        restricted=False,
+    )
+
+
+def _public_note(s: Scenario, note: str) -> str:
+    """The engine's own notes on queue slots (``late: after the list``,
+    ``moved from X`` with X a public queue); anything else is dropped."""
+    note = (note or "").strip()
+    if note == "late: after the list":
+        return note
+    if note.startswith("moved from "):
+        seq = s.sequence_by_id.get(note.removeprefix("moved from "))
+        public_events = {e.event_id for e in s.events if not e.restricted}
+        if seq is not None and seq.within_event in public_events:
+            return note
+    return ""
+
+
+def public_reason(s: Scenario, item_id: str, schedule: Schedule) -> str:
+    """The reason the public reads for a left-out public item: a fixed
+    sentence for its kind of cause, worked out again from the scenario
+    and the (full) schedule, never the full copy's words."""
+    it = s.item_by_id.get(item_id)
+    if it is None:
+        return WITHHELD_REASON
+    return PUBLIC_REASONS.get(cheap_cause(s, it, schedule), WITHHELD_REASON)
 
 
 def public_schedule(s: Scenario, schedule: Schedule) -> Schedule:
-    """The schedule without restricted items, placed or left out.
-
-    Reasons of left-out public items that mention a restricted item are
-    replaced by :data:`WITHHELD_REASON`; the soft penalty of bilateral
-    grouping is dropped from the solve information.
-    """
-    words = restricted_words(s)
-    hidden = restricted_item_ids(s)
+    """The public copy of ``schedule``: only public items, placed or left
+    out, rebuilt from the scenario; reasons in public words; no solve
+    figures of value (objective, bound, gap, penalties)."""
+    public = public_item_ids(s)
     assignments = tuple(
-        a
+        _public_row(s, a)
         for a in schedule.assignments
-        if not is_restricted(hidden, a.item_id, a.kind)
+        if is_public(s, public, a)
     )
     unscheduled = []
+    seen = set()
     for u in schedule.unscheduled:
-        if is_restricted(hidden, u.item_id, u.kind):
+        if not is_public(s, public, u) or u.item_id in seen:
             continue
-        if any(w in u.reason for w in words):
-            u = replace(u, reason=WITHHELD_REASON)
-        unscheduled.append(u)
+        seen.add(u.item_id)
+        it = s.item_by_id[u.item_id]
+        unscheduled.append(
+            Unscheduled.of(it, public_reason(s, u.item_id, schedule))
+        )
     info = schedule.info
     if info is not None:
         info = replace(
-            info,
-            penalties={
-                k: v for k, v in info.penalties.items() if "bilateral" not in k
-            },
+            info, objective=None, best_bound=None, gap=None, penalties={}
         )
     return replace(
         schedule,
@@ -89,6 +158,35 @@ def public_schedule(s: Scenario, schedule: Schedule) -> Schedule:
         unscheduled=tuple(unscheduled),
         info=info,
     )
+
+
+def public_changes(
+    s: Scenario, changes: list[Change], schedule: Schedule
+) -> list[Change]:
+    """The Changes sheet's rows the public may read: changes of public
+    items, with the scenario's titles, and for a dropped item the public
+    reason (from the new ``schedule``, in full)."""
+    public = public_item_ids(s)
+    out = []
+    for c in changes:
+        if not is_public(s, public, c):
+            continue
+        it = s.item_by_id[c.item_id]
+        reason = (
+            public_reason(s, c.item_id, schedule)
+            if c.change == "dropped"
+            else ""
+        )
+        out.append(
+            replace(
+                c,
+                kind=it.kind,
+                title=it.title,
+                tell=tuple(p for p in c.tell if p in s.persons),
+                reason=reason,
+            )
+        )
+    return out
 
 
 def for_audience(s: Scenario, schedule: Schedule, audience: str) -> Schedule:

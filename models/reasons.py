@@ -558,14 +558,59 @@ def _hms(s: Scenario, t: int) -> str:
     return s.grid.to_datetime(t).strftime("%H:%M:%S")
 
 
+#: The kinds of cause of :func:`cheap_cause`, each a few words that name
+#: nothing: ``room`` (no room fits), ``people`` (its people are never
+#: free for it), ``taken`` (rooms taken while its people are free),
+#: ``event`` (a queue member whose event is not placed), ``member`` (a
+#: queue member who has no place in the list), ``value`` (lost its place
+#: to items of higher value).
+CAUSES = ("room", "people", "taken", "event", "member", "value")
+
+
+def _explained(s: Scenario, it: Item, schedule: Schedule) -> tuple[str, str]:
+    """``(cause, sentence)`` of the first cheap check that explains why
+    ``it`` is not in ``schedule``."""
+    static: tuple[tuple[str, Callable[[Scenario, Item], str | None]], ...]
+    static = (("room", no_room_reason), ("people", time_reason))
+    for cause, alone in static:
+        r = alone(s, it)
+        if r:
+            return cause, r
+    placed: tuple[
+        tuple[str, Callable[[Scenario, Item, Schedule], str | None]], ...
+    ] = (
+        ("people", limit_reason),
+        ("people", busy_reason),
+        ("taken", taken_reason),
+        ("member", member_reason),
+    )
+    for cause, fn in placed:
+        r = fn(s, it, schedule)
+        if r:
+            if cause == "member" and _event_missing(s, it, schedule):
+                cause = "event"
+            return cause, r
+    return "value", GENERIC_REASON
+
+
+def _event_missing(s: Scenario, it: Item, schedule: Schedule) -> bool:
+    """A queue slot whose list runs inside an event that is not placed."""
+    seq = s.sequence_by_id.get(it.sequence_id or "")
+    return (
+        seq is not None
+        and bool(seq.within_event)
+        and f"E:{seq.within_event}" not in schedule.by_item()
+    )
+
+
+def cheap_cause(s: Scenario, it: Item, schedule: Schedule) -> str:
+    """The kind of cause (one of :data:`CAUSES`) of
+    :func:`cheap_reason`: what a reader may be told without the details
+    (``models.audience`` words it for the public)."""
+    return _explained(s, it, schedule)[0]
+
+
 def cheap_reason(s: Scenario, it: Item, schedule: Schedule) -> str:
     """A sentence saying why ``it`` is not in ``schedule``."""
-    for reason in (no_room_reason, time_reason):
-        r = reason(s, it)
-        if r:
-            return r[0].upper() + r[1:]
-    for scheduled in (limit_reason, busy_reason, taken_reason, member_reason):
-        r = scheduled(s, it, schedule)
-        if r:
-            return r[0].upper() + r[1:]
-    return GENERIC_REASON
+    r = _explained(s, it, schedule)[1]
+    return r[0].upper() + r[1:]

@@ -14,7 +14,11 @@ from typing import Any
 import pandas as pd
 
 from models import Scenario
-from models.audience import for_audience, is_restricted, restricted_item_ids
+from models.audience import (
+    for_audience,
+    public_changes,
+    restricted_item_ids,
+)
 from models.changes import Change
 from models.records.schedule import Schedule
 
@@ -87,11 +91,7 @@ def schedule_frames(
         out[name] = frame(rows(scenario, shown, public), columns)
     if changes is not None:
         if public:
-            changes = [
-                c
-                for c in changes
-                if not is_restricted(hidden, c.item_id, c.kind)
-            ]
+            changes = public_changes(scenario, changes, schedule)
         out["Changes"] = changes_frame(changes)
     for name, (columns, rows) in VIEWS.items():
         if name in out or (public and name in PUBLIC_OMITS):

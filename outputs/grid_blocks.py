@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from models import Scenario
 from models import intervals as iv
-from models.audience import is_restricted, restricted_item_ids
+from models.audience import is_public, public_item_ids, restricted_item_ids
 from models.checker.rooms import room_uses
 from models.records.items import event_item_id
 from models.records.schedule import Assignment, Schedule
@@ -127,6 +127,7 @@ def day_blocks(
     no-arrival windows and VIP sweeps of the rooms in use are drawn
     where no item is."""
     hidden = restricted_item_ids(s) if full_copy else frozenset()
+    public = public_item_ids(s)
     items = [a for a in schedule.assignments if a.start.date() == day]
     queues: dict[tuple[str, str], list[Assignment]] = defaultdict(list)
     blocks: list[Block] = []
@@ -135,7 +136,7 @@ def day_blocks(
             queues[(a.ref_id, a.room_id)].append(a)
             continue
         b = _item_block(s, a)
-        b.restricted = full_copy and is_restricted(hidden, a.item_id, a.kind)
+        b.restricted = full_copy and not is_public(s, public, a)
         blocks.append(b)
     for (seq_id, room_id), slots in queues.items():
         _add_queue(s, blocks, seq_id, room_id, slots, hidden)

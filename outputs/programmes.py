@@ -15,7 +15,7 @@ from datetime import datetime
 from openpyxl import Workbook
 
 from models import Scenario
-from models.audience import is_restricted, restricted_item_ids
+from models.audience import is_public, public_item_ids
 from models.records.items import busy_end, event_item_id
 from models.records.schedule import Assignment, Schedule
 from models.titles import bilateral_parties, person_label
@@ -68,7 +68,7 @@ def add_programmes(
     if not schedule.assignments:
         return
     full = furniture.audience == "full"
-    hidden = restricted_item_ids(s) if full else frozenset()
+    public = public_item_ids(s)
     doc = Handout(
         wb.create_sheet(SHEET),
         COLUMNS,
@@ -89,7 +89,7 @@ def add_programmes(
             if a.start.date() != day:
                 day = a.start.date()
                 doc.band(f"{day:%A %d %B %Y}")
-            restricted = full and is_restricted(hidden, a.item_id, a.kind)
+            restricted = full and not is_public(s, public, a)
             marked |= restricted
             what = a.title + (RESTRICTED_NOTE if restricted else "")
             doc.add(

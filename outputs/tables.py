@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from pathlib import PureWindowsPath
 
 from models import Scenario
+from models.audience import is_public, public_item_ids
 from models.records import schedule as contract
 from models.records.schedule import Schedule
 from models.rules import RULE_BY_ID
@@ -54,8 +55,10 @@ def schedule_rows(s: Scenario, schedule: Schedule) -> list[dict]:
     Parameters
     ----------
     s
-        The scenario: room and venue names and the ``restricted`` flag of
-        each item come from it (empty / ``"no"`` for unknown ids).
+        The scenario: room and venue names come from it; ``restricted``
+        is ``"no"`` only for the items the public copy shows
+        (:func:`models.audience.public_item_ids`; ``"yes"`` for unknown
+        ids and for rows the schedule workbook marked restricted).
     schedule
         The schedule to show.
     """
@@ -63,8 +66,8 @@ def schedule_rows(s: Scenario, schedule: Schedule) -> list[dict]:
     ordered = sorted(
         schedule.assignments, key=lambda a: (a.start, a.room_id, a.item_id)
     )
+    public = public_item_ids(s)
     for a in ordered:
-        it = s.item_by_id.get(a.item_id)
         room = s.room_by_id.get(a.room_id)
         venue = s.venue_by_id.get(a.venue_id)
         seconds = (a.end - a.start).total_seconds()
@@ -89,7 +92,9 @@ def schedule_rows(s: Scenario, schedule: Schedule) -> list[dict]:
                 "duration_minutes": (
                     int(minutes) if minutes.is_integer() else round(minutes, 2)
                 ),
-                "restricted": yes_no(bool(it and it.restricted)),
+                "restricted": yes_no(
+                    a.restricted or not is_public(s, public, a)
+                ),
             }
         )
     return rows

@@ -30,7 +30,7 @@ from openpyxl.worksheet.pagebreak import Break
 from models import Scenario
 from models.audience import (
     for_audience,
-    is_restricted,
+    public_changes,
     restricted_item_ids,
 )
 from models.files import atomic_write
@@ -120,10 +120,10 @@ def write_schedule_workbook(
         Optional list of ``models.changes.Change`` (a what-if run): adds a
         Changes sheet after the contract sheets.
     audience
-        ``full`` (default) or ``public``: the public copy leaves out every
-        restricted item (bilaterals, arrivals, events marked restricted),
-        the Arrivals, Bilaterals and Rooms sheets, and reasons that name a
-        restricted item (see ``models.audience``).
+        ``full`` (default) or ``public``: the public copy holds only what
+        the scenario marks public, with reasons in public words and no
+        figures of value, and no Arrivals, Bilaterals or Rooms sheet (see
+        ``models.audience``).
 
     Returns
     -------
@@ -143,6 +143,7 @@ def build_workbook(
     audience: str = "full",
 ) -> Workbook:
     """The workbook of :func:`write_schedule_workbook`, not saved."""
+    full = schedule
     schedule = for_audience(scenario, schedule, audience)
     public = audience == "public"
     hidden = restricted_item_ids(scenario) if public else frozenset()
@@ -184,11 +185,7 @@ def build_workbook(
     )
     if changes is not None:
         if public:
-            changes = [
-                c
-                for c in changes
-                if not is_restricted(hidden, c.item_id, c.kind)
-            ]
+            changes = public_changes(scenario, changes, full)
         _changes_sheet(wb, changes, furniture)
     add_day_grids(wb, scenario, schedule, furniture)
     add_programmes(wb, scenario, schedule, furniture)

@@ -141,6 +141,8 @@ def guard_outputs(
             raise BadInput(f"{output} is a folder; give a file name.")
     if ics is not None and ics.exists() and not ics.is_dir():
         raise BadInput(f"--ics {ics} is a file; give a folder.")
+    if ics is not None:
+        _refuse_foreign_calendars(ics)
     protected = [p for p in inputs if p is not None]
     for target in (output, ics):
         if target is None:
@@ -156,6 +158,23 @@ def guard_outputs(
                 f"{target} is inside the installed scheduler package; "
                 "write the output somewhere else."
             )
+
+
+def _refuse_foreign_calendars(folder: Path) -> None:
+    """A calendar folder holding ``.ics`` files this program did not
+    write there is refused: they would stay beside ours, perhaps for
+    another audience (:func:`outputs.calendars.write_calendars`)."""
+    from outputs.calendars import foreign_calendars
+
+    foreign = foreign_calendars(folder)
+    if foreign:
+        shown = ", ".join(foreign[:5])
+        more = f" and {len(foreign) - 5} more" if len(foreign) > 5 else ""
+        raise BadInput(
+            f"--ics {folder} holds calendars this program did not write "
+            f"there ({shown}{more}); give an empty or new folder, or one "
+            "this program wrote before. Nothing was written."
+        )
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -453,6 +472,8 @@ def write_outputs(
     from outputs.calendars import write_calendars
     from outputs.xlsx_writer import write_schedule_workbook
 
+    if ics is not None:
+        _refuse_foreign_calendars(ics)
     try:
         write_schedule_workbook(scenario, schedule, output, changes, audience)
     except OSError as exc:

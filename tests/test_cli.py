@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
+from outputs.calendars import file_stem
 from scheduler.cli import cli
 from tests.inputs.helpers import set_cell, workbook
 
@@ -271,9 +272,9 @@ def test_public_copy_and_calendars_from_solve_and_export(tmp_path):
         tmp_path / "cal",
     )
     assert r.exit_code == 0, r.output
-    assert {p.name for p in (tmp_path / "cal").iterdir()} == {
-        "delegation-DEU.ics",
-        "delegation-FRA.ics",
+    assert {p.name for p in (tmp_path / "cal").glob("*.ics")} == {
+        f"{file_stem('delegation', 'DEU')}.ics",
+        f"{file_stem('delegation', 'FRA')}.ics",
     }
     assert "Arrivals" in load_workbook(out).sheetnames
     r = run(

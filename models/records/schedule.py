@@ -38,6 +38,7 @@ class Assignment:
     its queue (sequence items only), counting present members from 1.
     ``note`` is free text the engine fills for queue members placed late
     (``late: after the list``) or moved (``moved from SIGN1``).
+    ``restricted`` is the schedule workbook's own mark.
     """
 
     item_id: str
@@ -52,6 +53,10 @@ class Assignment:
     position: int | None = None
     locked: bool = False
     note: str = ""
+    #: marked restricted in the schedule workbook it was read from (its
+    #: ``restricted`` column): the public copy leaves it out whatever the
+    #: scenario says
+    restricted: bool = field(default=False, compare=False)
     row: int | None = field(default=None, compare=False)
 
 

@@ -23,6 +23,10 @@ class Settings:
     precedence_tiebreak: str = "alphabetical"
     paper_size: str = "A4"
 
+    def __post_init__(self) -> None:
+        # the days may be listed in any order; the engine works in order
+        object.__setattr__(self, "days", tuple(sorted(self.days)))
+
 
 @dataclass(frozen=True, slots=True)
 class Rank:

@@ -100,7 +100,8 @@ def test_unknown_room_and_item_give_empty_extras():
     )  # fmt: skip
     (row,) = schedule_rows(s, Schedule((a,)))
     assert row["room_name"] == "" and row["venue_name"] == ""
-    assert row["restricted"] == "no"
+    # a row the scenario does not know is never shown as public
+    assert row["restricted"] == "yes"
 
 
 def test_unscheduled_rows():

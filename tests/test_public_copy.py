@@ -1,0 +1,117 @@
+"""The leak scanner on whole runs (issue 14): for the sample and for a
+generated scenario, no text of a restricted item, arrival point or time,
+person's availability or file path appears in any cell or calendar of
+the public outputs of ``solve``, ``export`` and what-if runs."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import datetime, time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from inputs.scenario_writer import write_scenario
+from scheduler.cli import cli
+from scheduler.pipeline import load_scenario, load_schedule
+from tests.leaks import (
+    calendar_texts,
+    leaks,
+    secrets,
+    structural_leaks,
+    workbook_texts,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+
+def _generated(folder: Path) -> Path:
+    """A small generated scenario with restricted side events and
+    delegations that are in town only part of the time."""
+    from generate import generate
+
+    s = generate(
+        delegations=16, days=1, side_events=8, bilaterals=16, rooms=14
+    )
+    day = s.settings.days[0]
+    events = tuple(
+        replace(e, restricted=True) if k % 3 == 1 else e
+        for k, e in enumerate(s.events)
+    )
+    dels = tuple(
+        replace(
+            d,
+            available_from=datetime.combine(day, time(9, 40)),
+            available_to=datetime.combine(day, time(19, 50)),
+        )
+        if k % 5 == 2
+        else d
+        for k, d in enumerate(s.delegations)
+    )
+    s = replace(s, events=events, delegations=dels)
+    return write_scenario(s, folder / "generated.xlsx")
+
+
+def _sample(folder: Path) -> Path:
+    r = CliRunner().invoke(cli, ["sample", str(folder / "hanoi.xlsx")])
+    assert r.exit_code == 0, r.output
+    return folder / "hanoi.xlsx"
+
+
+def _run(*args) -> None:
+    r = CliRunner().invoke(cli, [str(a) for a in args])
+    assert r.exit_code == 0, r.output
+    assert "Traceback" not in r.output
+
+
+def _scan_runs(tmp_path: Path, make, seconds: str) -> None:
+    inputs = tmp_path / "secret-folder-name"
+    inputs.mkdir()
+    scenario = make(inputs)
+    out = tmp_path / "out"
+    out.mkdir()
+    solve = [
+        "--time-limit",
+        seconds,
+        "--workers",
+        "1",
+        "--diagnose-seconds",
+        "0",
+    ]
+    full = out / "full.xlsx"
+    _run("solve", scenario, "-o", full, *solve, "--ics", out / "full-ics")
+    _run(
+        "solve", scenario, "-o", out / "solve-public.xlsx", *solve,
+        "--audience", "public", "--ics", out / "solve-ics",
+    )  # fmt: skip
+    _run(
+        "export", scenario, full, "-o", out / "export-public.xlsx",
+        "--audience", "public", "--ics", out / "full-ics",
+    )  # fmt: skip
+    _run(
+        "solve", scenario, "--baseline", full, "-o", out / "whatif.xlsx",
+        *solve, "--audience", "public", "--ics", out / "whatif-ics",
+    )  # fmt: skip
+    s = load_scenario(scenario)
+    sched = load_schedule(full, s).schedule
+    secret = secrets(s, sched, [inputs])
+    # the scan finds what the full copy holds: it can fail
+    assert leaks(workbook_texts(full), secret)
+    for name in ("solve-public", "export-public", "whatif"):
+        path = out / f"{name}.xlsx"
+        assert leaks(workbook_texts(path), secret) == [], name
+        assert structural_leaks(s, path) == [], name
+    # export wrote the public calendars over the full ones
+    for folder in ("solve-ics", "full-ics", "whatif-ics"):
+        assert leaks(calendar_texts(out / folder), secret) == [], folder
+
+
+def test_no_leak_in_the_public_outputs_of_a_generated_scenario(tmp_path):
+    _scan_runs(tmp_path, _generated, "3")
+
+
+@pytest.mark.slow
+def test_no_leak_in_the_public_outputs_of_the_sample(tmp_path):
+    _scan_runs(tmp_path, _sample, "20")
