@@ -232,9 +232,14 @@ def sheet_notes(ws: Worksheet, sheet_name: str, notes: list[str]) -> None:
     if hidden:
         shown = ", ".join(str(r) for r in sorted(hidden)[:8])
         more = f" and {len(hidden) - 8} more" if len(hidden) > 8 else ""
+        which = (
+            f"row {shown} is"
+            if len(hidden) == 1
+            else (f"rows {shown}{more} are")
+        )
         notes.append(
-            f"{sheet_name}: rows {shown}{more} are hidden or filtered out "
-            "in the workbook; they were read all the same"
+            f"{sheet_name}: {which} hidden or filtered out in the "
+            "workbook; read all the same"
         )
     if ws.auto_filter.ref and ws.auto_filter.filterColumn:
         notes.append(

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from scheduler.cli import cli
+from tests.data.bad.make_corpus import many_cells, many_parts
 
 BAD = Path(__file__).parent / "data" / "bad"
 FILES = sorted(BAD.glob("*.xlsx"))
@@ -36,6 +37,22 @@ EXPECT = {
     "zip_bomb.xlsx": "zip bomb",
     "rows_50000.xlsx": "More than 20,000 rows",
     "empty_workbook.xlsx": "Missing sheet",
+    # issue 14: limits of a valid scenario
+    "huge_duration.xlsx": "Events, row 2, column duration_minutes",
+    "huge_capacity.xlsx": "Rooms, row 2, column capacity",
+    "huge_slot_seconds.xlsx": "Sequences, row 2, column slot_seconds",
+    "huge_travel.xlsx": "Travel, row 2, column minutes",
+    "huge_position.xlsx": "SequenceMembers, row 2, column position",
+    "id_semicolon.xlsx": "Events, row 3, column event_id",
+    "id_colon.xlsx": "Sequences, row 2, column sequence_id",
+    "id_line_break.xlsx": "Rooms, row 3, column room_id",
+    "id_too_long.xlsx": "Venues, row 3, column venue_id",
+    "id_same_but_case.xlsx": "Rooms, row 3, column room_id",
+    "name_too_long.xlsx": "Events, row 2, column title",
+    "days_twice.xlsx": "listed twice: 2025-10-25",
+    "duplicate_setting.xlsx": "Settings, row 13, column key",
+    "duplicate_header.xlsx": "Rooms, row 1, column capacity",
+    "chart_sheet.xlsx": "sheet Rooms: Sheet Rooms is a chart",
 }
 
 
@@ -113,3 +130,78 @@ def test_bad_schedule_refused_clearly(path, tmp_path):
         assert SCHEDULE_EXPECT[path.name] in r.output, r.output
     assert list(tmp_path.iterdir()) == []
     assert (_digest(path), _digest(SCENARIO)) == before
+
+
+# --------------------------------------------------- made at test time
+
+
+@pytest.mark.parametrize(
+    "make, expect",
+    [
+        (many_parts, "unpacks to"),
+        (many_cells, "more than 2,000,000 cells"),
+    ],
+    ids=["many-parts", "many-cells"],
+)
+def test_a_workbook_too_big_to_unpack_is_refused_quickly(
+    make, expect, tmp_path
+):
+    path = make(tmp_path / "big.xlsx")
+    out = tmp_path / "out"
+    out.mkdir()
+    r = CliRunner().invoke(
+        cli, ["solve", str(path), "-o", str(out / "s.xlsx")]
+    )
+    assert r.exit_code == 2, r.output
+    assert expect in r.output and "Traceback" not in r.output
+    assert list(out.iterdir()) == []
+
+
+# ------------------------------------------------ odd but valid workbooks
+
+ODD = Path(__file__).parent / "data" / "odd"
+
+
+def test_odd_corpus_is_complete():
+    assert {f.name for f in ODD.glob("*.xlsx")} == {
+        "days_unsorted.xlsx",
+        "line_breaks.xlsx",
+        "hidden_sheet_and_rows.xlsx",
+    }
+
+
+def test_days_in_any_order_are_sorted():
+    from scheduler.pipeline import load_scenario
+
+    s = load_scenario(ODD / "days_unsorted.xlsx")
+    assert list(s.settings.days) == sorted(s.settings.days)
+    assert len(s.settings.days) == 2
+
+
+def test_line_breaks_in_names_work_in_every_output(tmp_path):
+    r = CliRunner().invoke(
+        cli,
+        [
+            "solve",
+            str(ODD / "line_breaks.xlsx"),
+            "-o",
+            str(tmp_path / "s.xlsx"),
+            "--time-limit",
+            "5",
+            "--ics",
+            str(tmp_path / "ics"),
+        ],
+    )
+    assert r.exit_code == 0, r.output
+    text = "".join(p.read_text() for p in (tmp_path / "ics").glob("*.ics"))
+    assert "SUMMARY:Opening ceremony" in text
+    assert "Test summit" in text
+
+
+def test_validate_says_what_excel_hides():
+    r = CliRunner().invoke(
+        cli, ["validate", str(ODD / "hidden_sheet_and_rows.xlsx")]
+    )
+    assert r.exit_code == 0, r.output
+    assert "sheet Travel is hidden" in r.output
+    assert "Rooms: row 3 is hidden or filtered out" in r.output

@@ -84,6 +84,7 @@ def main() -> None:
             block = b"0" * (1 << 20)
             for _ in range(320):  # 320 MB of zeros, about 320 KB packed
                 fh.write(block)
+    hostile()
     wb = load_workbook(HERE / "wrong_type.xlsx")
     set_cell(wb, "Rooms", "capacity", 2, 100)
     ws = wb["Delegations"]
@@ -91,6 +92,130 @@ def main() -> None:
         ws.append([f"D{k:05d}", f"State {k}", "state", "Head", "MIN"])
     wb.save(HERE / "rows_50000.xlsx")
     Workbook().save(HERE / "empty_workbook.xlsx")
+
+
+def _settings_row(wb, key: str, value) -> None:
+    ws = wb["Settings"]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == key:
+            row[1].value = value
+            return
+    ws.append([key, value])
+
+
+def _chart_sheet(wb) -> None:
+    """Rooms replaced by a chart sheet of the same name."""
+    from openpyxl.chart import BarChart, Reference
+
+    index = wb.sheetnames.index("Rooms")
+    wb.remove(wb["Rooms"])
+    cs = wb.create_chartsheet("Rooms", index)
+    chart = BarChart()
+    chart.add_data(Reference(wb["Events"], min_col=4, min_row=1, max_row=3))
+    cs.add_chart(chart)
+
+
+def hostile() -> None:
+    """Issue 14: numbers far out of range, ids that break the item ids
+    or the lists, repeated headers and settings, a day listed twice, a
+    chart sheet named like a data sheet."""
+    _edit(
+        "huge_duration.xlsx",
+        lambda wb: set_cell(wb, "Events", "duration_minutes", 2, 1e20),
+    )
+    _edit(
+        "huge_capacity.xlsx",
+        lambda wb: set_cell(wb, "Rooms", "capacity", 2, 1e30),
+    )
+    _edit(
+        "huge_slot_seconds.xlsx",
+        lambda wb: set_cell(wb, "Sequences", "slot_seconds", 2, 86_400),
+    )
+    _edit(
+        "huge_travel.xlsx",
+        lambda wb: set_cell(wb, "Travel", "minutes", 2, 100_000),
+    )
+    _edit(
+        "huge_position.xlsx",
+        lambda wb: set_cell(wb, "SequenceMembers", "position", 2, 1e9),
+    )
+    _edit(
+        "id_semicolon.xlsx",
+        lambda wb: set_cell(wb, "Events", "event_id", 3, "WS;1"),
+    )
+    _edit(
+        "id_colon.xlsx",
+        lambda wb: set_cell(wb, "Sequences", "sequence_id", 2, "Q:1"),
+    )
+    _edit(
+        "id_line_break.xlsx",
+        lambda wb: set_cell(wb, "Rooms", "room_id", 3, "R\n2"),
+    )
+    _edit(
+        "id_too_long.xlsx",
+        lambda wb: set_cell(wb, "Venues", "venue_id", 3, "P" * 65),
+    )
+    _edit(
+        "id_same_but_case.xlsx",
+        lambda wb: set_cell(wb, "Rooms", "room_id", 3, "r1"),
+    )
+    _edit(
+        "name_too_long.xlsx",
+        lambda wb: set_cell(wb, "Events", "title", 2, "Opening " * 40),
+    )
+    _edit(
+        "days_twice.xlsx",
+        lambda wb: _settings_row(wb, "days", "2025-10-25; 2025-10-25"),
+    )
+    _edit(
+        "duplicate_setting.xlsx",
+        lambda wb: wb["Settings"].append(["day_start", "06:00"]),
+    )
+    _edit(
+        "duplicate_header.xlsx",
+        lambda wb: wb["Rooms"].cell(1, 10, "capacity"),
+    )
+    _edit("chart_sheet.xlsx", _chart_sheet)
+
+
+def many_parts(path: Path, parts: int = 40) -> Path:
+    """A workbook of many parts of about 2 MB each, none compressed more
+    than real workbooks are: more than the engine reads in all (made at
+    test time, not kept: it unpacks to 80 MB)."""
+    import random
+
+    rng = random.Random(0)
+    words = [f"w{k}" for k in range(500)]
+    text = " ".join(rng.choice(words) for _ in range(500_000))[: 2 * 2**20]
+    with zipfile.ZipFile(
+        path, "w", zipfile.ZIP_DEFLATED, compresslevel=1
+    ) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        for k in range(parts):
+            zf.writestr(f"xl/media/part{k}.xml", text)
+    return path
+
+
+def many_cells(path: Path, cells: int = 2_100_000) -> Path:
+    """The small scenario with one more worksheet of millions of empty
+    cells (each a few bytes: under the size bound, beyond the cell
+    bound; made at test time)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        good = workbook(Path(tmp))
+        with (
+            zipfile.ZipFile(good) as src,
+            zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst,
+        ):
+            for info in src.infolist():
+                dst.writestr(info, src.read(info))
+            block = b'<c r="A1"/>' * 10_000
+            for k in range(3):  # parts under 10 MB: not one huge part
+                with dst.open(f"xl/worksheets/sheet9{k}.xml", "w") as fh:
+                    fh.write(b"<worksheet><sheetData><row r='1'>")
+                    for _ in range(cells // 30_000 + 1):
+                        fh.write(block)
+                    fh.write(b"</row></sheetData></worksheet>")
+    return path
 
 
 if __name__ == "__main__":
