@@ -40,7 +40,6 @@ PUBLIC_REASONS = {
     "priority.",
     "event": "Its event is not in the programme.",
     "member": "The member could not be given a place in this list.",
-    "waiting": "Waiting for a participant's confirmation.",
 }
 #: Said when no kind of cause is known.
 WITHHELD_REASON = "Not placed in this schedule."

@@ -65,6 +65,51 @@ class Baseline:
         }
 
 
+def baseline_problems(scenario: Scenario, baseline: Baseline) -> list[str]:
+    """Rows of a what-if baseline that no schedule of ``scenario`` can
+    keep, each named with its row: a row of a known item dated outside
+    the scenario's days (a year typed wrong), or a locked (or frozen) row
+    outside the day hours or in a room the scenario does not have. Such a
+    baseline is a bad input, not a scenario without a schedule."""
+    s = scenario
+    days = set(s.settings.days)
+    st = s.settings
+    pinned = baseline.pinned(s)
+    out = []
+    for a in baseline.schedule.assignments:
+        if a.item_id not in s.item_by_id:
+            continue
+        where = f"Schedule row {a.row} ({a.item_id})" if a.row else a.item_id
+        if a.start.date() not in days or a.end.date() not in days:
+            out.append(
+                f"{where}: {a.start:%Y-%m-%d %H:%M} to {a.end:%Y-%m-%d %H:%M}"
+                " is not on the scenario's days ("
+                + ", ".join(d.isoformat() for d in st.days)
+                + "); correct the date, or delete the row to place the "
+                "item anew"
+            )
+            continue
+        if a.item_id not in pinned:
+            continue
+        if (
+            a.start.time() < st.day_start
+            or (a.end.time() > st.day_end and a.end.date() == a.start.date())
+            or a.end.date() != a.start.date()
+        ):
+            out.append(
+                f"{where}: locked (or before the freeze time) at "
+                f"{a.start:%d %b %H:%M}-{a.end:%H:%M}, outside the day "
+                f"hours {st.day_start:%H:%M}-{st.day_end:%H:%M}; unlock "
+                "it or move it inside them"
+            )
+        elif a.room_id not in s.room_by_id:
+            out.append(
+                f"{where}: locked (or before the freeze time) in room "
+                f"{a.room_id!r}, which the scenario does not have"
+            )
+    return out
+
+
 def vip_factor(scenario: Scenario, item: Item) -> int:
     vip = item.all_heads or any(scenario.is_vip(p) for p in item.participants)
     return VIP_FACTOR if vip else 1

@@ -15,7 +15,7 @@ from . import intervals as iv
 from .checker.protocol import in_other_list, there_at, turn_start
 from .records.items import Item, event_item_id, slot_item_id
 from .records.scenario import Scenario
-from .records.schedule import Assignment, Schedule, is_late
+from .records.schedule import Assignment, Schedule, Unscheduled, is_late
 
 #: Said when no cheaper check explains a left-out item.
 GENERIC_REASON = (
@@ -614,3 +614,26 @@ def cheap_reason(s: Scenario, it: Item, schedule: Schedule) -> str:
     """A sentence saying why ``it`` is not in ``schedule``."""
     r = _explained(s, it, schedule)[1]
     return r[0].upper() + r[1:]
+
+
+def waiting_rows(s: Scenario) -> tuple[Unscheduled, ...]:
+    """The Unscheduled rows of the requests that wait for a delegation's
+    confirmation (``Scenario.waiting``): an unconfirmed delegation takes
+    part in nothing."""
+    out = []
+    for w in s.waiting:
+        d = s.delegation_by_id.get(w.delegation_id)
+        name = d.name if d else w.delegation_id
+        out.append(
+            Unscheduled(
+                w.item_id,
+                w.ref_id,
+                w.kind,
+                w.title,
+                w.priority,
+                f"Waiting for the confirmation of {name} "
+                f"({w.delegation_id}): a delegation that has not "
+                "confirmed takes part in nothing",
+            )
+        )
+    return tuple(out)

@@ -28,11 +28,12 @@ from pathlib import Path
 from typing import IO
 
 from models import Scenario, ScenarioError
-from models.baseline import Baseline
+from models.baseline import Baseline, baseline_problems
 from models.changes import Change, diff_schedules
 from models.checker import Violation
 from models.checker import check as check_schedule
 from models.checker.baseline import baseline_pins
+from models.reasons import waiting_rows
 from models.records.schedule import Schedule
 
 from .diagnosis.explain import Explanation
@@ -120,7 +121,15 @@ def load_baseline(
                 f"--freeze-before {freeze!r}: expected a date-time like "
                 "'2025-10-25 12:00'"
             ) from None
-    return Baseline(load_schedule(path, scenario).schedule, when)
+    baseline = Baseline(load_schedule(path, scenario).schedule, when)
+    problems = baseline_problems(scenario, baseline)
+    if problems:
+        raise BadInput(
+            f"{_name(path)}: {len(problems)} row(s) no schedule of this "
+            "scenario can keep; nothing was written:",
+            [f"  - {p}" for p in problems],
+        )
+    return baseline
 
 
 def guard_outputs(
@@ -343,6 +352,7 @@ def solve(
     result, diagnosed = _diagnose(
         scenario, result, diagnose_seconds, max(0.0, left)
     )
+    result = _with_waiting(scenario, result)
     changes = None
     if baseline is not None:
         changes = diff_schedules(
@@ -385,6 +395,22 @@ def time_plan(
         WRITE_SECONDS + WRITE_SECONDS_PER_ITEM * len(scenario.items),
     )
     return TimePlan(min(asked, DIAGNOSIS_SHARE * time_limit), writing)
+
+
+def _with_waiting(scenario: Scenario, result: Result) -> Result:
+    """The result with the requests that wait for a delegation's
+    confirmation among the left-out items
+    (:func:`models.reasons.waiting_rows`)."""
+    schedule = result.schedule
+    assert schedule is not None
+    known = {u.item_id for u in schedule.unscheduled}
+    rows = [u for u in waiting_rows(scenario) if u.item_id not in known]
+    if not rows:
+        return result
+    return replace(
+        result,
+        schedule=replace(schedule, unscheduled=(*schedule.unscheduled, *rows)),
+    )
 
 
 def _diagnose(

@@ -87,7 +87,13 @@ SCHEDULE_FILES = sorted(
     p
     for p in BAD_SCHEDULES.glob("*.xlsx")
     if p.name not in ("scenario.xlsx", "good.xlsx")
+    and not p.name.startswith("baseline_")
 )
+#: readable schedules that no what-if run can keep as its baseline
+BASELINES = {
+    "baseline_year_typo.xlsx": "Schedule row 5 (E:WS1): 2024-10-25 10:05",
+    "baseline_locked_before_day_start.xlsx": "Schedule row 5 (E:WS1): locked",
+}
 #: what the message must mention, per bad schedule workbook
 SCHEDULE_EXPECT = {
     "missing_sheet.xlsx": "Missing sheet Schedule",
@@ -102,6 +108,7 @@ SCHEDULE_EXPECT = {
     "truncated.xlsx": "damaged",
     "password_protected.xlsx": "password",
     "empty_workbook.xlsx": "Missing sheet Schedule",
+    "duplicate_header.xlsx": "sheet Schedule, row 1, column start",
 }
 
 
@@ -130,6 +137,22 @@ def test_bad_schedule_refused_clearly(path, tmp_path):
         assert SCHEDULE_EXPECT[path.name] in r.output, r.output
     assert list(tmp_path.iterdir()) == []
     assert (_digest(path), _digest(SCENARIO)) == before
+
+
+@pytest.mark.parametrize("name", sorted(BASELINES))
+def test_a_baseline_no_schedule_can_keep_is_named_not_infeasible(
+    name, tmp_path
+):
+    path = BAD_SCHEDULES / name
+    assert {p.name for p in BAD_SCHEDULES.glob("baseline_*")} == set(BASELINES)
+    out = tmp_path / "s.xlsx"
+    r = CliRunner().invoke(
+        cli,
+        ["solve", str(SCENARIO), "--baseline", str(path), "-o", str(out)],
+    )
+    assert r.exit_code == 2, r.output
+    assert BASELINES[name] in r.output and "INFEASIBLE" not in r.output
+    assert list(tmp_path.iterdir()) == []
 
 
 # --------------------------------------------------- made at test time

@@ -4,7 +4,7 @@ who is busy in it and what it is worth."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -242,7 +242,9 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
         dur = e.duration_minutes * MINUTE
         lo, hi = _window(s, e.earliest, e.latest, dur)
         parts = tuple(
-            p for p in (s.resolve(r) for r in e.participants) if p is not None
+            p
+            for p in (s.resolve(r) for r in e.participants)
+            if p is not None and s.is_active(p)
         )
         slots = tuple(
             (g.to_index(x.start), g.to_index(x.end))
@@ -286,6 +288,8 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
             )
         )
     for b in s.bilaterals:
+        if waiting_for(s, (b.party_a, b.party_b)):
+            continue
         dur = b.duration_minutes * MINUTE
         lo, hi = _window(s, b.earliest, b.latest, dur)
         parts = tuple(
@@ -314,8 +318,12 @@ def build_items(scenario: Scenario) -> tuple[Item, ...]:
             )
         )
     for a in s.arrivals:
+        if waiting_for(s, (a.delegation_id,)):
+            continue
         dur = s.arrival_minutes(a) * MINUTE
         greeter = s.resolve(a.greeter) if a.greeter else None
+        if greeter is not None and not s.is_active(greeter):
+            greeter = None
         parts = (a.delegation_id, *([greeter] if greeter else []))
         items.append(
             Item(
@@ -390,3 +398,77 @@ def _queue_items(s: Scenario, seq: Sequence) -> list[Item]:
             )
         )
     return out
+
+
+def waiting_for(s: Scenario, refs: Iterable[str | None]) -> str | None:
+    """The first delegation among the people ``refs`` name that has not
+    confirmed (``None`` if all have): an unconfirmed delegation takes no
+    part in anything until it does."""
+    for ref in refs:
+        pid = s.resolve(ref) if ref else None
+        if pid is not None and not s.is_active(pid):
+            return s.delegation_of(pid)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    """A request held back because a delegation it names has not
+    confirmed: not an item, reported as waiting for that delegation."""
+
+    item_id: str
+    kind: str
+    ref_id: str
+    title: str
+    priority: int
+    delegation_id: str
+
+
+def build_waiting(scenario: Scenario) -> tuple[Waiting, ...]:
+    """The requests of a validated scenario that wait for a delegation's
+    confirmation: bilaterals and arrivals naming it, and its members'
+    places in the queues (``Scenario.waiting`` caches this)."""
+    s = scenario
+    out: list[Waiting] = []
+    for b in s.bilaterals:
+        d = waiting_for(s, (b.party_a, b.party_b))
+        if d:
+            out.append(
+                Waiting(
+                    item_id_for("bilateral", b.request_id),
+                    "bilateral",
+                    b.request_id,
+                    bilateral_title(s, b.party_a, b.party_b),
+                    b.priority,
+                    d,
+                )
+            )
+    for a in s.arrivals:
+        d = waiting_for(s, (a.delegation_id,))
+        if d:
+            out.append(
+                Waiting(
+                    item_id_for("arrival", a.delegation_id),
+                    "arrival",
+                    a.delegation_id,
+                    arrival_title(s, a.delegation_id),
+                    5,
+                    d,
+                )
+            )
+    for m in s.members:
+        d = waiting_for(s, (m.member,))
+        seq = s.sequence_by_id.get(m.sequence_id)
+        pid = s.resolve(m.member)
+        if d and seq is not None and pid is not None:
+            out.append(
+                Waiting(
+                    item_id_for("sequence", m.sequence_id, m.member),
+                    "sequence",
+                    m.sequence_id,
+                    queue_slot_title(s, seq, pid),
+                    3,
+                    d,
+                )
+            )
+    return tuple(out)

@@ -27,7 +27,7 @@ from .venues import Room, Travel, Venue
 from .vocabulary import DEFAULT_ROOM_KINDS
 
 if TYPE_CHECKING:
-    from .items import Item
+    from .items import Item, Waiting
 
 #: A sort key over person ids (see
 #: :func:`models.precedence.make_precedence_key`).
@@ -64,6 +64,14 @@ class Scenario:
         return build_items(self)
 
     @cached_property
+    def waiting(self) -> tuple[Waiting, ...]:
+        """Requests held back until a delegation confirms
+        (:func:`models.records.items.build_waiting`): not items."""
+        from .items import build_waiting
+
+        return build_waiting(self)
+
+    @cached_property
     def item_by_id(self) -> dict[str, Item]:
         return {i.item_id: i for i in self.items}
 
@@ -98,7 +106,14 @@ class Scenario:
 
     @cached_property
     def arrival_by_delegation(self) -> dict[str, Arrival]:
-        return {a.delegation_id: a for a in self.arrivals}
+        """Arrivals of confirmed delegations (an unconfirmed one has
+        none until it confirms)."""
+        return {
+            a.delegation_id: a
+            for a in self.arrivals
+            if a.delegation_id not in self.delegation_by_id
+            or self.delegation_by_id[a.delegation_id].confirmed
+        }
 
     @cached_property
     def sequence_by_id(self) -> dict[str, Sequence]:

@@ -287,6 +287,14 @@ def test_written_file_has_ordinary_permissions(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
 
 
+def test_a_replaced_file_keeps_its_permissions(tmp_path):
+    path = _write(tmp_path)
+    for mode in (0o600, 0o640):
+        path.chmod(mode)
+        _write(tmp_path)
+        assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
 def test_tables_print_at_a_fixed_scale_with_page_furniture(tmp_path):
     wb = load_workbook(_write(tmp_path))
     for name, orientation in (

@@ -323,6 +323,32 @@ def test_person_no_overlap():
     )
 
 
+def test_person_no_overlap_of_two_queues_inside_one_event():
+    """One member in two queues held inside the same event: each slot is
+    part of the event, but the two slots never overlap (issue 14: the
+    model once placed both at once)."""
+    s = tiny(
+        rooms=(room("HALL", "hall", 500), room("R1")),
+        delegations=(delegation("FRA", "HOS"), delegation("DEU")),
+        events=(ev("OPEN", rooms=("HALL",), kind="ceremony", all_heads=True),),
+        sequences=tuple(
+            Sequence(q, q, "HALL", "precedence", 300, within_event="OPEN")
+            for q in ("Q1", "Q2")
+        ),
+        members=tuple(
+            SequenceMember(q, d, mandatory=True)
+            for q in ("Q1", "Q2")
+            for d in ("FRA", "DEU")
+        ),
+    )
+    solve_checked(s)
+    assert_rule_refuses(
+        "person_no_overlap",
+        s,
+        starts={"S:Q1:FRA": "09:00:00", "S:Q2:FRA": "09:00:00"},
+    )
+
+
 def test_person_travel():
     rooms = (
         room("R1"),

@@ -51,6 +51,37 @@ def person_no_overlap(ctx: BuildContext) -> None:
         )
         if ctx.derived:
             _busy_time_cut(ctx, pid, parts)
+    queue_slots_apart(ctx)
+
+
+def queue_slots_apart(ctx: BuildContext) -> None:
+    """Hard (part of ``person_no_overlap``): one person's places in two
+    queues never overlap, with the same-venue buffer between them.
+
+    A queue slot held inside an event the member attends is left out of
+    that member's no-overlap above (the slot is part of the event, not a
+    clash with it), so two such slots, of two queues inside one event,
+    need this rule of their own."""
+    m, vs = ctx.model, ctx.vars
+    buf = ctx.scenario.buffer_seconds
+    slots: dict[str, list] = {}
+    for v in vs.items.values():
+        if v.item.kind == "sequence":
+            slots.setdefault(v.item.participants[0], []).append(v)
+    for pid, mine in slots.items():
+        if len(mine) < 2 or not any(v.item.within_event for v in mine):
+            continue
+        m.add_no_overlap(
+            [
+                ctx.interval(
+                    f"{v.item.item_id}|slot:{pid}",
+                    v.start,
+                    v.duration + buf,
+                    v.present,
+                )
+                for v in mine
+            ]
+        )
 
 
 def _capacity(free, lo: int, hi: int, buf: int) -> int:

@@ -58,6 +58,7 @@ def main() -> None:
         lambda wb: _cell(wb, "end", 2, datetime(2025, 10, 25).isoformat()[:4]),
     )
     (HERE / "text_renamed.xlsx").write_text("item_id,start\nE:OPEN,9:00\n")
+    hostile()
     good = (HERE / "good.xlsx").read_bytes()
     (HERE / "truncated.xlsx").write_bytes(good[: len(good) // 2])
     (HERE / "password_protected.xlsx").write_bytes(
@@ -68,3 +69,37 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _shift(wb, item_id: str, **change) -> None:
+    """Change start and end of ``item_id``'s row (``year=``, ``hour=``,
+    ``locked=``)."""
+    ws = wb["Schedule"]
+    heads = [c.value for c in ws[1]]
+    locked = change.pop("locked", None)
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row, heads.index("item_id") + 1).value != item_id:
+            continue
+        for col in ("start", "end"):
+            cell = ws.cell(row, heads.index(col) + 1)
+            value = cell.value.replace(**change)
+            if "hour" in change and col == "end":
+                value = value.replace(hour=change["hour"] + 1)
+            cell.value = value
+        if locked is not None:
+            ws.cell(row, heads.index("locked") + 1).value = locked
+
+
+def hostile() -> None:
+    """Issue 14: a repeated header (every command refuses it), and
+    baselines no schedule can keep (``solve --baseline`` names the row:
+    ``BASELINES`` in ``tests/test_bad_corpus.py``)."""
+    _edit(
+        "duplicate_header.xlsx",
+        lambda wb: wb["Schedule"].cell(1, 30, "start"),
+    )
+    _edit("baseline_year_typo.xlsx", lambda wb: _shift(wb, "E:WS1", year=2024))
+    _edit(
+        "baseline_locked_before_day_start.xlsx",
+        lambda wb: _shift(wb, "E:WS1", hour=6, locked="yes"),
+    )
