@@ -1,3 +1,3 @@
-from .cli import cli
+from .entry import main
 
-cli(prog_name="scheduler")
+main()

@@ -36,6 +36,7 @@ from models.checker.baseline import baseline_pins
 from models.reasons import waiting_rows
 from models.records.schedule import Schedule
 
+from . import interrupts
 from .diagnosis.explain import Explanation
 from .errors import BadInput, EngineFault, Infeasible, NoSchedule
 from .search.params import SolveParams
@@ -315,8 +316,11 @@ def solve(
             )
     except KeyboardInterrupt:
         raise NoSchedule(
-            "Interrupted before the search began; nothing was written."
+            "Interrupted before a schedule was found; nothing was written."
         ) from None
+    if interrupts.received() and not result.interrupted:
+        # a stage after the search kept its best so far
+        result = replace(result, interrupted=True)
     limit = f"{total:g} s"
     if result.status == "INFEASIBLE":
         seconds = min(EXPLAIN_SECONDS, params.time_limit)
@@ -436,7 +440,12 @@ def _diagnose(
         else "every left-out item"
     )
     log.info("Asking the solver about %s (up to %g s)", which, budget)
-    diagnosed = diagnose_left_out(scenario, schedule, budget=budget, only=only)
+    try:
+        diagnosed = diagnose_left_out(
+            scenario, schedule, budget=budget, only=only
+        )
+    except KeyboardInterrupt:  # keep the cheap reasons
+        return replace(result, interrupted=True), None
     return replace(result, schedule=diagnosed), which
 
 
@@ -494,12 +503,27 @@ def write_outputs(
     """Write the workbook for ``audience`` (and, with ``ics``, the
     calendars); return the calendar files written. :class:`BadInput` when
     a file cannot be written: a file already at ``output`` is then left
-    untouched."""
+    untouched. A Ctrl-C or SIGTERM while writing lets the files finish
+    (:func:`scheduler.interrupts.deferred`)."""
+    if ics is not None:
+        _refuse_foreign_calendars(ics)
+    with interrupts.deferred():
+        return _write_outputs(
+            scenario, schedule, output, changes, audience, ics
+        )
+
+
+def _write_outputs(
+    scenario: Scenario,
+    schedule: Schedule,
+    output: Path,
+    changes: list[Change] | None,
+    audience: str,
+    ics: Path | None,
+) -> list[Path]:
     from outputs.calendars import write_calendars
     from outputs.xlsx_writer import write_schedule_workbook
 
-    if ics is not None:
-        _refuse_foreign_calendars(ics)
     try:
         write_schedule_workbook(scenario, schedule, output, changes, audience)
     except OSError as exc:
@@ -522,7 +546,8 @@ def write_changes(changes: list[Change], output: Path) -> Path:
     from outputs.xlsx_writer import write_changes_workbook
 
     try:
-        return write_changes_workbook(changes, output)
+        with interrupts.deferred():
+            return write_changes_workbook(changes, output)
     except OSError as exc:
         raise BadInput(
             f"Could not write {output}: {exc.strerror or exc}. Any "

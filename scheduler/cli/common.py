@@ -15,6 +15,7 @@ import click
 
 from models.audience import AUDIENCES
 
+from .. import interrupts
 from ..errors import ExitCode, PipelineError
 
 #: The package's logger: the command line shows its INFO lines on stderr.
@@ -48,16 +49,31 @@ def fail(lines: list[str] | str, code: int) -> None:
 
 def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
     """Run ``command``; a :class:`scheduler.errors.PipelineError` becomes
-    its words on stderr and its exit code."""
+    its words on stderr and its exit code. Ctrl-C and SIGTERM
+    (:mod:`scheduler.interrupts`) before anything was written end with
+    exit 4 and says so, never a traceback; one that came while files
+    were written lets them finish, then says so."""
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        interrupts.install()
         show_log(cpsat=bool(kwargs.get("log")))
         try:
-            return command(*args, **kwargs)
+            done = command(*args, **kwargs)
         except PipelineError as exc:
             fail(exc.lines, exc.exit_code)
-        return None
+        except KeyboardInterrupt:
+            fail(
+                "Interrupted; nothing was written (any earlier file is "
+                "untouched).",
+                ExitCode.NO_SCHEDULE,
+            )
+        if interrupts.noted():
+            click.echo(
+                "Interrupted while writing: the files were completed first.",
+                err=True,
+            )
+        return done
 
     return run
 

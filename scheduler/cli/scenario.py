@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .. import pipeline
+from .. import interrupts, pipeline
 from .common import ExitCode, fail, reports_errors
 
 
@@ -24,6 +24,7 @@ def _refuse_overwrite(path: Path, force: bool) -> None:
 
 @click.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@reports_errors
 def validate(file: Path) -> None:
     """Read the scenario workbook FILE and list what was read and every
     problem (sheet, row, column). Exit 2 if there is any problem.
@@ -80,7 +81,8 @@ def template(file: Path, force: bool) -> None:
     from inputs.scenario_writer import write_template
 
     _refuse_overwrite(file, force)
-    write_template(file)
+    with interrupts.deferred():
+        write_template(file)
     click.echo(f"Wrote the blank scenario template {file}")
 
 
@@ -100,5 +102,6 @@ def sample(file: Path, force: bool) -> None:
 
     _refuse_overwrite(file, force)
     data = sample_path().read_bytes()
-    atomic_write(file, lambda tmp: Path(tmp).write_bytes(data))
+    with interrupts.deferred():
+        atomic_write(file, lambda tmp: Path(tmp).write_bytes(data))
     click.echo(f"Wrote the Hanoi 2025 sample scenario {file}")

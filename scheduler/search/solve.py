@@ -391,10 +391,15 @@ def improve_schedule(s, schedule, objective, penalties, status, seconds):
     """The insertion pass (new placements only when the search did not
     prove its schedule optimal), kept only if the whole schedule still
     passes the checker; objective and penalties recomputed from the
-    schedule. Returns ``(schedule, objective, penalties)``."""
-    better, reasons = insert_left_out(
-        s, schedule, seconds, insert=status != "OPTIMAL"
-    )
+    schedule. Returns ``(schedule, objective, penalties)``; a Ctrl-C
+    during the pass keeps the schedule it was given (the caller learns
+    of it from :func:`scheduler.interrupts.received`)."""
+    try:
+        better, reasons = insert_left_out(
+            s, schedule, seconds, insert=status != "OPTIMAL"
+        )
+    except KeyboardInterrupt:
+        return schedule, objective, penalties
     if better is not schedule and check(s, better):
         better, reasons = schedule, {}  # never trade a rule for a request
     rows = tuple(
