@@ -1,79 +1,120 @@
 """Ctrl-C and SIGTERM, the same at every step of a command.
 
-A supervisor's SIGTERM is taken as a Ctrl-C: a thread waits for it and
-sends this process SIGINT, which stops CP-SAT cleanly when a search is
-running (CP-SAT catches it and returns its best so far) and raises
-:class:`KeyboardInterrupt` in Python code otherwise. While files are
-being written (:func:`deferred`), a signal only is noted: the writing
-finishes (a file is never left half written, and no temporary file is
-left), then the command ends as the README says. What the command line
-makes of an interruption (exit 4 with nothing written, or exit 0 with
-the best schedule so far written and said so) is in
-:mod:`scheduler.cli.common`.
+:func:`install` (the program's entry point and each command call it)
+blocks SIGINT and SIGTERM in every thread and waits for them in one
+thread of its own, which decides what a signal means where the command
+is:
+
+- while files are written (:func:`deferred`): nothing yet; the files
+  finish, then :func:`noted` says a signal came;
+- while a stage that looks for it runs (:func:`polled`: the search, the
+  insertion pass, the diagnosis): the CP-SAT searches running now stop
+  (:func:`solving` registers them), and the stages, which ask
+  :func:`stopped` between steps, end with their best so far;
+- anywhere else (reading the scenario, say): :class:`KeyboardInterrupt`
+  in the main thread.
+
+CP-SAT's own Ctrl-C handler is never reached (the signal is blocked in
+its threads too): it is not safe between two searches, which the
+neighbourhood moves run by the hundred (it once aborted the process with
+``std::bad_function_call``). Without :func:`install` (the library used
+from Python) nothing here changes how a signal acts.
 """
 
 from __future__ import annotations
 
+import _thread
 import contextlib
-import os
 import signal
 import threading
 from collections.abc import Iterator
 
-#: Set when a signal arrived while files were being written.
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+#: a signal came while files were being written
 _noted = threading.Event()
-#: Set when Python code saw a signal (CP-SAT catches a Ctrl-C itself
-#: while it searches; a SIGTERM is always seen).
+#: a signal came since the command began
 _received = threading.Event()
 _writing = threading.Event()
+_polled = threading.Event()
+_lock = threading.Lock()
+_solvers: set = set()
 _watcher: threading.Thread | None = None
 
 
 def install() -> None:
-    """Take SIGTERM as Ctrl-C for the rest of this process, and forget
-    the signals of an earlier command (the command line calls this at the
-    start of each command). Only in the main thread; elsewhere nothing is
-    done."""
+    """Handle SIGINT and SIGTERM as this module says, and forget the
+    signals of an earlier command. Only in the main thread; elsewhere
+    nothing is done."""
     global _watcher
     if threading.current_thread() is not threading.main_thread():
         return
     _noted.clear()
     _received.clear()
-    signal.signal(signal.SIGINT, _on_sigint)
     if _watcher is not None:
         return
-    # SIGTERM is blocked in every thread (the mask is inherited by the
-    # threads started from now on, CP-SAT's included) and waited for by
-    # one thread, which turns it into SIGINT for the main thread
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    # blocked here, so in every thread started from now on (CP-SAT's
+    # included), and waited for by one thread
+    signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
     _watcher = threading.Thread(
-        target=_watch, name="sigterm-as-sigint", daemon=True
+        target=_watch, name="scheduler-signals", daemon=True
     )
     _watcher.start()
 
 
+def installed() -> bool:
+    return _watcher is not None
+
+
 def _watch() -> None:
     while True:
-        signal.sigwait({signal.SIGTERM})
-        if _writing.is_set():
-            _noted.set()
-            continue
-        _received.set()
-        os.kill(os.getpid(), signal.SIGINT)
+        signal.sigwait(_SIGNALS)
+        _on_signal()
 
 
-def _on_sigint(signum, frame) -> None:
+def _on_signal() -> None:
     if _writing.is_set():
         _noted.set()  # finish the files first
         return
     _received.set()
-    raise KeyboardInterrupt
+    with _lock:
+        for solver in list(_solvers):
+            solver.stop_search()
+    if not _polled.is_set():
+        _thread.interrupt_main()
 
 
-def received() -> bool:
-    """Whether a signal came since the command began (a Ctrl-C that
-    CP-SAT caught while searching is not seen here: the search says)."""
+def stopped() -> bool:
+    """Whether a signal came since the command began: a stage that
+    looks for it ends with its best so far."""
     return _received.is_set()
+
+
+@contextlib.contextmanager
+def polled() -> Iterator[None]:
+    """The stages inside ask :func:`stopped` between steps: a signal
+    stops the CP-SAT searches running, raises nothing."""
+    was = _polled.is_set()
+    _polled.set()
+    try:
+        yield
+    finally:
+        if not was:
+            _polled.clear()
+
+
+@contextlib.contextmanager
+def solving(solver) -> Iterator[None]:
+    """``solver`` (a CP-SAT solver) searches inside: a signal stops it.
+    One that came before gives it no time at all."""
+    if _received.is_set():
+        solver.parameters.max_time_in_seconds = 0.0
+    with _lock:
+        _solvers.add(solver)
+    try:
+        yield
+    finally:
+        with _lock:
+            _solvers.discard(solver)
 
 
 @contextlib.contextmanager

@@ -304,21 +304,25 @@ def solve(
         ", one day at a time" if by_day else "",
     )
     try:
-        if by_day:
-            from .search.decompose import solve_by_day
+        with interrupts.polled():
+            if by_day:
+                from .search.decompose import solve_by_day
 
-            result, _days = solve_by_day(scenario, params, on_day=on_day)
-        else:
-            from .search.solve import solve as search
+                result, _days = solve_by_day(scenario, params, on_day=on_day)
+            else:
+                from .search.solve import solve as search
 
-            result = search(
-                scenario, params, baseline=baseline, progress_stream=progress
-            )
+                result = search(
+                    scenario,
+                    params,
+                    baseline=baseline,
+                    progress_stream=progress,
+                )
     except KeyboardInterrupt:
         raise NoSchedule(
             "Interrupted before a schedule was found; nothing was written."
         ) from None
-    if interrupts.received() and not result.interrupted:
+    if interrupts.stopped() and not result.interrupted:
         # a stage after the search kept its best so far
         result = replace(result, interrupted=True)
     limit = f"{total:g} s"
@@ -440,12 +444,12 @@ def _diagnose(
         else "every left-out item"
     )
     log.info("Asking the solver about %s (up to %g s)", which, budget)
-    try:
+    with interrupts.polled():
         diagnosed = diagnose_left_out(
             scenario, schedule, budget=budget, only=only
         )
-    except KeyboardInterrupt:  # keep the cheap reasons
-        return replace(result, interrupted=True), None
+    if interrupts.stopped():  # Ctrl-C: what was found so far
+        result = replace(result, interrupted=True)
     return replace(result, schedule=diagnosed), which
 
 
@@ -457,7 +461,8 @@ def explain(scenario: Scenario, time_limit: float = 60.0) -> Explanation:
     has one); see :mod:`scheduler.diagnosis.explain`."""
     from .diagnosis.explain import explain as run
 
-    return run(scenario, time_limit=time_limit)
+    with interrupts.polled():
+        return run(scenario, time_limit=time_limit)
 
 
 def infeasible_lines(scenario: Scenario, exp: Explanation) -> list[str]:

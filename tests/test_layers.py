@@ -100,6 +100,7 @@ def test_the_command_line_only_parses_calls_and_prints():
     allowed = {
         "scheduler.pipeline",
         "scheduler.errors",
+        "scheduler.interrupts",
         "scheduler.search.params",
     }
     for mod, deps in _imports("scheduler").items():

@@ -24,6 +24,7 @@ from ortools.sat.python import cp_model
 
 from models import Scenario
 
+from .. import interrupts
 from ..model.constraints import HARD
 from ..model.context import BuildContext
 from ..model.variables import ModelVars
@@ -132,7 +133,8 @@ def solve_core(
     # presolve's probing of the rules' guarded start domains took about
     # 2 s on a five-item scenario and found nothing the search does not
     solver.parameters.cp_model_probing_level = 0
-    status = solver.solve(model)
+    with interrupts.solving(solver):  # Ctrl-C stops it
+        status = solver.solve(model)
     name = solver.status_name(status)
     if status != cp_model.INFEASIBLE:
         return Core(name, None)
@@ -159,7 +161,7 @@ def minimal_core(
     minimal = True
     for lit in list(kept):
         left = deadline - time.monotonic()
-        if left <= 0:
+        if left <= 0 or interrupts.stopped():
             minimal = False
             break
         trial = [x for x in kept if x is not lit]

@@ -20,6 +20,7 @@ from models.reasons import GENERIC_REASON
 from models.records.schedule import Schedule
 from models.rules import RULE_BY_ID
 
+from .. import interrupts
 from .assumptions import guarded_build, solve_core
 
 #: Scenarios with fewer items get a diagnosis by default (see
@@ -95,13 +96,15 @@ def diagnose_left_out(
     order = sorted(todo, key=lambda u: -s.item_by_id[u.item_id].value)
     for u in order:
         left = budget - (time.monotonic() - t0)
-        if left <= 0.2:
+        if left <= 0.2 or interrupts.stopped():
             break
         found = solve_core(
             model,
             [force[u.item_id], *rule_lits, *keep],
             min(per_item, left),
         )
+        if interrupts.stopped():
+            break  # Ctrl-C or SIGTERM: what was found so far
         if found.lits is None:
             continue
         core = [x for x in build.named(found.lits) if x[0] != "force"]

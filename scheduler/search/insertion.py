@@ -30,6 +30,7 @@ from models.records.items import Item, event_item_id
 from models.records.schedule import Assignment, Schedule
 from models.rules import RULE_BY_ID
 
+from .. import interrupts
 from .construct.rows import assignment
 
 #: Starts tried per free stretch of an item's people, and in all.
@@ -238,7 +239,7 @@ def insert_left_out(
     added: list[Assignment] = []
     reasons: dict[str, str] = {}
     for it in left:
-        if time.monotonic() > deadline:
+        if time.monotonic() > deadline or interrupts.stopped():
             break
         att = try_item(s, it, index)
         if att.placed is not None and insert:

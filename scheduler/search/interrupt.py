@@ -10,7 +10,11 @@ main thread is doing), a watcher thread reads it and stops the solve
 that is running, and :attr:`Interrupts.seen` says so for certain.
 
 Outside the main thread (where signals cannot be handled) it does
-nothing and CP-SAT keeps its own handling.
+nothing and CP-SAT keeps its own handling. Under the ``scheduler``
+command, :mod:`scheduler.interrupts` has taken SIGINT and SIGTERM for
+the whole process (their own thread; CP-SAT's handler is never
+reached): the solves here are then stopped by it, and :attr:`seen`
+follows it.
 """
 
 from __future__ import annotations
@@ -21,19 +25,29 @@ import threading
 
 from ortools.sat.python import cp_model
 
+from .. import interrupts as process_signals
+
 
 class Interrupts:
     """Context manager: Ctrl-C stops the solve passed to :meth:`solve`
     and sets :attr:`seen`."""
 
     def __init__(self) -> None:
-        self.seen = False
+        self._seen = False
         self.active = False
         self._solver: cp_model.CpSolver | None = None
         self._lock = threading.Lock()
 
+    @property
+    def seen(self) -> bool:
+        """Ctrl-C (or, under the command, SIGTERM) came."""
+        return self._seen or process_signals.stopped()
+
     def __enter__(self) -> Interrupts:
-        if threading.current_thread() is not threading.main_thread():
+        if (
+            threading.current_thread() is not threading.main_thread()
+            or process_signals.installed()
+        ):
             return self
         try:
             self._read, self._write = os.pipe()
@@ -73,7 +87,7 @@ class Interrupts:
 
     def _stop(self) -> None:
         with self._lock:
-            self.seen = True
+            self._seen = True
             if self._solver is not None:
                 self._solver.stop_search()
 
@@ -89,9 +103,10 @@ class Interrupts:
                 return cp_model.UNKNOWN
             self._solver = solver
         try:
-            if callback is None:
-                return solver.solve(model)
-            return solver.solve(model, callback)
+            with process_signals.solving(solver):
+                if callback is None:
+                    return solver.solve(model)
+                return solver.solve(model, callback)
         finally:
             with self._lock:
                 self._solver = None

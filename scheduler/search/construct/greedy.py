@@ -33,6 +33,7 @@ from models.records.items import Item
 from models.records.scenario import Scenario
 from models.records.schedule import Assignment, Schedule, SolveInfo
 
+from ... import interrupts
 from .board import Board
 from .prune import prune
 from .queues import place_queue
@@ -238,10 +239,9 @@ def greedy(
         if a.kind != "sequence"
     }
     for k, it in enumerate(order):
-        if (
-            k >= first_optional
-            and deadline is not None
-            and time.monotonic() > deadline
+        if k >= first_optional and (
+            interrupts.stopped()
+            or (deadline is not None and time.monotonic() > deadline)
         ):
             untried = {x.item_id: UNTRIED for x in order[k:]}
             untried.update(
