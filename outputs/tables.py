@@ -225,6 +225,12 @@ def summary_sections(
             "Time limit (seconds)",
         ),
         _row("method", info.method if info else None, "How it was solved"),
+        _row(
+            "reproducible",
+            info.reproducible if info else None,
+            "Whether the same input, seed and workers give this schedule "
+            "again (with --workers 1 a run repeats exactly)",
+        ),
     ]
     if info:
         for k, v in info.penalties.items():

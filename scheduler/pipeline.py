@@ -41,6 +41,7 @@ from .diagnosis.explain import Explanation
 from .errors import BadInput, EngineFault, Infeasible, NoSchedule
 from .search.params import SolveParams
 from .search.result import Result
+from .search.work import CLOCK_STOPS
 
 log = logging.getLogger(__name__)
 
@@ -293,7 +294,14 @@ def solve(
     search_s = max(
         0.5, deadline - time.monotonic() - plan.diagnosis - plan.writing
     )
-    params = replace(params, time_limit=search_s)
+    # a repeatable run sizes its stages from the budget, never from the
+    # time spent reading the scenario (scheduler/search/work.py)
+    params = replace(
+        params,
+        time_limit=search_s,
+        budget=max(0.5, total - plan.diagnosis - plan.writing),
+    )
+    CLOCK_STOPS.reset()
     log.info(
         "Solving %s: %d items, %d rooms, %d worker(s), %g s limit%s",
         scenario.settings.event_name,
@@ -355,12 +363,14 @@ def solve(
             [f"  - [{v.rule}] {v.message}" for v in violations[:20]],
         )
     left = deadline - time.monotonic() - plan.writing
+    nominal = plan.diagnosis if params.repeatable else None
     if result.interrupted:
-        left = 0.0  # Ctrl-C: write what there is, ask nothing more
+        left, nominal = 0.0, None  # Ctrl-C: write what there is
     result, diagnosed = _diagnose(
-        scenario, result, diagnose_seconds, max(0.0, left)
+        scenario, result, diagnose_seconds, max(0.0, left), nominal
     )
     result = _with_waiting(scenario, result)
+    result = _with_reproducible(result, params)
     changes = None
     if baseline is not None:
         changes = diff_schedules(
@@ -405,6 +415,39 @@ def time_plan(
     return TimePlan(min(asked, DIAGNOSIS_SHARE * time_limit), writing)
 
 
+def reproducible(params: SolveParams, interrupted: bool = False) -> str:
+    """Whether a run with the same input, seed and workers gives the same
+    schedule, in words for the Summary (:mod:`scheduler.search.work`)."""
+    if params.workers > 1:
+        return (
+            f"no: {params.workers} workers race (with --workers 1 and "
+            "the same --seed a run repeats exactly)"
+        )
+    if interrupted:
+        return "no: interrupted"
+    stops = CLOCK_STOPS.stages
+    if stops:
+        return (
+            "no: the clock stopped the " + ", ".join(stops) + " before "
+            "its work was done (a busy machine); a longer --time-limit "
+            "gives a run that repeats"
+        )
+    return "yes: one worker, every step stopped on work done, not the clock"
+
+
+def _with_reproducible(result: Result, params: SolveParams) -> Result:
+    schedule = result.schedule
+    assert schedule is not None
+    info = schedule.info
+    if info is None:
+        return result
+    said = reproducible(params, result.interrupted)
+    return replace(
+        result,
+        schedule=replace(schedule, info=replace(info, reproducible=said)),
+    )
+
+
 def _with_waiting(scenario: Scenario, result: Result) -> Result:
     """The result with the requests that wait for a delegation's
     confirmation among the left-out items
@@ -426,17 +469,26 @@ def _diagnose(
     result: Result,
     seconds: float | None,
     left: float = float("inf"),
+    nominal: float | None = None,
 ) -> tuple[Result, str | None]:
     """Ask the solver why the left-out items are out
     (:func:`scheduler.diagnosis.diagnose.diagnosis_plan` says which and
-    for how long), in at most ``left`` seconds."""
+    for how long), in at most ``left`` seconds (a repeatable run: sized
+    from ``nominal`` seconds, stopped on work done)."""
     from .diagnosis.diagnose import diagnose_left_out, diagnosis_plan
 
     schedule = result.schedule
     assert schedule is not None
     budget, only = diagnosis_plan(scenario, schedule, seconds)
-    budget = min(budget, left)
-    if budget <= 0 or not schedule.unscheduled:
+    # a repeatable run sizes the diagnosis from its share of the limit,
+    # never from the time left (the clock then only a safety net)
+    nominal = min(budget, nominal) if nominal is not None else None
+    # the clock: what is left before writing (a repeatable run), else the
+    # diagnosis's own seconds
+    budget = left if nominal is not None else min(budget, left)
+    if (nominal if nominal is not None else budget) <= 0 or not (
+        schedule.unscheduled
+    ):
         return result, None
     which = (
         f"{len(only)} left-out item(s) that no cheap check explains"
@@ -446,7 +498,7 @@ def _diagnose(
     log.info("Asking the solver about %s (up to %g s)", which, budget)
     with interrupts.polled():
         diagnosed = diagnose_left_out(
-            scenario, schedule, budget=budget, only=only
+            scenario, schedule, budget=budget, only=only, nominal=nominal
         )
     if interrupts.stopped():  # Ctrl-C: what was found so far
         result = replace(result, interrupted=True)

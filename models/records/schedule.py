@@ -123,6 +123,9 @@ class SolveInfo:
     #: how it was solved: one model, day by day (no proven bound), or
     #: the greedy start when the search found nothing in its time
     method: str = SINGLE_MODEL
+    #: whether the same input, seed and workers give the same schedule,
+    #: and why (``yes: ...`` / ``no: ...``); ``None`` when not known
+    reproducible: str | None = None
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,8 @@ from .common import (
     type=SEED,
     default=0,
     show_default=True,
-    help="Random seed (with --workers 1 the run is repeatable).",
+    help="Random seed (with --workers 1 a run repeats exactly; the "
+    "Summary's reproducible row says so).",
 )
 @click.option(
     "--gap",

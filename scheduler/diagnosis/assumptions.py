@@ -28,6 +28,7 @@ from .. import interrupts
 from ..model.constraints import HARD
 from ..model.context import BuildContext
 from ..model.variables import ModelVars
+from ..search.work import limit, record
 
 #: What a literal stands for: ("rule", rule id) or ("item", item id).
 Name = tuple[str, str]
@@ -122,19 +123,22 @@ def solve_core(
     assumed: list[cp_model.IntVar],
     seconds: float,
     workers: int = 1,
+    det: float | None = None,
 ) -> Core:
     """Solve with ``assumed`` held; on INFEASIBLE, the core CP-SAT gives
-    (sufficient, not always minimal)."""
+    (sufficient, not always minimal). With ``det`` (a repeatable run) it
+    stops on that much deterministic time, the clock a safety net."""
     model.clear_assumptions()
     model.add_assumptions(assumed)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = workers
-    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    limit(solver, max(0.1, seconds), det)
     # presolve's probing of the rules' guarded start domains took about
     # 2 s on a five-item scenario and found nothing the search does not
     solver.parameters.cp_model_probing_level = 0
     with interrupts.solving(solver):  # Ctrl-C stops it
         status = solver.solve(model)
+    record(solver, "diagnosis")
     name = solver.status_name(status)
     if status != cp_model.INFEASIBLE:
         return Core(name, None)

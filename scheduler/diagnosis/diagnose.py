@@ -21,7 +21,14 @@ from models.records.schedule import Schedule
 from models.rules import RULE_BY_ID
 
 from .. import interrupts
+from ..search.work import CLOCK_STOPS
 from .assumptions import guarded_build, solve_core
+
+#: CP-SAT deterministic time per nominal second of a repeatable run's
+#: diagnosis (see :data:`scheduler.search.params.DET_PER_SECOND`; this
+#: model's presolve is slow for its size: about 0.008 units a second on
+#: a third of a core).
+DIAGNOSIS_DET_PER_SECOND = 0.004
 
 #: Scenarios with fewer items get a diagnosis by default (see
 #: :func:`diagnosis_plan`); larger ones only when asked.
@@ -53,11 +60,16 @@ def diagnose_left_out(
     budget: float = 20.0,
     per_item: float | None = None,
     only: set[str] | None = None,
+    nominal: float | None = None,
 ) -> Schedule:
     """``schedule`` with the Unscheduled reasons of non-queue items (of
     the items in ``only``, when given) replaced by the solver's diagnosis
     where one was found in time. Each item gets ``per_item`` seconds at
-    most (by default an equal share of ``budget``, at least 2 s)."""
+    most (by default an equal share of ``budget``, at least 2 s). With
+    ``nominal`` (a repeatable run) the items asked about and their shares
+    are counted from ``nominal`` seconds and each stops on CP-SAT's
+    deterministic time; ``budget`` is then only the clock's safety
+    net."""
     s = scenario
     todo = [
         u
@@ -69,7 +81,10 @@ def diagnose_left_out(
     if not todo or budget <= 0:
         return schedule
     if per_item is None:
-        per_item = max(2.0, budget / len(todo))
+        per_item = max(2.0, (nominal or budget) / len(todo))
+    det = None
+    if nominal is not None:
+        det = per_item * DIAGNOSIS_DET_PER_SECOND
     t0 = time.monotonic()
     build = guarded_build(s)
     model, vs = build.model, build.ctx.vars
@@ -94,14 +109,21 @@ def diagnose_left_out(
         force[u.item_id] = f
     reasons = {}
     order = sorted(todo, key=lambda u: -s.item_by_id[u.item_id].value)
+    if nominal is not None:  # the most valuable, counted
+        order = order[: max(0, int(nominal / per_item))]
     for u in order:
         left = budget - (time.monotonic() - t0)
-        if left <= 0.2 or interrupts.stopped():
+        if interrupts.stopped():
+            break
+        if left <= 0.2:
+            if det is not None:
+                CLOCK_STOPS.add("diagnosis")
             break
         found = solve_core(
             model,
             [force[u.item_id], *rule_lits, *keep],
-            min(per_item, left),
+            min(per_item, left) if det is None else left,
+            det=det,
         )
         if interrupts.stopped():
             break  # Ctrl-C or SIGTERM: what was found so far

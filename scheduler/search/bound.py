@@ -48,6 +48,7 @@ from models.records.items import Item, arrival_item_id
 
 from ..model.constraints.duties import duty_gaps
 from .interrupt import Interrupts
+from .work import limit, record
 
 #: Relaxations with more variables than this are solved as a linear
 #: program (GLOP) only: CP-SAT finds no bound for them in seconds.
@@ -456,16 +457,20 @@ def relaxation_bound(
     workers: int = 1,
     seed: int = 0,
     interrupts: Interrupts | None = None,
+    det: float | None = None,
 ) -> Bound:
-    """Solve the relaxation of ``s`` for at most ``seconds``; its proven
-    bound on the value left out, and that times the placement weight."""
+    """Solve the relaxation of ``s`` for at most ``seconds`` (and ``det``
+    units of deterministic time in a repeatable run); its proven bound on
+    the value left out, and that times the placement weight."""
     t0 = time.monotonic()
     rel = build_relaxation(s)
     if not rel.feasible:
         return Bound(None, None, time.monotonic() - t0, "INFEASIBLE")
     left = seconds - (time.monotonic() - t0)
     if left <= 0.05:
-        return Bound(None, None, time.monotonic() - t0, "NO_TIME")
+        if det is None:
+            return Bound(None, None, time.monotonic() - t0, "NO_TIME")
+        left = 0.05  # a repeatable run: the clock is only a safety net
     if len(rel.model.proto.variables) > LP_ONLY_VARIABLES:
         lb = lp_bound(rel.model, left)
         seconds = time.monotonic() - t0
@@ -474,7 +479,7 @@ def relaxation_bound(
         return Bound(rel.weight * lb, lb, seconds, "LP")
     solver = cp_model.CpSolver()
     p = solver.parameters
-    p.max_time_in_seconds = left
+    limit(solver, left, det)
     p.num_workers = workers
     p.random_seed = seed
     # the at-most-one-day rows must reach the LP, or its bound is void
@@ -483,6 +488,7 @@ def relaxation_bound(
         Interrupts() if interrupts is None else nullcontext(interrupts) as intr
     ):
         code = intr.solve(solver, rel.model)
+    record(solver, "relaxation bound")
     seconds = time.monotonic() - t0
     if intr.seen:
         return Bound(None, None, seconds, "INTERRUPTED", interrupted=True)

@@ -34,6 +34,7 @@ from .day_slices import day_slice
 from .params import SolveParams
 from .result import Result
 from .solve import improve_schedule, insertion_seconds, solve, with_reasons
+from .work import deterministic_time
 
 #: Least time given to one day's model, in seconds.
 MIN_DAY_SECONDS = 2.0
@@ -126,6 +127,12 @@ def solve_by_day(
 
     # kept for the bound of the whole event, worked out after the days
     relax_s = day_relaxation_seconds(params.time_limit)
+    # a repeatable run shares out the nominal budget, never the time left
+    nominal_left = (
+        params.nominal
+        - insertion_seconds(params.nominal)
+        - day_relaxation_seconds(params.nominal)
+    )
     reports: list[DayReport] = []
     failed = None
     for d in days:
@@ -138,9 +145,12 @@ def solve_by_day(
         left = params.time_limit - reserve - relax_s - (time.monotonic() - t0)
         still = sum(1 for it in plan.values() if it > d)
         budget = max(MIN_DAY_SECONDS, left * n / max(1, n + still))
-        r = solve(
-            sub, replace(params, time_limit=budget), live=False, improve=False
-        )
+        share = max(MIN_DAY_SECONDS, nominal_left * n / max(1, n + still))
+        nominal_left -= share
+        if params.repeatable:  # the work stops it; the clock is a net
+            budget = max(budget, left)
+        day_params = replace(params, time_limit=budget, budget=share)
+        r = solve(sub, day_params, live=False, improve=False)
         notes = []
         if r.schedule is None and r.status != "INFEASIBLE":
             # too big for its time: try again with only the day's own plan
@@ -150,12 +160,7 @@ def solve_by_day(
                 f"{r.status} with {n} items in {budget:.0f} s; retried "
                 f"with the {len(sub.items)} planned for the day"
             )
-            r = solve(
-                sub,
-                replace(params, time_limit=budget),
-                live=False,
-                improve=False,
-            )
+            r = solve(sub, day_params, live=False, improve=False)
         reports.append(
             DayReport(
                 d,
@@ -199,13 +204,21 @@ def solve_by_day(
         schedule.info.penalties,
         "FEASIBLE",
         min(budget, reserve),
+        insertion_seconds(params.nominal) if params.repeatable else None,
     )
     # a proven bound on the whole event's objective (the days prove
     # none), in the time left; none if too little is left to build it
     left = params.time_limit - (time.monotonic() - t0)
     best_bound = None
     if left > 1.0 + BUILD_SECONDS_PER_ITEM * len(s.items):
-        best_bound = relaxation_bound(s, left, seed=params.seed).objective
+        best_bound = relaxation_bound(
+            s,
+            left,
+            seed=params.seed,
+            det=deterministic_time(
+                params, day_relaxation_seconds(params.nominal)
+            ),
+        ).objective
     seconds = time.monotonic() - t0
     if best_bound is not None and best_bound > obj + 1e-6:
         best_bound = None  # a schedule proves the relaxation wrong: none

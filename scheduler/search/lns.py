@@ -28,6 +28,13 @@ from ortools.sat.python import cp_model
 
 from ..model.build import BuiltModel
 from .interrupt import Interrupts
+from .params import DET_PER_SECOND
+from .work import CLOCK_STOPS, limit, record
+
+#: Nominal seconds a repeatable run charges a move at least (copying the
+#: model and fixing its variables, which CP-SAT's deterministic time does
+#: not count).
+MOVE_CHARGE = 3.0
 
 #: Items freed per move at the start, and the bounds it moves within.
 START_SIZE = 30
@@ -163,7 +170,9 @@ def _trim(chosen: set[str], size: int, rng) -> set[str]:
 KINDS = ("person", "window", "rooms")
 
 
-def complete_hint(built: BuiltModel, seconds: float, interrupts=None):
+def complete_hint(
+    built: BuiltModel, seconds: float, interrupts=None, det=None
+):
     """A solver holding the model's hint completed into a full solution
     (every hinted variable fixed, the rest solved for), or ``None``."""
     sub = built.model.clone()
@@ -175,13 +184,14 @@ def complete_hint(built: BuiltModel, seconds: float, interrupts=None):
         dom.clear()
         dom.extend([value, value])
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.1, seconds)
+    limit(solver, max(0.1, seconds), det)
     solver.parameters.num_workers = 1
     code = (
         solver.solve(sub)
         if interrupts is None
         else interrupts.solve(solver, sub)
     )
+    record(solver, "neighbourhood moves")
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return solver
@@ -195,17 +205,28 @@ def improve_lns(
     seed: int = 0,
     interrupts: Interrupts | None = None,
     bound: float | None = None,
+    det: float | None = None,
 ) -> LnsResult:
     """Improve the solution held by ``solver`` (a solve of ``built``) by
     neighbourhood moves for ``seconds``; see the module. Stops early
     when the schedule meets ``bound`` (a proven lower bound) or a move
-    that freed every item was solved to optimality (``proven``)."""
-    if seconds < MIN_SECONDS:
+    that freed every item was solved to optimality (``proven``). With
+    ``det`` (a repeatable run) the moves stop when they have spent that
+    much deterministic time, the clock only a safety net."""
+    if (seconds if det is None else det / DET_PER_SECOND) < MIN_SECONDS:
         return LnsResult(None, float("inf"), 0, 0)
     deadline = time.monotonic() + seconds
     rng = random.Random(seed)
     intr = interrupts or Interrupts()  # inactive unless entered
-    start = complete_hint(built, seconds / 4, intr)
+    start = complete_hint(
+        built,
+        seconds / 4 if det is None else seconds,
+        intr,
+        None if det is None else det / 4,
+    )
+    if det is not None:
+        det -= start.deterministic_time if start is not None else 0.0
+    move_det = MOVE_SECONDS * DET_PER_SECOND
     if len(solver.response_proto.solution) and (
         start is None or solver.objective_value <= start.objective_value
     ):
@@ -224,7 +245,11 @@ def improve_lns(
         if bound is not None and objective - bound < 1:
             break  # nothing better exists
         left = deadline - time.monotonic()
+        if det is not None and det <= 0:
+            break
         if left < 0.3:
+            if det is not None:
+                CLOCK_STOPS.add("neighbourhood moves")
             break
         kind = KINDS[moves % len(KINDS)]
         free = _neighbourhood(kind, items, values, s, rng, size)
@@ -245,10 +270,18 @@ def improve_lns(
             sub.add_hint(sub.get_int_var_from_proto_index(k), values[k])
         trial = cp_model.CpSolver()
         p = trial.parameters
-        p.max_time_in_seconds = min(MOVE_SECONDS, left - 0.2)
+        limit(
+            trial,
+            min(MOVE_SECONDS, left - 0.2) if det is None else left - 0.2,
+            None if det is None else min(move_det, det),
+        )
         p.num_workers = workers
         p.random_seed = rng.randrange(1 << 30)
         code = intr.solve(trial, sub)
+        if det is not None:
+            record(trial, "neighbourhood moves")
+            # a move costs Python time CP-SAT does not count: charge it
+            det -= max(trial.deterministic_time, MOVE_CHARGE * DET_PER_SECOND)
         if intr.seen:  # Ctrl-C: keep what was found so far
             return LnsResult(best, objective, moves, kept, interrupted=True)
         if code == cp_model.OPTIMAL and len(free) == len(items.fixed):
@@ -258,7 +291,11 @@ def improve_lns(
             )
         if code == cp_model.OPTIMAL:
             size = min(MAX_SIZE, size + max(2, size // 5))
-        elif code != cp_model.FEASIBLE or trial.wall_time >= MOVE_SECONDS:
+        elif code != cp_model.FEASIBLE or (
+            trial.wall_time >= MOVE_SECONDS
+            if det is None
+            else trial.deterministic_time >= 0.99 * move_det
+        ):
             size = max(MIN_SIZE, size - max(2, size // 5))
         if (
             code in (cp_model.OPTIMAL, cp_model.FEASIBLE)

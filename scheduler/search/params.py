@@ -5,6 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+#: CP-SAT deterministic time given for each nominal second of a stage in
+#: a repeatable run (:mod:`scheduler.search.work`). One worker on the
+#: sample did 0.05 units a second at a load of 6 on 2 cores (about a
+#: third of a core; the Python around it, model building included, slows
+#: as much): at 0.02 the work ends before the clock on a machine that
+#: busy, and earlier on an idle one (a repeatable run trades search time
+#: for the same answer every time). The clock stays a safety net: a
+#: stage it stops first makes the run not reproducible, and the Summary
+#: says so.
+DET_PER_SECOND = 0.02
+
 
 def default_workers() -> int:
     return max(1, min(8, os.cpu_count() or 1))
@@ -21,7 +32,10 @@ class SolveParams:
     :mod:`scheduler.search.construct.greedy`); ``lns`` gives part of the
     search time to neighbourhood moves (:mod:`scheduler.search.lns`);
     ``overrides`` extra CP-SAT
-    parameters by name.
+    parameters by name; ``budget`` the seconds the search would have on
+    an idle machine (the pipeline sets it: the time limit less the
+    diagnosis and writing allowances), from which a repeatable run sizes
+    every stage (``time_limit`` is then the wall clock's safety net).
     """
 
     time_limit: float = 60.0
@@ -32,6 +46,20 @@ class SolveParams:
     warm_start: bool = True
     lns: bool = True
     overrides: dict = field(default_factory=dict)
+    budget: float | None = None
+
+    @property
+    def repeatable(self) -> bool:
+        """One worker: every stage stops on work done, not on the clock,
+        so a run with the same seed repeats exactly on any machine load
+        (:mod:`scheduler.search.work`). With more workers CP-SAT's
+        threads race, and runs differ."""
+        return self.workers == 1
+
+    @property
+    def nominal(self) -> float:
+        """The seconds a repeatable run sizes its stages from."""
+        return self.budget if self.budget is not None else self.time_limit
 
     def __post_init__(self):
         if self.time_limit <= 0:

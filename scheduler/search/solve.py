@@ -38,6 +38,7 @@ from .lns import improve_lns
 from .params import SolveParams
 from .progress import Progress
 from .result import Result
+from .work import deterministic_time, limit, record
 
 log = logging.getLogger(__name__)
 #: CP-SAT's own search log goes here when ``SolveParams.log`` is set.
@@ -70,9 +71,15 @@ class ModelBuildError(RuntimeError):
     """CP-SAT called the model invalid: a bug in the engine, not the input."""
 
 
-def configure(solver: cp_model.CpSolver, params: SolveParams) -> None:
+def configure(
+    solver: cp_model.CpSolver,
+    params: SolveParams,
+    det: float | None = None,
+) -> None:
+    """CP-SAT's parameters for ``params``; ``det`` its deterministic
+    time limit in a repeatable run (:mod:`scheduler.search.work`)."""
     p = solver.parameters
-    p.max_time_in_seconds = params.time_limit
+    limit(solver, params.time_limit, det)
     p.num_workers = params.workers
     p.random_seed = params.seed
     p.relative_gap_limit = params.gap
@@ -162,7 +169,12 @@ def _solve(
     elif start is not None:
         hint = start
     elif params.warm_start and not skip:
-        hint = greedy_start(scenario, WARM_START_SHARE * params.time_limit)
+        hint = greedy_start(
+            scenario,
+            (0.5 if params.repeatable else WARM_START_SHARE)
+            * params.time_limit,
+            WARM_START_SHARE * params.nominal if params.repeatable else None,
+        )
         if _complete(scenario, hint):
             ready_s = time.monotonic() - t0
     improve = improve and baseline is None and not skip
@@ -170,9 +182,12 @@ def _solve(
     if improve:
         bound = relaxation_bound(
             scenario,
-            relaxation_seconds(params.time_limit),
+            max(relaxation_seconds(params.time_limit), 0.5 * params.time_limit)
+            if params.repeatable
+            else relaxation_seconds(params.time_limit),
             seed=params.seed,
             interrupts=intr,
+            det=deterministic_time(params, relaxation_seconds(params.nominal)),
         )
         if intr.seen and ready_s is not None:
             # Ctrl-C before the search: the greedy start is the best so far
@@ -226,10 +241,20 @@ def _solve(
     left = max(0.5, params.time_limit - build_s - reserve)
     lns = improve and params.lns
     main = left * MAIN_SHARE if lns else left
-    configure(solver, replace(params, time_limit=main))
+    # a repeatable run sizes the search from the nominal budget, never
+    # from the time spent so far (:mod:`scheduler.search.work`)
+    nominal = _search_seconds(params, improve, skip)
+    configure(
+        solver,
+        # in a repeatable run the work stops the search; the clock, a
+        # safety net, then only keeps the time limit
+        replace(params, time_limit=left if params.repeatable else main),
+        deterministic_time(params, nominal * (MAIN_SHARE if lns else 1)),
+    )
     progress = Progress(progress_stream, live=live)
     code = intr.solve(solver, built.model, progress)
     progress.close()
+    record(solver, "search")
     status = STATUS.get(code)
     if status is None:
         raise ModelBuildError(solver.status_name(code))
@@ -257,6 +282,7 @@ def _solve(
             seed=params.seed,
             interrupts=intr,
             bound=main_bound,
+            det=deterministic_time(params, nominal * (1 - MAIN_SHARE)),
         )
         stopped = res.interrupted
         if res.proven:
@@ -323,7 +349,13 @@ def _solve(
     if improve:
         budget = max(reserve, params.time_limit - (time.monotonic() - t0))
         schedule, objective, penalties = improve_schedule(
-            scenario, schedule, objective, penalties, status, budget
+            scenario,
+            schedule,
+            objective,
+            penalties,
+            status,
+            budget,
+            insertion_seconds(params.nominal) if params.repeatable else None,
         )
         seconds = time.monotonic() - t0
     info = SolveInfo(
@@ -359,13 +391,33 @@ def _solve(
     )
 
 
-def greedy_start(scenario: Scenario, seconds: float | None = None) -> Schedule:
+def greedy_start(
+    scenario: Scenario,
+    seconds: float | None = None,
+    nominal: float | None = None,
+) -> Schedule:
     """A first schedule to start the search from: the greedy, most
     valuable requests first (:func:`scheduler.search.construct.greedy.greedy`),
-    stopped after ``seconds``. On the sample it takes about 0.3 s and the
+    stopped after ``seconds`` (a repeatable run: after the steps of
+    ``nominal`` seconds). On the sample it takes about 0.3 s and the
     search started from it ends ahead of one started from nothing
     (``bench/README.md``)."""
-    return greedy(scenario, order="value", seconds=seconds).schedule
+    return greedy(
+        scenario, order="value", seconds=seconds, nominal=nominal
+    ).schedule
+
+
+def _search_seconds(params: SolveParams, improve: bool, skip) -> float:
+    """The nominal seconds of CP-SAT's search and the neighbourhood
+    moves: the nominal budget less the warm start, the relaxation and the
+    insertion pass."""
+    t = params.nominal
+    before = 0.0
+    if params.warm_start and not skip:
+        before += WARM_START_SHARE * t
+    if improve:
+        before += relaxation_seconds(t) + insertion_seconds(t)
+    return max(0.5, t - before)
 
 
 def relaxation_seconds(time_limit: float) -> float:
@@ -387,19 +439,17 @@ def insertion_seconds(time_limit: float) -> float:
     return min(MAX_INSERTION_SECONDS, 0.1 * time_limit)
 
 
-def improve_schedule(s, schedule, objective, penalties, status, seconds):
+def improve_schedule(
+    s, schedule, objective, penalties, status, seconds, nominal=None
+):
     """The insertion pass (new placements only when the search did not
     prove its schedule optimal), kept only if the whole schedule still
     passes the checker; objective and penalties recomputed from the
-    schedule. Returns ``(schedule, objective, penalties)``; a Ctrl-C
-    during the pass keeps the schedule it was given (the caller learns
-    of it from :func:`scheduler.interrupts.received`)."""
-    try:
-        better, reasons = insert_left_out(
-            s, schedule, seconds, insert=status != "OPTIMAL"
-        )
-    except KeyboardInterrupt:
-        return schedule, objective, penalties
+    schedule. Returns ``(schedule, objective, penalties)``. With
+    ``nominal`` (a repeatable run) it stops on counted tries."""
+    better, reasons = insert_left_out(
+        s, schedule, seconds, insert=status != "OPTIMAL", nominal=nominal
+    )
     if better is not schedule and check(s, better):
         better, reasons = schedule, {}  # never trade a rule for a request
     rows = tuple(
@@ -433,9 +483,12 @@ def _hold_phase(
     built = build_model(scenario, baseline=baseline, hold=hold)
     solver = cp_model.CpSolver()
     configure(
-        solver, replace(params, time_limit=max(1.0, 0.4 * params.time_limit))
+        solver,
+        replace(params, time_limit=max(1.0, 0.4 * params.time_limit)),
+        deterministic_time(params, max(1.0, 0.4 * params.nominal)),
     )
     code = intr.solve(solver, built.model)
+    record(solver, "what-if first phase")
     if code not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None, None
     values = list(solver.response_proto.solution)
