@@ -177,15 +177,17 @@ def test_the_programme_shows_when_the_chair_leaves(tmp_path):
 def test_the_chairs_own_calendar_ends_when_they_leave(tmp_path):
     from icalendar import Calendar
 
-    from outputs.calendars import write_calendars
+    from outputs.calendars import file_stem, write_calendars
 
     s = plenary()
     sched = solve_checked(s).schedule
     paths = {p.stem: p for p in write_calendars(s, sched, tmp_path)}
-    cal = Calendar.from_ical(paths["person-PM"].read_bytes())
+    cal = Calendar.from_ical(paths[file_stem("person", "PM")].read_bytes())
     plen = next(
         e for e in cal.walk("VEVENT") if str(e["summary"]) == "Plenary"
     )
     assert plen["dtend"].dt.strftime("%H:%M") == "09:30"
-    cal = Calendar.from_ical(paths["delegation-AAA"].read_bytes())
+    cal = Calendar.from_ical(
+        paths[file_stem("delegation", "AAA")].read_bytes()
+    )
     assert all(str(e["summary"]) != "Plenary" for e in cal.walk("VEVENT"))
