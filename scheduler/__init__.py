@@ -9,7 +9,6 @@ is the library under the command line.
 """
 
 from .search.params import SolveParams
-from .search.result import Result
 
 __all__ = ["Result", "SolveParams", "solve"]
 
@@ -17,9 +16,15 @@ __all__ = ["Result", "SolveParams", "solve"]
 def __getattr__(name: str):
     # ``scheduler.solve`` loads ortools' search code on first use only, so
     # that ``scheduler --help`` stays quick; no submodule is named
-    # ``solve`` here, so the name can never be rebound to a module
+    # ``solve`` here, so the name can never be rebound to a module.
+    # ``Result`` (and the domain under it) too: the program's entry point
+    # (scheduler.entry) takes over Ctrl-C and SIGTERM before that import
     if name == "solve":
         from .search.solve import solve
 
         return solve
+    if name == "Result":
+        from .search.result import Result
+
+        return Result
     raise AttributeError(f"module 'scheduler' has no attribute {name!r}")
