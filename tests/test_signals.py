@@ -63,7 +63,8 @@ def test_a_signal_while_loading_writes_nothing(sig, tmp_path):
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_while_searching_writes_the_best_so_far(sig, tmp_path):
-    proc = _start(tmp_path)
+    # two workers search on the clock (one stops early, on work done)
+    proc = _start(tmp_path, "--workers", "2")
     assert proc.stderr.readline().startswith("Solving")
     time.sleep(6)  # the greedy start is done and the search is running
     proc.send_signal(sig)

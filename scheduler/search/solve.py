@@ -346,6 +346,12 @@ def _solve(
             schedule = with_reasons(scenario, hint)
             objective = float(start_value)
             penalties = obj_penalties(scenario, hint)
+    if bound is not None and bound > objective + 1e-6:
+        # a schedule in hand disproves it: no bound, never a false OPTIMAL
+        # (the relaxation's, when the search itself proved none)
+        bound = None
+    if bound is not None and objective - bound < 1:
+        status = "OPTIMAL"  # the schedule meets the proven bound
     if improve:
         budget = max(reserve, params.time_limit - (time.monotonic() - t0))
         schedule, objective, penalties = improve_schedule(

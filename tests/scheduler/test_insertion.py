@@ -61,7 +61,7 @@ def test_improve_never_keeps_a_schedule_the_checker_refuses(monkeypatch):
     a = start.by_item()["B:B1"]
     clash = replace(a, item_id="B:B2", ref_id="B2")  # same room and time
 
-    def broken(s, schedule, seconds, insert=True):
+    def broken(s, schedule, seconds, insert=True, nominal=None):
         return replace(schedule, assignments=(a, clash)), {}
 
     monkeypatch.setattr(solve_module, "insert_left_out", broken)
