@@ -160,7 +160,9 @@ def structural_leaks(s: Scenario, path: Path) -> list[str]:
                 and reason not in (PUBLIC_REASON_TEXTS)
             ):
                 found.append(f"{name}: reason {reason!r}")
-    for key, value in wb["Summary"].iter_rows(min_row=2, values_only=True):
+    for key, value, *_ in wb["Summary"].iter_rows(
+        min_row=2, values_only=True
+    ):
         if key in ("objective", "best_bound", "gap") and value is not None:
             found.append(f"Summary: {key} = {value}")
         if str(key).startswith("penalty:"):

@@ -22,7 +22,7 @@ def _sheet(path: Path, name: str) -> list[tuple]:
 
 
 def _summary(path: Path) -> dict:
-    return {k: v for k, v in _sheet(path, "Summary")[1:]}
+    return {row[0]: row[1] for row in _sheet(path, "Summary")[1:]}
 
 
 @pytest.mark.slow
