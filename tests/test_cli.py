@@ -224,6 +224,7 @@ def test_progress_line_is_quiet_when_not_a_terminal(tmp_path):
 
 @pytest.mark.slow
 def test_ctrl_c_writes_the_best_schedule_so_far(tmp_path):
+    import re
     import signal
     import subprocess
     import sys
@@ -242,16 +243,30 @@ def test_ctrl_c_writes_the_best_schedule_so_far(tmp_path):
             "120",
             "--workers",
             "2",
+            "--log",
         ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
     assert proc.stderr.readline().startswith("Solving")  # model next
-    time.sleep(8)  # the search is running by now
+    # Interrupt as soon as CP-SAT logs its first solution ("#1 ..."): the
+    # search is running and far from its proof, on a fast machine or a slow
+    # one (a fixed sleep let a fast machine finish before the signal).
+    deadline = time.monotonic() + 90
+    seen = []
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line)
+        if re.match(r"#\d+\s", line):
+            break
+    assert seen and re.match(r"#\d+\s", seen[-1]), "".join(seen[-20:])
     proc.send_signal(signal.SIGINT)
-    stdout, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == 0, stderr
+    stdout, rest = proc.communicate(timeout=60)
+    stderr = "".join(seen) + rest
+    assert proc.returncode == 0, stderr[-2000:]
     assert "Interrupted" in stderr and "best schedule found so far" in stderr
     assert out.exists() and "every hard rule holds" in stdout
 
