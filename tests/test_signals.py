@@ -5,6 +5,7 @@ said so."""
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -47,6 +48,22 @@ def _end(proc: subprocess.Popen, tmp_path: Path) -> tuple[int, str]:
     return proc.returncode, text
 
 
+def _until_first_solution(proc: subprocess.Popen) -> str:
+    """Read the CP-SAT log (``--log``) until its first solution line: the
+    search is running then and far from its proof on any machine (a fixed
+    sleep let a fast machine finish first)."""
+    seen: list[str] = []
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        line = proc.stderr.readline()
+        if not line:
+            break
+        seen.append(line)
+        if re.match(r"#\d+\s", line):
+            return "".join(seen)
+    raise AssertionError("no solution logged:\n" + "".join(seen[-20:]))
+
+
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_while_loading_writes_nothing(sig, tmp_path):
     proc = _start(tmp_path)
@@ -64,11 +81,12 @@ def test_a_signal_while_loading_writes_nothing(sig, tmp_path):
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_while_searching_writes_the_best_so_far(sig, tmp_path):
     # two workers search on the clock (one stops early, on work done)
-    proc = _start(tmp_path, "--workers", "2")
+    proc = _start(tmp_path, "--workers", "2", "--log")
     assert proc.stderr.readline().startswith("Solving")
-    time.sleep(6)  # the greedy start is done and the search is running
+    seen = _until_first_solution(proc)
     proc.send_signal(sig)
     code, text = _end(proc, tmp_path)
+    text = seen + text
     assert code == 0, text
     assert "best schedule found so far" in text
     load_workbook(tmp_path / "s.xlsx")  # whole

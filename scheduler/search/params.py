@@ -6,15 +6,15 @@ import os
 from dataclasses import dataclass, field
 
 #: CP-SAT deterministic time given for each nominal second of a stage in
-#: a repeatable run (:mod:`scheduler.search.work`). One worker on the
-#: sample did 0.05 units a second at a load of 6 on 2 cores (about a
-#: third of a core; the Python around it, model building included, slows
-#: as much): at 0.02 the work ends before the clock on a machine that
-#: busy, and earlier on an idle one (a repeatable run trades search time
-#: for the same answer every time). The clock stays a safety net: a
-#: stage it stops first makes the run not reproducible, and the Summary
-#: says so.
-DET_PER_SECOND = 0.02
+#: a repeatable run (:mod:`scheduler.search.work`). One worker does about
+#: 0.67 units a wall-clock second on an idle core (the sample, 2 cores,
+#: AMD EPYC; 0.05 at a load of 6 on 2 cores). At 0.25 a repeatable run
+#: does about what a worker given 40% of a core does in the time asked
+#: for: the sample at 60 s proves its optimum (7.9 s on an idle machine),
+#: where 0.02 stopped it after 1.1 s at a 56% gap. On a machine busier
+#: than that the clock, a safety net, stops a stage first: the run keeps
+#: its time limit and the Summary says it is not reproducible.
+DET_PER_SECOND = 0.25
 
 
 def default_workers() -> int:
