@@ -58,7 +58,8 @@ HARD_RULES: tuple[RuleInfo, ...] = (
         True,
         "Room conflict",
         "Items in one room (other than an exhibition room) never overlap "
-        "and keep the room's changeover minutes between them.",
+        "and keep the room's changeover minutes between them; two lists "
+        "held in one room never run at once, inside one event included.",
     ),
     RuleInfo(
         "exhibition_booths",

@@ -109,10 +109,58 @@ def room_uses(s: Scenario, schedule: Schedule) -> dict[str, list[_Use]]:
     return out
 
 
+ListSpan = tuple[int, int, str, bool, tuple[str, ...]]
+
+
+def list_spans(s: Scenario, schedule: Schedule) -> dict[str, list[ListSpan]]:
+    """Per room, each list held there as ``(start, end, list id, inside
+    its event placed in that room, item ids)``."""
+    rows = known_rows(s, schedule)
+    by_id = {a.item_id: a for a in rows}
+    slots: dict[tuple[str, str], list[Assignment]] = {}
+    for a in rows:
+        it = s.item_by_id[a.item_id]
+        if it.kind == "sequence":
+            slots.setdefault((it.list_id, a.room_id), []).append(a)
+    out: dict[str, list[ListSpan]] = {}
+    for (seq_id, room_id), mine in slots.items():
+        seq = s.sequence_by_id[seq_id]
+        ev = (
+            by_id.get(event_item_id(seq.within_event))
+            if seq.within_event
+            else None
+        )
+        out.setdefault(room_id, []).append(
+            (
+                min(span(s, a)[0] for a in mine),
+                max(span(s, a)[1] for a in mine),
+                seq_id,
+                ev is not None and ev.room_id == room_id,
+                tuple(a.item_id for a in mine),
+            )
+        )
+    return out
+
+
 def room_no_overlap(s: Scenario, schedule: Schedule) -> list[Violation]:
     """Items in one room (other than an exhibition room) never overlap and
-    keep the room's changeover minutes between them."""
+    keep the room's changeover minutes between them. Two lists held in
+    one room never run at once, inside one event included."""
     out = []
+    for room_id, lists in list_spans(s, schedule).items():
+        lists = sorted(lists)
+        for i, (_lo, hi, x, x_in, x_items) in enumerate(lists):
+            for lo2, _, y, y_in, y_items in lists[i + 1 :]:
+                # two lists outside their events are room uses (below)
+                if lo2 < hi and (x_in or y_in):
+                    out.append(
+                        Violation(
+                            "room_no_overlap",
+                            f"In {room_id}, the lists {x} and {y} run at "
+                            f"once ({hm(s.grid.to_datetime(lo2))})",
+                            x_items + y_items,
+                        )
+                    )
     for room_id, uses in room_uses(s, schedule).items():
         if s.room_by_id[room_id].kind == "exhibition":
             continue

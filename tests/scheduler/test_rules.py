@@ -326,14 +326,15 @@ def test_person_no_overlap():
 def test_person_no_overlap_of_two_queues_inside_one_event():
     """One member in two queues held inside the same event: each slot is
     part of the event, but the two slots never overlap (issue 14: the
-    model once placed both at once)."""
+    model once placed both at once). The lists are in two rooms, so that
+    room_no_overlap does not keep them apart."""
     s = tiny(
-        rooms=(room("HALL", "hall", 500), room("R1")),
+        rooms=(room("HALL", "hall", 500), room("STAGE", "hall", 500)),
         delegations=(delegation("FRA", "HOS"), delegation("DEU")),
         events=(ev("OPEN", rooms=("HALL",), kind="ceremony", all_heads=True),),
         sequences=tuple(
-            Sequence(q, q, "HALL", "precedence", 300, within_event="OPEN")
-            for q in ("Q1", "Q2")
+            Sequence(q, q, r, "precedence", 300, within_event="OPEN")
+            for q, r in (("Q1", "HALL"), ("Q2", "STAGE"))
         ),
         members=tuple(
             SequenceMember(q, d, mandatory=True)
@@ -346,6 +347,38 @@ def test_person_no_overlap_of_two_queues_inside_one_event():
         "person_no_overlap",
         s,
         starts={"S:Q1:FRA": "09:00:00", "S:Q2:FRA": "09:00:00"},
+    )
+
+
+def test_room_no_overlap_of_two_lists_inside_one_event():
+    """Two lists of different members held in one room inside the same
+    event never run at once (two speakers at one podium): the event is
+    the room's use, so only this rule keeps the lists apart."""
+    s = tiny(
+        rooms=(room("HALL", "hall", 500), room("R1")),
+        delegations=(delegation("FRA", "HOS"), delegation("DEU")),
+        events=(ev("OPEN", rooms=("HALL",), kind="ceremony", all_heads=True),),
+        sequences=tuple(
+            Sequence(q, q, "HALL", "precedence", 300, within_event="OPEN")
+            for q in ("Q1", "Q2")
+        ),
+        members=(
+            SequenceMember("Q1", "FRA", mandatory=True),
+            SequenceMember("Q2", "DEU", mandatory=True),
+        ),
+    )
+    r = solve_checked(s)
+    q1, q2 = (r.schedule.by_item()[i] for i in ("S:Q1:FRA", "S:Q2:DEU"))
+    assert q1.end <= q2.start or q2.end <= q1.start
+    # the greedy start holds the second list after the first
+    from models.checker import check
+    from scheduler.search.solve import greedy_start
+
+    assert check(s, greedy_start(s, 5)) == []
+    assert_rule_refuses(
+        "room_no_overlap",
+        s,
+        starts={"S:Q1:FRA": "09:00:00", "S:Q2:DEU": "09:02:00"},
     )
 
 

@@ -67,8 +67,11 @@ def room_no_overlap(ctx: BuildContext) -> None:
 
     A pool of k identical rooms takes at most k uses at once, each widened
     by the changeover (and, if ``vip_sweep`` asked for it, the sweep).
+    Two lists held in one room never run at once, inside one event
+    included (two speakers at one podium).
     """
     s, m = ctx.scenario, ctx.model
+    _lists_apart(ctx)
     for pool, rooms in ctx.vars.pools.items():
         room = s.room_by_id[pool]
         if room.kind == "exhibition":
@@ -96,6 +99,31 @@ def room_no_overlap(ctx: BuildContext) -> None:
             ],
             [1] * len(uses),
             len(rooms),
+        )
+
+
+def _lists_apart(ctx: BuildContext) -> None:
+    """The lists of one room never overlap, even those that sit inside
+    their event (whose room use is the event's, so the uses below do not
+    see them)."""
+    by_room: dict[str, list] = {}
+    for seq in ctx.scenario.sequences:
+        by_room.setdefault(seq.room_id, []).append(seq)
+    for room_id, seqs in by_room.items():
+        if len(seqs) < 2:
+            continue
+        queues = [ctx.vars.queues[seq.sequence_id] for seq in seqs]
+        ctx.model.add_no_overlap(
+            [
+                ctx.model.new_optional_interval_var(
+                    q.start,
+                    q.size,
+                    q.end,
+                    q.any_present,
+                    f"Q:{q.sequence_id}@{room_id}|list",
+                )
+                for q in queues
+            ]
         )
 
 

@@ -72,6 +72,8 @@ class Board:
         self.moved: set[str] = set()
         #: notes of the rows (late or moved queue members)
         self.notes: dict[str, str] = {}
+        #: room id -> spans of the lists held there (two never at once)
+        self.lists: dict[str, list[tuple[int, int]]] = defaultdict(list)
 
     # ------------------------------------------------------------ people
     def is_vip(self, people) -> bool:

@@ -33,6 +33,15 @@ def place_queue(board: Board, sequence_id: str) -> int:
             return 0
         w_lo, w_hi = ev.lo, ev.hi
         inside = ev.room == seq.room_id
+        # after the lists already held in this room during the event
+        w_lo = max(
+            [w_lo]
+            + [
+                hi
+                for lo, hi in board.lists[seq.room_id]
+                if lo < w_hi and w_lo < hi
+            ]
+        )
     else:
         w_lo = s.grid.to_index(seq.earliest)
         w_hi = s.grid.to_index(seq.latest)
@@ -83,6 +92,7 @@ def place_queue(board: Board, sequence_id: str) -> int:
         if not board.room_free(seq.room_id, q_lo, q_hi, vip, room.capacity):
             return 0
         board.add_use(seq.room_id, q_lo, q_hi, vip, room.capacity)
+    board.lists[seq.room_id].append((q_lo, q_hi))
     for it, lo in chosen:
         board.add(it, lo, seq.room_id, it.participants, use=False)
         if it.is_alternative:
