@@ -70,6 +70,10 @@ MIN_LINES = 3
 #: Share of a row's height the printing program may lose to rounding
 #: (LibreOffice prints rows about 2.6 % shorter than set).
 ROW_SHRINK = 0.97
+#: Points kept spare when text is fitted to a block: one that holds its
+#: lines exactly must not lose the last to rounding (row heights are
+#: stored as decimals).
+FIT_SPARE = 0.05
 #: Page breaks: one more sheet of paper is worth this many blocks cut; a
 #: part of a block too short for a line of text is avoided at almost any
 #: cost.
@@ -197,7 +201,7 @@ def row_heights(
     width = column_text_width(ROOM_WIDTH)
     for b, top, bottom in sorted(spans, key=lambda x: x[2] - x[1]):
         lines = min(MIN_LINES, len(wrap(b.variants()[-1], width, TEXT_SIZE)))
-        need = lines * line_height(TEXT_SIZE) + CELL_PAD_HEIGHT
+        need = lines * line_height(TEXT_SIZE) + CELL_PAD_HEIGHT + FIT_SPARE
         have = usable_height(heights[top : bottom + 1])
         if have >= need:
             continue
@@ -274,7 +278,8 @@ def fit_label(b: Block, height: float, width: float) -> tuple[str, bool]:
     even the shortest does not fit, its last fitting line ends in an
     ellipsis; a block too short for one line shows nothing (its comment
     has the text)."""
-    most = int((height - CELL_PAD_HEIGHT) // line_height(TEXT_SIZE))
+    spare = height - CELL_PAD_HEIGHT - FIT_SPARE
+    most = int(spare // line_height(TEXT_SIZE))
     if most < 1:
         return "", True
     variants = b.variants()
