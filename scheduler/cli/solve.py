@@ -173,7 +173,8 @@ def _report(run: pipeline.SolveRun) -> None:
     info = sched.info
     if info.best_bound is None:
         proof = (
-            "no bound (solved day by day: a decomposition proves none)"
+            "no bound (solved day by day, with no time left for the "
+            "whole event's bound: a longer --time-limit gives one)"
             if info.method == DAY_BY_DAY
             else "no bound: the greedy start stands, the search found "
             "nothing in its time"

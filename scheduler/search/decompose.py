@@ -210,7 +210,10 @@ def solve_by_day(
     # none), in the time left; none if too little is left to build it
     left = params.time_limit - (time.monotonic() - t0)
     best_bound = None
-    if left > 1.0 + BUILD_SECONDS_PER_ITEM * len(s.items):
+    build = BUILD_SECONDS_PER_ITEM * len(s.items)
+    if left > 0.2 + build:
+        # with a second to solve it, the relaxation as an integer program;
+        # with less, its linear program (weaker, hundredths of a second)
         best_bound = relaxation_bound(
             s,
             left,
@@ -218,6 +221,12 @@ def solve_by_day(
             det=deterministic_time(
                 params, day_relaxation_seconds(params.nominal)
             ),
+            lp_only=(
+                day_relaxation_seconds(params.nominal)
+                if params.repeatable  # never sized from the clock
+                else left
+            )
+            <= 1.0 + build,
         ).objective
     seconds = time.monotonic() - t0
     if best_bound is not None and best_bound > obj + 1e-6:

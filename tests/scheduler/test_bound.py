@@ -211,3 +211,19 @@ def test_a_large_relaxation_goes_to_the_linear_program(monkeypatch):
     assert b.status == "LP" and b.unplaced is not None
     schedule = greedy(s, order="value").schedule
     assert b.objective <= objective_value(s, schedule)
+
+
+def test_little_time_left_asks_for_the_linear_program_only():
+    """A day-by-day run with little time left after its days still gets a
+    valid bound: the relaxation's linear program, never above the integer
+    one."""
+    from scheduler.search.bound import relaxation_bound
+
+    s = _scenario(SHAPES["plain"], seed=8)
+    lp = relaxation_bound(s, 10, lp_only=True)
+    full = relaxation_bound(s, 10)
+    assert lp.status == "LP" and full.status != "LP"
+    assert lp.unplaced is not None and full.unplaced is not None
+    assert lp.unplaced <= full.unplaced
+    schedule = greedy(s, order="value").schedule
+    assert lp.objective <= objective_value(s, schedule)
