@@ -5,7 +5,6 @@ said so."""
 
 from __future__ import annotations
 
-import re
 import signal
 import subprocess
 import sys
@@ -14,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+
+from tests.cpsat_log import until_first_solution
 
 pytestmark = pytest.mark.slow
 
@@ -48,22 +49,6 @@ def _end(proc: subprocess.Popen, tmp_path: Path) -> tuple[int, str]:
     return proc.returncode, text
 
 
-def _until_first_solution(proc: subprocess.Popen) -> str:
-    """Read the CP-SAT log (``--log``) until its first solution line: the
-    search is running then and far from its proof on any machine (a fixed
-    sleep let a fast machine finish first)."""
-    seen: list[str] = []
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        line = proc.stderr.readline()
-        if not line:
-            break
-        seen.append(line)
-        if re.match(r"#\d+\s", line):
-            return "".join(seen)
-    raise AssertionError("no solution logged:\n" + "".join(seen[-20:]))
-
-
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_while_loading_writes_nothing(sig, tmp_path):
     proc = _start(tmp_path)
@@ -83,7 +68,7 @@ def test_a_signal_while_searching_writes_the_best_so_far(sig, tmp_path):
     # two workers search on the clock (one stops early, on work done)
     proc = _start(tmp_path, "--workers", "2", "--log")
     assert proc.stderr.readline().startswith("Solving")
-    seen = _until_first_solution(proc)
+    seen = until_first_solution(proc)
     proc.send_signal(sig)
     code, text = _end(proc, tmp_path)
     text = seen + text

@@ -62,15 +62,10 @@ class _Use:
 def room_uses(s: Scenario, schedule: Schedule) -> dict[str, list[_Use]]:
     """Uses per room: each non-queue item, and each queue as one span
     (skipped when it sits inside its event placed in the same room)."""
-    rows = known_rows(s, schedule)
-    by_id = {a.item_id: a for a in rows}
     out: dict[str, list[_Use]] = {}
-    queues: dict[tuple[str, str], list[tuple[Assignment, bool]]] = {}
-    for a in rows:
+    for a in known_rows(s, schedule):
         it = s.item_by_id[a.item_id]
-        vip = any(s.is_vip(p) for p in a.participants if p in s.persons)
         if it.kind == "sequence":
-            queues.setdefault((it.list_id, a.room_id), []).append((a, vip))
             continue
         room = s.room_by_id[a.room_id]
         demand = room.capacity
@@ -82,39 +77,46 @@ def room_uses(s: Scenario, schedule: Schedule) -> dict[str, list[_Use]]:
             demand = it.attendance
         lo, hi = span(s, a)
         out.setdefault(a.room_id, []).append(
-            _Use(label(a), lo, hi, vip, demand, (a.item_id,))
+            _Use(label(a), lo, hi, _vip(s, a), demand, (a.item_id,))
         )
-    for (seq_id, room_id), slots in queues.items():
-        seq = s.sequence_by_id[seq_id]
-        ev = (
-            by_id.get(event_item_id(seq.within_event))
-            if seq.within_event
-            else None
-        )
-        if ev is not None and ev.room_id == room_id:
-            continue
-        lo = min(span(s, a)[0] for a, _ in slots)
-        hi = max(span(s, a)[1] for a, _ in slots)
-        first = min(a.start for a, _ in slots)
-        out.setdefault(room_id, []).append(
-            _Use(
-                f"queue {seq_id} ({seq.title}) {hm(first)}",
-                lo,
-                hi,
-                any(v for _, v in slots),
-                s.room_by_id[room_id].capacity,
-                tuple(a.item_id for a, _ in slots),
+    for room_id, lists in list_spans(s, schedule).items():
+        for q in lists:
+            if q.inside:
+                continue
+            seq = s.sequence_by_id[q.sequence_id]
+            first = min(a.start for a in q.rows)
+            out.setdefault(room_id, []).append(
+                _Use(
+                    f"queue {q.sequence_id} ({seq.title}) {hm(first)}",
+                    q.lo,
+                    q.hi,
+                    any(_vip(s, a) for a in q.rows),
+                    s.room_by_id[room_id].capacity,
+                    tuple(a.item_id for a in q.rows),
+                )
             )
-        )
     return out
 
 
-ListSpan = tuple[int, int, str, bool, tuple[str, ...]]
+def _vip(s: Scenario, a: Assignment) -> bool:
+    return any(s.is_vip(p) for p in a.participants if p in s.persons)
+
+
+@dataclass
+class ListSpan:
+    """A list held in one room: from its first slot's start to its last
+    slot's end; ``inside`` when it sits inside its event placed in that
+    room (the event is then the room's use)."""
+
+    sequence_id: str
+    lo: int
+    hi: int
+    inside: bool
+    rows: tuple[Assignment, ...]
 
 
 def list_spans(s: Scenario, schedule: Schedule) -> dict[str, list[ListSpan]]:
-    """Per room, each list held there as ``(start, end, list id, inside
-    its event placed in that room, item ids)``."""
+    """Per room, each list held there."""
     rows = known_rows(s, schedule)
     by_id = {a.item_id: a for a in rows}
     slots: dict[tuple[str, str], list[Assignment]] = {}
@@ -131,12 +133,12 @@ def list_spans(s: Scenario, schedule: Schedule) -> dict[str, list[ListSpan]]:
             else None
         )
         out.setdefault(room_id, []).append(
-            (
+            ListSpan(
+                seq_id,
                 min(span(s, a)[0] for a in mine),
                 max(span(s, a)[1] for a in mine),
-                seq_id,
                 ev is not None and ev.room_id == room_id,
-                tuple(a.item_id for a in mine),
+                tuple(mine),
             )
         )
     return out
@@ -148,17 +150,18 @@ def room_no_overlap(s: Scenario, schedule: Schedule) -> list[Violation]:
     one room never run at once, inside one event included."""
     out = []
     for room_id, lists in list_spans(s, schedule).items():
-        lists = sorted(lists)
-        for i, (_lo, hi, x, x_in, x_items) in enumerate(lists):
-            for lo2, _, y, y_in, y_items in lists[i + 1 :]:
+        lists = sorted(lists, key=lambda q: q.lo)
+        for i, x in enumerate(lists):
+            for y in lists[i + 1 :]:
                 # two lists outside their events are room uses (below)
-                if lo2 < hi and (x_in or y_in):
+                if y.lo < x.hi and (x.inside or y.inside):
                     out.append(
                         Violation(
                             "room_no_overlap",
-                            f"In {room_id}, the lists {x} and {y} run at "
-                            f"once ({hm(s.grid.to_datetime(lo2))})",
-                            x_items + y_items,
+                            f"In {room_id}, the lists {x.sequence_id} and "
+                            f"{y.sequence_id} run at once "
+                            f"({hm(s.grid.to_datetime(y.lo))})",
+                            tuple(a.item_id for a in x.rows + y.rows),
                         )
                     )
     for room_id, uses in room_uses(s, schedule).items():

@@ -213,20 +213,15 @@ def solve_by_day(
     build = BUILD_SECONDS_PER_ITEM * len(s.items)
     if left > 0.2 + build:
         # with a second to solve it, the relaxation as an integer program;
-        # with less, its linear program (weaker, hundredths of a second)
+        # with less, its linear program (weaker, hundredths of a second);
+        # a repeatable run decides from its nominal budget, never the clock
+        share = day_relaxation_seconds(params.nominal)
         best_bound = relaxation_bound(
             s,
             left,
             seed=params.seed,
-            det=deterministic_time(
-                params, day_relaxation_seconds(params.nominal)
-            ),
-            lp_only=(
-                day_relaxation_seconds(params.nominal)
-                if params.repeatable  # never sized from the clock
-                else left
-            )
-            <= 1.0 + build,
+            det=deterministic_time(params, share),
+            lp_only=(share if params.repeatable else left) <= 1.0 + build,
         ).objective
     seconds = time.monotonic() - t0
     if best_bound is not None and best_bound > obj + 1e-6:
