@@ -27,8 +27,13 @@ so the least value such a plan leaves out, times the placement weight, is
 a lower bound on the objective: the soft tier is never negative. CP-SAT
 solves the relaxation (a few hundred booleans per day, no intervals)
 within a small budget; its proven bound, never its solution, is used.
-The day-by-day decomposition reports it as the bound of the whole event;
-a single model reports the better of it and its own.
+
+:func:`relaxation_bound` first asks the time-indexed linear program of
+:mod:`scheduler.search.time_bound` (which keeps the "when", and on the
+bench family is the stronger), then this relaxation in the time left,
+and reports the better. The day-by-day decomposition reports it as the
+bound of the whole event; a single model reports the better of it and
+its own.
 """
 
 from __future__ import annotations
@@ -48,6 +53,8 @@ from models.records.items import Item, arrival_item_id
 
 from ..model.constraints.duties import duty_gaps
 from .interrupt import Interrupts
+from .params import DET_PER_SECOND
+from .time_bound import time_indexed_bound
 from .work import limit, record
 
 #: Relaxations with more variables than this are solved as a linear
@@ -55,6 +62,9 @@ from .work import limit, record
 LP_ONLY_VARIABLES = 20_000
 #: Items this many starts or fewer are counted start by start.
 FEW_STARTS = 8
+#: Share of the bound's time for the time-indexed linear program, tried
+#: first (:mod:`scheduler.search.time_bound`); the rest is this module's.
+TIME_INDEXED_SHARE = 0.7
 
 
 @dataclass
@@ -460,26 +470,75 @@ def relaxation_bound(
     det: float | None = None,
     lp_only: bool = False,
 ) -> Bound:
-    """Solve the relaxation of ``s`` for at most ``seconds`` (and ``det``
-    units of deterministic time in a repeatable run); its proven bound on
-    the value left out, and that times the placement weight. ``lp_only``
-    (little time left): its linear program only, weaker and much
-    faster (hundredths of a second on the bench family)."""
+    """The best proven bound on the value left out that ``seconds`` (and
+    ``det`` units of deterministic time in a repeatable run) give: the
+    time-indexed linear program (:mod:`scheduler.search.time_bound`)
+    first, then the relaxation of this module solved by CP-SAT in the
+    time left; that times the placement weight is the bound on the
+    objective. ``lp_only`` (little time left): the linear programs only,
+    weaker and much faster."""
+    with (
+        Interrupts() if interrupts is None else nullcontext(interrupts) as intr
+    ):
+        return _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only)
+
+
+def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only):
     t0 = time.monotonic()
     rel = build_relaxation(s)
     if not rel.feasible:
         return Bound(None, None, time.monotonic() - t0, "INFEASIBLE")
-    left = seconds - (time.monotonic() - t0)
+    timed = time_indexed_bound(
+        s,
+        rel.plans,
+        TIME_INDEXED_SHARE * seconds,
+        intr,
+        None if det is None else TIME_INDEXED_SHARE * det / DET_PER_SECOND,
+    )
+    if intr.seen:
+        return Bound(
+            None,
+            None,
+            time.monotonic() - t0,
+            "INTERRUPTED",
+            interrupted=True,
+        )
+    if det is not None:
+        det *= 1 - TIME_INDEXED_SHARE
+    # with the program's bound in hand, this relaxation's linear program
+    # only: CP-SAT's solve of it beat the program on no case of the bench
+    # family, and the time is the search's
+    lp_only = lp_only or timed is not None
+    lb, status = _day_bound(
+        s,
+        rel,
+        seconds - (time.monotonic() - t0),
+        workers,
+        seed,
+        intr,
+        det,
+        lp_only,
+    )
+    seconds = time.monotonic() - t0
+    if status == "INTERRUPTED":
+        return Bound(None, None, seconds, status, interrupted=True)
+    if timed is not None and (lb is None or timed > lb):
+        lb, status = timed, "TIME_LP"
+    if lb is None:
+        return Bound(None, None, seconds, status)
+    return Bound(rel.weight * lb, lb, seconds, status)
+
+
+def _day_bound(s, rel, left, workers, seed, intr, det, lp_only):
+    """The relaxation's bound on the value left out, and how it was
+    found: CP-SAT, or its linear program when CP-SAT stops short."""
     if left <= 0.05:
         if det is None:
-            return Bound(None, None, time.monotonic() - t0, "NO_TIME")
+            return None, "NO_TIME"
         left = 0.05  # a repeatable run: the clock is only a safety net
     if lp_only or len(rel.model.proto.variables) > LP_ONLY_VARIABLES:
         lb = lp_bound(rel.model, left)
-        seconds = time.monotonic() - t0
-        if lb is None:
-            return Bound(None, None, seconds, "LP_UNSOLVED")
-        return Bound(rel.weight * lb, lb, seconds, "LP")
+        return lb, "LP" if lb is not None else "LP_UNSOLVED"
     solver = cp_model.CpSolver()
     p = solver.parameters
     limit(solver, left, det)
@@ -487,19 +546,15 @@ def relaxation_bound(
     p.random_seed = seed
     # the at-most-one-day rows must reach the LP, or its bound is void
     p.linearization_level = 2
-    with (
-        Interrupts() if interrupts is None else nullcontext(interrupts) as intr
-    ):
-        code = intr.solve(solver, rel.model)
+    code = intr.solve(solver, rel.model)
     record(solver, "relaxation bound")
-    seconds = time.monotonic() - t0
     if intr.seen:
-        return Bound(None, None, seconds, "INTERRUPTED", interrupted=True)
+        return None, "INTERRUPTED"
     # the bound proven so far is valid even when time ran out before a
     # plan was found (UNKNOWN); an infeasible relaxation proves nothing
     # here (the full model says why)
     if code == cp_model.INFEASIBLE or code == cp_model.MODEL_INVALID:
-        return Bound(None, None, seconds, solver.status_name(code))
+        return None, solver.status_name(code)
     found = solver.best_objective_bound
     lb = max(0.0, found) if found < float("inf") else None
     status = solver.status_name(code)
@@ -511,17 +566,15 @@ def relaxation_bound(
         lp = lp_bound(rel.model, max(1.0, left))
         if lp is not None and (lb is None or lp > lb):
             lb, status = lp, "LP"
-        seconds = time.monotonic() - t0
-    if lb is None:
-        return Bound(None, None, seconds, status)
-    return Bound(rel.weight * lb, lb, seconds, status)
+    return lb, status
 
 
 def lp_bound(model: cp_model.CpModel, seconds: float) -> float | None:
     """The optimum of the linear relaxation of ``model`` (linear
-    constraints over booleans only, as :func:`build_relaxation` makes),
-    rounded down with a margin for floating point; ``None`` unless GLOP
-    proves it optimal in ``seconds``."""
+    constraints over booleans only, as :func:`build_relaxation` makes,
+    whose objective is a whole number), rounded up to a whole number
+    after a margin for floating point; ``None`` unless GLOP proves it
+    optimal in ``seconds``."""
     from ortools.linear_solver import pywraplp
 
     p = model.proto
@@ -555,4 +608,8 @@ def lp_bound(model: cp_model.CpModel, seconds: float) -> float | None:
     lp.SetTimeLimit(max(1, int(1000 * seconds)))
     if lp.Solve() != pywraplp.Solver.OPTIMAL:
         return None
-    return max(0.0, math.floor(obj.Value() - 1e-6 * (1 + abs(obj.Value()))))
+    # the value left out is a whole number: the least one at or above
+    # the optimum, less a margin for floating point
+    return float(
+        max(0, math.ceil(obj.Value() - 1e-6 * (1 + abs(obj.Value()))))
+    )

@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+from types import SimpleNamespace
 
 from ortools.sat.python import cp_model
 
@@ -110,3 +111,32 @@ class Interrupts:
         finally:
             with self._lock:
                 self._solver = None
+
+    def solve_linear(self, lp):
+        """``lp.Solve()`` (a linear solver of ``pywraplp``), stopped at
+        Ctrl-C like :meth:`solve`; ``None`` once Ctrl-C was seen."""
+        stopper = _LinearStop(lp)
+        with self._lock:
+            if self.seen:
+                return None
+            self._solver = stopper
+        try:
+            with process_signals.solving(stopper):
+                if process_signals.stopped():
+                    return None
+                return lp.Solve()
+        finally:
+            with self._lock:
+                self._solver = None
+
+
+class _LinearStop:
+    """What a signal handler stops a CP-SAT solver with, for a linear
+    solver: ``stop_search`` interrupts it."""
+
+    def __init__(self, lp) -> None:
+        self.lp = lp
+        self.parameters = SimpleNamespace(max_time_in_seconds=None)
+
+    def stop_search(self) -> None:
+        self.lp.InterruptSolve()

@@ -59,8 +59,12 @@ MAX_INSERTION_SECONDS = 5.0
 #: family's three-day scenario ended at a 4.8% gap instead of 0.01%,
 #: while the moves placed at most 0.3 points more (bench/README.md).
 MAIN_SHARE = 0.7
-#: Most seconds for the relaxation bound before the search.
-MAX_RELAXATION_SECONDS = 5.0
+#: Most seconds for the relaxation bounds before the search (the
+#: time-indexed program takes 4-5 s on the family's largest two-day
+#: scenarios, 2-core AMD EPYC; a tighter cut than the search proves).
+MAX_RELAXATION_SECONDS = 8.0
+#: Share of the time limit the relaxation bounds may take at most.
+RELAXATION_SHARE = 0.12
 #: CP-SAT subsolver put first when there are two workers or more.
 BOUND_WORKER = "objective_lb_search"
 #: Share of the time limit the greedy warm start may take at most.
@@ -427,9 +431,10 @@ def _search_seconds(params: SolveParams, improve: bool, skip) -> float:
 
 
 def relaxation_seconds(time_limit: float) -> float:
-    """Time for the relaxation bound (:mod:`scheduler.search.bound`): a
-    tenth of the limit, at most :data:`MAX_RELAXATION_SECONDS`."""
-    return min(MAX_RELAXATION_SECONDS, 0.1 * time_limit)
+    """Time for the relaxation bounds (:mod:`scheduler.search.bound`):
+    :data:`RELAXATION_SHARE` of the limit, at most
+    :data:`MAX_RELAXATION_SECONDS`."""
+    return min(MAX_RELAXATION_SECONDS, RELAXATION_SHARE * time_limit)
 
 
 def _complete(s: Scenario, schedule: Schedule) -> bool:

@@ -1,0 +1,141 @@
+"""The time-indexed linear program (:mod:`scheduler.search.time_bound`)
+refuses nothing the checker accepts, and sees what the day relaxation
+cannot: two items that cannot be in one room at the same moment."""
+
+from __future__ import annotations
+
+import pytest
+
+from models import Event
+from models.checker import check
+from models.objective import objective_value, penalties
+from scheduler import SolveParams
+from scheduler.search.bound import build_relaxation, lp_bound, relaxation_bound
+from scheduler.search.construct.greedy import greedy
+from scheduler.search.solve import solve
+from scheduler.search.time_bound import (
+    build_program,
+    estimate,
+    maximal_cliques,
+    solve_program,
+    time_indexed_bound,
+)
+from tests.factory import at, room, tiny
+from tests.scheduler.test_bound import SHAPES, _scenario
+
+
+def satisfied(s, prog, schedule) -> bool:
+    """Every row of ``prog`` holds with the columns ``schedule`` takes
+    (each placed item's column holding its start)."""
+    placed = schedule.by_item()
+    g = s.grid
+    x = [0] * len(prog.objective)
+    for iid, cols in prog.columns.items():
+        a = placed.get(iid)
+        if a is None:
+            continue
+        t = g.to_index(a.start)
+        hit = [c for first, last, c in cols if first <= t <= last]
+        if len(hit) != 1:
+            return False  # a start the program does not have
+        x[hit[0]] = 1
+    for iid in placed:
+        it = s.item_by_id[iid]
+        if it.kind != "sequence" and iid not in prog.columns:
+            return False  # placed, but the program says it cannot be
+    return all(
+        lo <= sum(x[c] for c in cols) <= hi for cols, lo, hi in prog.rows
+    )
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("run", [1, 3])
+def test_the_program_accepts_every_checked_schedule(shape, run):
+    s = _scenario(SHAPES[shape])
+    schedules = [greedy(s, order=o).schedule for o in ("rows", "value")]
+    r = solve(s, SolveParams(time_limit=4, workers=1), live=False)
+    schedules.append(r.schedule)
+    plans = build_relaxation(s).plans
+    prog = build_program(s, plans, run)
+    bound = solve_program(prog, 10)
+    assert bound is not None
+    for schedule in schedules:
+        assert check(s, schedule) == []
+        assert satisfied(s, prog, schedule)
+        assert bound <= penalties(s, schedule)["unplaced_value"]
+
+
+def _one_room_around_a_fixed_event():
+    """R1 holds a fixed 09:30-10:30 meeting; two one-hour meetings must
+    fit between 09:00 and 12:00 with 10 minutes' changeover: one can
+    (10:40), the other cannot, though the minutes add up."""
+    fixed = Event(
+        "FIX",
+        "Fixed",
+        "workshop",
+        60,
+        20,
+        rooms=("R1",),
+        fixed_start=at("09:30"),
+        mandatory=True,
+    )
+    loose = tuple(
+        Event(
+            e,
+            e,
+            "workshop",
+            60,
+            20,
+            rooms=("R1",),
+            earliest=at("09:00"),
+            latest=at("12:00"),
+        )
+        for e in ("E1", "E2")
+    )
+    return tiny(rooms=(room("R1"),), events=(fixed, *loose))
+
+
+def test_a_room_between_fixed_times_proves_one_meeting_out():
+    s = _one_room_around_a_fixed_event()
+    rel = build_relaxation(s)
+    value = s.item_by_id["E:E1"].value
+    assert lp_bound(rel.model, 5) == 0  # the minutes alone fit
+    assert time_indexed_bound(s, rel.plans, 5) == value
+    assert relaxation_bound(s, 5).unplaced == value
+    r = solve(s, SolveParams(time_limit=5, workers=1), live=False)
+    assert check(s, r.schedule) == []
+    assert r.status == "OPTIMAL"
+    assert len(r.schedule.unscheduled) == 1
+    assert r.best_bound <= objective_value(s, r.schedule) + 1e-6
+
+
+def test_maximal_cliques_of_spans():
+    uses = [(0, 10, 0), (5, 15, 1), (12, 20, 2), (12, 13, 3), (30, 40, 4)]
+    got = sorted(sorted(c) for c in maximal_cliques(uses))
+    assert got == [[0, 1], [1, 2, 3], [4]]
+
+
+def test_runs_of_starts_shrink_the_program_and_keep_it_sound():
+    s = _scenario(SHAPES["plain"])
+    plans = build_relaxation(s).plans
+    sizes = [estimate(s, plans, run) for run in (1, 2, 4)]
+    assert sizes[0] > sizes[1] > sizes[2]
+    fine = solve_program(build_program(s, plans, 1), 10)
+    coarse = solve_program(build_program(s, plans, 4), 10)
+    assert fine is not None and coarse is not None
+    assert coarse <= fine  # a column over a run counts less: weaker
+    # too little time for even the coarsest program: no bound, no guess
+    assert time_indexed_bound(s, plans, 0.001) is None
+
+
+def test_ctrl_c_before_the_program_gives_no_bound():
+    """A signal seen before GLOP starts: no solve, no bound (the search
+    then ends with its best so far)."""
+    from scheduler.search.interrupt import Interrupts
+
+    s = _one_room_around_a_fixed_event()
+    prog = build_program(s, build_relaxation(s).plans)
+    intr = Interrupts()
+    intr._seen = True
+    assert solve_program(prog, 5, intr) is None
+    assert solve_program(prog, 5) == s.item_by_id["E:E1"].value
