@@ -38,15 +38,16 @@ import math
 import time
 from collections import defaultdict
 from contextlib import nullcontext
-from typing import TYPE_CHECKING
+from typing import Any
 
 from models import Scenario
 
 from .interrupt import Interrupts
 from .work import CLOCK_STOPS
 
-if TYPE_CHECKING:
-    from .bound import Plan
+#: a :class:`scheduler.search.bound.Plan` (not imported: bound imports
+#: this module)
+Plan = Any
 
 #: Seconds of starts one column covers at the finest: one start on the
 #: 5-minute grid, five of an arrival's whole minutes.
