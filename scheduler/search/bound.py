@@ -38,12 +38,12 @@ its own.
 
 from __future__ import annotations
 
-import math
 import time
 from collections import defaultdict
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 
+from ortools.linear_solver import linear_solver_pb2
 from ortools.sat.python import cp_model
 
 from models import Scenario
@@ -53,6 +53,7 @@ from models.records.items import Item, arrival_item_id
 
 from ..model.constraints.duties import duty_gaps
 from .interrupt import Interrupts
+from .linear import least_whole_value, row
 from .params import DET_PER_SECOND
 from .time_bound import time_indexed_bound
 from .work import limit, record
@@ -537,7 +538,7 @@ def _day_bound(s, rel, left, workers, seed, intr, det, lp_only):
             return None, "NO_TIME"
         left = 0.05  # a repeatable run: the clock is only a safety net
     if lp_only or len(rel.model.proto.variables) > LP_ONLY_VARIABLES:
-        lb = lp_bound(rel.model, left)
+        lb = lp_bound(rel.model, left, intr)
         return lb, "LP" if lb is not None else "LP_UNSOLVED"
     solver = cp_model.CpSolver()
     p = solver.parameters
@@ -563,53 +564,44 @@ def _day_bound(s, rel, left, workers, seed, intr, det, lp_only):
         # program, solved in hundredths of a second, is often higher
         # (bench family, 20 s: heads 264 against 909, windows 1,075
         # against 1,325, hubs 0 against 3,324; see bench/README.md)
-        lp = lp_bound(rel.model, max(1.0, left))
+        lp = lp_bound(rel.model, max(1.0, left), intr)
         if lp is not None and (lb is None or lp > lb):
             lb, status = lp, "LP"
     return lb, status
 
 
-def lp_bound(model: cp_model.CpModel, seconds: float) -> float | None:
+def lp_bound(
+    model: cp_model.CpModel,
+    seconds: float,
+    interrupts: Interrupts | None = None,
+) -> float | None:
     """The optimum of the linear relaxation of ``model`` (linear
     constraints over booleans only, as :func:`build_relaxation` makes,
     whose objective is a whole number), rounded up to a whole number
     after a margin for floating point; ``None`` unless GLOP proves it
-    optimal in ``seconds``."""
-    from ortools.linear_solver import pywraplp
-
+    optimal in ``seconds`` (see :mod:`scheduler.search.linear`)."""
     p = model.proto
-    lp = pywraplp.Solver.CreateSolver("GLOP")
-    if lp is None:
-        return None
-    xs = [
-        lp.NumVar(v.domain[0], v.domain[len(v.domain) - 1], "")
-        for v in p.variables
-    ]
-    inf = lp.infinity()
+    out = linear_solver_pb2.MPModelProto()
+    for v in p.variables:
+        out.variable.add(
+            lower_bound=v.domain[0], upper_bound=v.domain[len(v.domain) - 1]
+        )
     for c in p.constraints:
         lin = c.linear
         if len(c.enforcement_literal) or not len(lin.vars):
             return None  # not a plain linear row: not this model
-        lo, hi = lin.domain[0], lin.domain[len(lin.domain) - 1]
-        row = lp.Constraint(
-            -inf if lo <= -(2**62) else lo, inf if hi >= 2**62 else hi
+        if any(var < 0 for var in lin.vars):
+            return None
+        row(
+            out,
+            lin.vars,
+            lin.coeffs,
+            lin.domain[0],
+            lin.domain[len(lin.domain) - 1],
         )
-        for var, coef in zip(lin.vars, lin.coeffs, strict=True):
-            if var < 0:
-                return None
-            row.SetCoefficient(xs[var], coef)
-    obj = lp.Objective()
     for var, coef in zip(p.objective.vars, p.objective.coeffs, strict=True):
         if var < 0:
             return None
-        obj.SetCoefficient(xs[var], coef)
-    obj.SetOffset(p.objective.offset)
-    obj.SetMinimization()
-    lp.SetTimeLimit(max(1, int(1000 * seconds)))
-    if lp.Solve() != pywraplp.Solver.OPTIMAL:
-        return None
-    # the value left out is a whole number: the least one at or above
-    # the optimum, less a margin for floating point
-    return float(
-        max(0, math.ceil(obj.Value() - 1e-6 * (1 + abs(obj.Value()))))
-    )
+        out.variable[var].objective_coefficient += coef
+    out.objective_offset = p.objective.offset
+    return least_whole_value(out, seconds, interrupts)

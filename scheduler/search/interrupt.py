@@ -99,32 +99,33 @@ class Interrupts:
         Ctrl-C was seen, later solves return UNKNOWN at once."""
         if self.active:
             solver.parameters.catch_sigint_signal = False
-        with self._lock:
-            if self.seen:
-                return cp_model.UNKNOWN
-            self._solver = solver
-        try:
-            with process_signals.solving(solver):
-                if callback is None:
-                    return solver.solve(model)
-                return solver.solve(model, callback)
-        finally:
-            with self._lock:
-                self._solver = None
+        code = self._run(
+            solver,
+            lambda: (
+                solver.solve(model)
+                if callback is None
+                else solver.solve(model, callback)
+            ),
+        )
+        return cp_model.UNKNOWN if code is None else code
 
     def solve_linear(self, lp):
         """``lp.Solve()`` (a linear solver of ``pywraplp``), stopped at
         Ctrl-C like :meth:`solve`; ``None`` once Ctrl-C was seen."""
-        stopper = _LinearStop(lp)
+        return self._run(_LinearStop(lp), lp.Solve)
+
+    def _run(self, stoppable, call):
+        """``call()`` with ``stoppable`` stopped at Ctrl-C (by its
+        ``stop_search``); ``None`` without calling once it was seen."""
         with self._lock:
             if self.seen:
                 return None
-            self._solver = stopper
+            self._solver = stoppable
         try:
-            with process_signals.solving(stopper):
+            with process_signals.solving(stoppable):
                 if process_signals.stopped():
-                    return None
-                return lp.Solve()
+                    return None  # came in between: stopped, not started
+                return call()
         finally:
             with self._lock:
                 self._solver = None
@@ -132,7 +133,8 @@ class Interrupts:
 
 class _LinearStop:
     """What a signal handler stops a CP-SAT solver with, for a linear
-    solver: ``stop_search`` interrupts it."""
+    solver: ``stop_search`` interrupts it (``parameters`` takes the zero
+    time limit a signal that came first would set, and is not read)."""
 
     def __init__(self, lp) -> None:
         self.lp = lp

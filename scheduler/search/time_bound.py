@@ -27,27 +27,35 @@ out. "At every moment" is one row per maximal clique of each interval
 graph, found by a sweep. GLOP solves it; only its optimum is used.
 
 On the bench family its optimum lies well above the day relaxation's
-(one-day 1,344 against 1,210 units left out, venues 1,815 against 1,514,
-hubs-b 1,734 against 1,504; bench/README.md).
+linear program (one-day 1,344 against 1,211 units left out, venues 1,815
+against 1,515, hubs-b 1,734 against 1,505 with a column per start;
+bench/README.md).
 """
 
 from __future__ import annotations
 
 import heapq
-import math
 import time
 from collections import defaultdict
-from contextlib import nullcontext
-from typing import Any
+from typing import Protocol
+
+from ortools.linear_solver import linear_solver_pb2
 
 from models import Scenario
+from models.records.items import Item
 
 from .interrupt import Interrupts
+from .linear import UNBOUNDED, least_whole_value, row
 from .work import CLOCK_STOPS
 
-#: a :class:`scheduler.search.bound.Plan` (not imported: bound imports
-#: this module)
-Plan = Any
+
+class Plan(Protocol):
+    """What the program reads of a :class:`scheduler.search.bound.Plan`
+    (not imported: that module calls this one)."""
+
+    item: Item
+    starts: dict[int, list[tuple[int, int]]]
+
 
 #: Seconds of starts one column covers at the finest: one start on the
 #: 5-minute grid, five of an arrival's whole minutes.
@@ -78,10 +86,6 @@ class _Program:
 
     def row(self, cols: list[int], lo: float, hi: float) -> None:
         self.rows.append((cols, lo, hi))
-
-    @property
-    def nonzeros(self) -> int:
-        return sum(len(c) for c, _, _ in self.rows)
 
 
 def _runs(s: Scenario, plan: Plan, run: int) -> list[tuple[int, int, int]]:
@@ -230,40 +234,18 @@ def _room_rows(s: Scenario, prog: _Program, in_rooms) -> None:
 def solve_program(
     prog: _Program, seconds: float, interrupts: Interrupts | None = None
 ) -> float | None:
-    """The least value ``prog`` leaves out, rounded up to a whole number
-    (values are whole) after a margin for floating point; ``None``
-    unless GLOP proves it in ``seconds``."""
-    from ortools.linear_solver import linear_solver_pb2, pywraplp
-
+    """The least value ``prog`` leaves out, a whole number
+    (:func:`scheduler.search.linear.least_whole_value`); ``None`` unless
+    GLOP proves it in ``seconds``."""
     proto = linear_solver_pb2.MPModelProto()
-    proto.maximize = False
     proto.objective_offset = prog.offset
     for value in prog.objective:
         proto.variable.add(
             lower_bound=0.0, upper_bound=1.0, objective_coefficient=-value
         )
     for cols, lo, hi in prog.rows:
-        # an at-most row has no lower bound: a boxed row (0 to 1) made
-        # GLOP take minutes where it takes seconds (bench family, hubs)
-        row = proto.constraint.add(
-            lower_bound=lo if lo > 0 else -math.inf, upper_bound=hi
-        )
-        row.var_index.extend(cols)
-        row.coefficient.extend([1.0] * len(cols))
-    lp = pywraplp.Solver.CreateSolver("GLOP")
-    if lp is None or lp.LoadModelFromProto(proto):
-        return None
-    lp.SetTimeLimit(max(1, int(1000 * seconds)))
-    with (
-        Interrupts() if interrupts is None else nullcontext(interrupts) as intr
-    ):
-        code = intr.solve_linear(lp)
-    if code != pywraplp.Solver.OPTIMAL:
-        return None
-    value = lp.Objective().Value()
-    # the value left out is a whole number: the least one at or above
-    # the optimum, less a margin for floating point
-    return float(max(0, math.ceil(value - 1e-6 * (1 + abs(value)))))
+        row(proto, cols, [1.0] * len(cols), lo if lo > 0 else -UNBOUNDED, hi)
+    return least_whole_value(proto, seconds, interrupts)
 
 
 def time_indexed_bound(
