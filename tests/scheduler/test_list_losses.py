@@ -1,0 +1,84 @@
+"""What the lists must lose (:func:`scheduler.search.bound.list_losses`):
+a member who cannot reach their list, and members a list's span cannot
+hold, are counted in the relaxation bound, and never more than a checked
+schedule loses."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from models.checker import check
+from models.objective import penalties
+from scheduler.search.bound import list_losses, relaxation_bound
+from scheduler.search.construct.greedy import greedy
+
+from .helpers import solve_checked
+from .test_bound import SHAPES, _scenario
+from .test_late_members import signing
+
+
+def _list_loss(s, schedule) -> int:
+    """The list value ``schedule`` leaves out."""
+    held = {
+        s.item_by_id[a.item_id].own_item_id
+        for a in schedule.assignments
+        if a.item_id in s.item_by_id
+    }
+    return sum(
+        it.value
+        for it in s.items
+        if it.kind == "sequence"
+        and not it.mandatory
+        and not it.is_alternative
+        and it.item_id not in held
+    )
+
+
+def test_a_member_who_lands_after_the_list_is_counted_lost():
+    s = signing("drop")
+    lost = list_losses(s)
+    # NEXT lands the day after SIGN1: no schedule has them sign it
+    assert lost == s.item_by_id["S:SIGN1:NEXT"].value
+    result = solve_checked(s)
+    assert result.status == "OPTIMAL"
+    # LATE is dropped too (the host opens by 10:13:30, LATE comes at
+    # 10:40 and the policy is drop): a loss of order this bound leaves
+    assert _list_loss(s, result.schedule) == 2 * lost
+    bound = relaxation_bound(s, 5)
+    assert bound.unplaced is not None and bound.unplaced >= lost
+    assert bound.unplaced <= penalties(s, result.schedule)["unplaced_value"]
+
+
+def test_a_member_with_a_place_in_another_list_is_not_counted():
+    # NEXT may sign SIGN2 instead: nothing is certainly lost
+    assert list_losses(signing("move:SIGN2")) == 0
+
+
+def test_a_list_longer_than_its_event_loses_the_surplus():
+    s = signing("drop", members=("AAA", "BBB", "CCC"))
+    assert list_losses(s) == 0
+    # SIG1 cut to 5 minutes: the host's place and two of the three
+    # 90-second places fit, so one member is certainly left out
+    short = replace(
+        s,
+        events=tuple(
+            replace(e, duration_minutes=5) if e.event_id == "SIG1" else e
+            for e in s.events
+        ),
+    )
+    lost = list_losses(short)
+    assert lost == s.item_by_id["S:SIGN1:AAA"].value
+    result = solve_checked(short)
+    assert result.status == "OPTIMAL"
+    assert _list_loss(short, result.schedule) == lost
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_never_more_than_a_checked_schedule_loses(shape):
+    s = _scenario(SHAPES[shape])
+    for order in ("rows", "value"):
+        schedule = greedy(s, order=order).schedule
+        assert check(s, schedule) == []
+        assert list_losses(s) <= _list_loss(s, schedule)
