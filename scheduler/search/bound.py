@@ -145,15 +145,15 @@ def list_losses(s: Scenario) -> int:
     for it in slots:
         if it.is_alternative:
             elsewhere[it.own_item_id].append(it)
-    spans = {}
-    for seq in s.sequences:
-        ev = None
-        if seq.within_event is not None:
-            ev = s.item_by_id.get(event_item_id(seq.within_event))
-        spans[seq.sequence_id] = ev
+    events: dict[str, Item | None] = {
+        seq.sequence_id: s.item_by_id.get(event_item_id(seq.within_event))
+        if seq.within_event is not None
+        else None
+        for seq in s.sequences
+    }
     placeable: dict[str, bool] = {}
     for it in slots:
-        lo, hi, _ = _list_span(s, it, spans.get(it.list_id))
+        lo, hi, _ = _list_span(it, events[it.list_id])
         trial = replace(it, start_min=lo, start_max=hi - it.duration)
         placeable[it.item_id] = hi - lo >= it.duration and bool(
             plan_item(s, trial, {}, cache).starts
@@ -161,28 +161,28 @@ def list_losses(s: Scenario) -> int:
     lost = 0
     by_list: dict[str, list[Item]] = defaultdict(list)
     for it in slots:
-        if it.is_alternative or it.mandatory:
-            if it.mandatory and not it.is_alternative:
-                by_list[it.list_id].append(it)
+        if it.is_alternative:
             continue
-        if not placeable[it.item_id] and not any(
-            placeable[a.item_id] for a in elsewhere[it.item_id]
-        ):
+        if it.mandatory:
+            by_list[it.list_id].append(it)
+            continue
+        options = [it, *elsewhere[it.item_id]]
+        if not any(placeable[o.item_id] for o in options):
             lost += it.value
-        elif not elsewhere[it.item_id] and placeable[it.item_id]:
+        elif len(options) == 1:
             by_list[it.list_id].append(it)
     for seq in s.sequences:
         members = by_list.get(seq.sequence_id, [])
         if not members:
             continue
-        _, _, room = _list_span(s, members[0], spans.get(seq.sequence_id))
+        _, _, room = _list_span(members[0], events[seq.sequence_id])
         lost += _knapsack_loss(
             members, room + seq.gap_seconds, seq.gap_seconds
         )
     return lost
 
 
-def _list_span(s: Scenario, it: Item, ev: Item | None) -> tuple[int, int, int]:
+def _list_span(it: Item, ev: Item | None) -> tuple[int, int, int]:
     """``(lo, hi, length)``: where a slot of a list may lie (its event's
     possible span, or the list's window) and how long the list may last
     (the event's duration, or the window's length)."""
