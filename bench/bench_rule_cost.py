@@ -1,7 +1,8 @@
 """Benchmark: what a rule costs the schedule, and what the bound sees of it.
 
 Solves family scenarios as generated and with one rule relaxed (travel
-times between venues set to 0; no protocol lists), and prints for each
+times between venues set to 0; no protocol lists; no VIP sweeps; no room
+changeovers; no same-venue buffer), and prints for each
 the value the schedule leaves out next to the least value the
 relaxation bounds say must be left out (:func:`relaxation_bound`, the
 cut the search starts from). A rule whose relaxing lowers the schedule's
@@ -33,10 +34,31 @@ def _no_lists(s):
     return replace(s, sequences=(), members=())
 
 
+def _no_sweeps(s):
+    return replace(s, settings=replace(s.settings, vip_sweep_minutes=0))
+
+
+def _no_changeovers(s):
+    return replace(
+        s,
+        settings=replace(s.settings, room_changeover_minutes=0),
+        rooms=tuple(replace(r, changeover_minutes=0) for r in s.rooms),
+    )
+
+
+def _no_buffer(s):
+    return replace(
+        s, settings=replace(s.settings, same_venue_buffer_minutes=0)
+    )
+
+
 VARIANTS = {
     "as generated": lambda s: s,
     "travel 0": _no_travel,
     "no lists": _no_lists,
+    "no sweeps": _no_sweeps,
+    "no changeovers": _no_changeovers,
+    "no buffer": _no_buffer,
 }
 
 
@@ -50,6 +72,9 @@ def main() -> None:
     ap.add_argument("--bound-seconds", type=float, default=8)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--variants", nargs="+", choices=list(VARIANTS), default=list(VARIANTS)
+    )
     a = ap.parse_args()
     from models.checker import check
     from models.objective import penalties
@@ -70,8 +95,8 @@ def main() -> None:
     params = SolveParams(time_limit=a.limit, workers=a.workers, seed=a.seed)
     for name in a.only or list(SETS[a.set]):
         base = build(SETS[a.set][name])
-        for label, edit in VARIANTS.items():
-            s = edit(base)
+        for label in a.variants:
+            s = VARIANTS[label](base)
             bound = relaxation_bound(s, a.bound_seconds, seed=a.seed)
             r = solve(s, params, live=False)
             left = (

@@ -58,7 +58,7 @@ from models import intervals as iv
 from models.objective import placement_weight
 from models.records.items import Item, arrival_item_id, event_item_id
 
-from ..model.constraints.duties import duty_gaps
+from ..model.constraints.duties import certain_heads, duty_gaps
 from .interrupt import Interrupts
 from .linear import least_whole_value, row
 from .params import DET_PER_SECOND
@@ -104,9 +104,8 @@ class Plan:
 def certain_duties(s: Scenario) -> dict[str, list[tuple[int, int, str]]]:
     """Person id -> (start, end, item id) of the items they certainly
     attend at a fixed time: mandatory items with a fixed start, for their
-    participants and, for an all-heads one, for every head available for
-    its whole span whose delegation has no arrival to wait for (the same
-    facts as :func:`scheduler.model.constraints.duties.fixed_duties`)."""
+    participants and, for an all-heads one, for every head it certainly
+    holds (:func:`scheduler.model.constraints.duties.certain_heads`)."""
     out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for it in s.items:
         if not it.mandatory or it.fixed_start is None:
@@ -116,15 +115,8 @@ def certain_duties(s: Scenario) -> dict[str, list[tuple[int, int, str]]]:
         lo, hi = it.fixed_start, it.fixed_start + it.duration
         for pid in it.participants:
             out[pid].append((lo, lo + it.busy_seconds(pid), it.item_id))
-        if not it.all_heads:
-            continue
-        for h in s.heads:
-            if h in it.participants:
-                continue
-            if s.delegation_of(h) in s.arrival_by_delegation:
-                continue
-            if iv.contains(s.person_free(h), lo, hi):
-                out[h].append((lo, hi, it.item_id))
+        for h in certain_heads(s, it, lo, lo):
+            out[h].append((lo, hi, it.item_id))
     return out
 
 

@@ -19,9 +19,12 @@ from .test_rules import _airport
 
 def _banquet_scenario():
     """A mandatory all-heads banquet 12:00-13:00. AAA is free; BBB lands
-    that day (an arrival to place first); CCC is closed 12:30-14:00."""
+    that morning (received by 09:00, 45 minutes from the centre); EEE's
+    reception may start as late as 11:30; CCC is closed 12:30-14:00."""
     return _airport(
-        delegations=tuple(delegation(d) for d in ("AAA", "BBB", "CCC", "DDD")),
+        delegations=tuple(
+            delegation(d) for d in ("AAA", "BBB", "CCC", "DDD", "EEE")
+        ),
         events=(
             Event(
                 "BANQ",
@@ -46,7 +49,10 @@ def _banquet_scenario():
                 rooms=("R1",),
             ),
         ),
-        arrivals=(Arrival("BBB", at("08:00"), at("09:00")),),
+        arrivals=(
+            Arrival("BBB", at("08:00"), at("09:00")),
+            Arrival("EEE", at("08:00"), at("11:30")),
+        ),
         windows=(
             SecurityWindow(
                 "W1",
@@ -66,8 +72,46 @@ def test_only_heads_certainly_present_have_the_duty():
     noon = s.grid.to_index(at("12:00"))
     assert duties["AAA"] == [(noon, noon + 3600, "E:BANQ")]
     assert duties["DDD"] == [(noon, noon + 3600, "E:BANQ")]
-    assert "BBB" not in duties  # present only once the arrival is placed
+    # received by 09:00 at the latest, plus 45 minutes' travel: there
+    assert duties["BBB"] == [(noon, noon + 3600, "E:BANQ")]
+    assert "EEE" not in duties  # may be received too late to attend
     assert "CCC" not in duties  # closed for part of the banquet
+    # the relaxation bound reads the same facts
+    from scheduler.search.bound import certain_duties
+
+    assert {p: d for p, d in certain_duties(s).items() if d} == {
+        p: d for p, d in duties.items() if d
+    }
+
+
+def test_the_bound_sees_a_head_received_early_at_the_banquet():
+    """BBB's talk can only be held during the banquet, which BBB, received
+    by 09:00, must attend: no schedule holds it, and the relaxation bound
+    proves it out (with the arrival ignored it proved nothing)."""
+    from dataclasses import replace
+
+    from scheduler.search.bound import relaxation_bound
+
+    s = _banquet_scenario()
+    s = replace(
+        s,
+        events=tuple(
+            replace(
+                e,
+                participants=("BBB",),
+                earliest=at("12:00"),
+                latest=at("13:00"),
+            )
+            if e.event_id == "TALK"
+            else e
+            for e in s.events
+        ),
+    )
+    value = s.item_by_id["E:TALK"].value
+    assert relaxation_bound(s, 5).unplaced == value
+    r = solve_checked(s)
+    assert "E:TALK" not in r.schedule.by_item()
+    assert r.status == "OPTIMAL"
 
 
 def test_a_meeting_cannot_overlap_a_duty_or_its_buffer():

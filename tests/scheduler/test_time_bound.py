@@ -139,3 +139,28 @@ def test_ctrl_c_before_the_program_gives_no_bound():
     intr._seen = True
     assert solve_program(prog, 5, intr) is None
     assert solve_program(prog, 5) == s.item_by_id["E:E1"].value
+
+
+def test_a_fine_program_out_of_time_leaves_the_coarse_bound(monkeypatch):
+    """When the finest program may not be solved in time, the next
+    coarser one is solved first: a fine solve that runs out of time still
+    leaves that bound (and when the finest fits easily, it is the only
+    one, so its failure leaves none)."""
+    from scheduler.search import time_bound as tb
+
+    s = _scenario(SHAPES["plain"])
+    plans = build_relaxation(s).plans
+    fine = build_program(s, plans, 1)
+    coarse = solve_program(build_program(s, plans, 2), 10)
+    assert coarse is not None
+    real = tb.solve_program
+
+    def fine_runs_out(prog, seconds, interrupts=None):
+        if len(prog.objective) == len(fine.objective):
+            return None
+        return real(prog, seconds, interrupts)
+
+    monkeypatch.setattr(tb, "solve_program", fine_runs_out)
+    assert time_indexed_bound(s, plans, 30) is None  # fits: one program
+    monkeypatch.setattr(tb, "SAFE_SHARE", 0.0)
+    assert time_indexed_bound(s, plans, 30) == coarse

@@ -2,8 +2,8 @@
 
 A person who is certainly somewhere at a fixed time (a mandatory item
 with a fixed start: its participants, and every head who must attend an
-all-heads one because they are available for its whole span and their
-delegation has no arrival to wait for) cannot start another item that
+all-heads one because they are available for its whole span and have
+certainly arrived, :func:`certain_heads`) cannot start another item that
 would overlap it, buffer included. This is implied by the rules (person
 conflict, mandatory items, fixed starts, all heads attend); it only
 tells the solver early. Builds that switch rules on and off one by one
@@ -17,8 +17,9 @@ from collections import defaultdict
 
 from ortools.sat.python.cp_model import Domain
 
+from models import Scenario
 from models import intervals as iv
-from models.records.items import arrival_item_id
+from models.records.items import Item, arrival_item_id
 
 from ..context import BuildContext
 
@@ -27,9 +28,9 @@ def fixed_duties(ctx: BuildContext) -> dict[str, list[tuple[int, int, str]]]:
     """Person id -> (start, end, item id) of the items they certainly
     attend at a fixed time."""
     s, vs = ctx.scenario, ctx.vars
-    heads_of: dict[str, list[str]] = defaultdict(list)
+    heads_of: dict[str, set[str]] = defaultdict(set)
     for iid, h in vs.attends:
-        heads_of[iid].append(h)
+        heads_of[iid].add(h)
     out: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     for iid, v in vs.items.items():
         it = v.item
@@ -40,11 +41,38 @@ def fixed_duties(ctx: BuildContext) -> dict[str, list[tuple[int, int, str]]]:
         lo, hi = it.fixed_start, it.fixed_start + v.duration
         for pid in it.participants:
             out[pid].append((lo, lo + it.busy_seconds(pid), iid))
-        for h in heads_of[iid]:
-            if arrival_item_id(s.delegation_of(h)) in vs.items:
-                continue  # present only once their arrival is placed
-            if iv.contains(s.person_free(h), lo, hi):
+        for h in certain_heads(s, it, lo, lo):
+            if h in heads_of[iid]:
                 out[h].append((lo, hi, iid))
+    return out
+
+
+def certain_heads(s: Scenario, it: Item, first: int, last: int) -> list[str]:
+    """Heads not listed in ``it`` (an all_heads item) whom it holds at any
+    start from ``first`` to ``last`` in every schedule the checker
+    accepts (``models.checker.protocol.head_present``): free from
+    ``first`` to the end of a start at ``last``, and with no arrival or
+    one (mandatory) whose latest end, plus the longest travel to the
+    item's rooms, is by ``first``."""
+    if not it.all_heads:
+        return []
+    here = {s.room_by_id[r].venue_id for r in it.rooms}
+    out = []
+    for h in s.heads:
+        if h in it.participants:
+            continue
+        if not iv.contains(s.person_free(h), first, last + it.duration):
+            continue
+        d = s.delegation_of(h)
+        if d in s.arrival_by_delegation:
+            a = s.item_by_id.get(arrival_item_id(d))
+            if a is None or not a.mandatory or not a.rooms or not here:
+                continue
+            there = {s.room_by_id[r].venue_id for r in a.rooms}
+            travel = max(s.travel_seconds(x, y) for x in there for y in here)
+            if a.start_max + a.duration + travel > first:
+                continue  # present only once their arrival is placed
+        out.append(h)
     return out
 
 
