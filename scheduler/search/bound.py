@@ -72,7 +72,7 @@ LP_ONLY_VARIABLES = 20_000
 FEW_STARTS = 8
 #: Share of the bound's time for the time-indexed linear program, tried
 #: first (:mod:`scheduler.search.time_bound`); the rest is this module's.
-TIME_INDEXED_SHARE = 0.7
+TIME_INDEXED_SHARE = 0.8
 
 
 @dataclass
