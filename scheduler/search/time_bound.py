@@ -286,8 +286,9 @@ def time_indexed_bound(
         left = seconds - (time.monotonic() - t0)
         if nominal is not None:
             # the clock a safety net only; the coarse program's share
-            share = sizes[r] / sum(sizes[x] for x in runs)
-            left = max(left, seconds * (share if r != runs[-1] else 1))
+            total = sum(sizes[x] for x in runs)
+            share = sizes[r] / total if total and r != runs[-1] else 1.0
+            left = max(left, seconds * share)
         if left <= 0.05:
             break
         found = solve_program(prog, left, interrupts)
