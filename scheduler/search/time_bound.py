@@ -278,6 +278,7 @@ def time_indexed_bound(
     runs = [run]
     if run < MAX_RUN and sizes[run] > SAFE_SHARE * fits:
         runs.insert(0, run + 1)
+    total = sum(sizes[r] for r in runs)
     best = None
     for r in runs:
         prog = build_program(s, plans, r)
@@ -285,9 +286,9 @@ def time_indexed_bound(
             return None
         left = seconds - (time.monotonic() - t0)
         if nominal is not None:
-            # the clock a safety net only; the coarse program's share
-            total = sum(sizes[x] for x in runs)
-            share = sizes[r] / total if total and r != runs[-1] else 1.0
+            # the clock a safety net only: the coarse program its share
+            # of the nominal time, the finest all of it
+            share = 1.0 if r == run or not total else sizes[r] / total
             left = max(left, seconds * share)
         if left <= 0.05:
             break
