@@ -12,7 +12,9 @@ Printing: landscape on the scenario's paper at 100 %, the rooms in bands
 as wide as the page (cut between venues or kinds of room), the title,
 legend, venue and room rows and the time column on every page, page
 breaks at the quietest time that fills the page well (a block cut by a
-break is continued on the next page with its label).
+break is continued on the next page with its label). A page with no
+block on it says so in words: the footer counts it, and a printing
+program skips a page with nothing written on it.
 """
 
 from __future__ import annotations
@@ -330,6 +332,7 @@ def _grid_sheet(
     lay.spans = split_at_breaks(spans, lay.breaks)
     _time_column(ws, lay)
     _blocks(ws, lay)
+    _empty_pages(ws, lay)
     ws.column_dimensions["A"].width = TIME_WIDTH
     for c in range(2, 2 + len(rooms)):
         ws.column_dimensions[get_column_letter(c)].width = ROOM_WIDTH
@@ -512,3 +515,65 @@ def _blocks(ws: Worksheet, lay: _Layout) -> None:
             )
         if bottom > top:
             merge(ws, FIRST_ROW + top, col, FIRST_ROW + bottom, col, look)
+
+
+def page_rows(lay: _Layout) -> list[tuple[int, int]]:
+    """First and last time row (0-based) of each page down."""
+    starts = [0, *lay.breaks]
+    ends = [k - 1 for k in lay.breaks] + [len(lay.heights) - 1]
+    return list(zip(starts, ends, strict=True))
+
+
+def _empty_pages(ws: Worksheet, lay: _Layout) -> None:
+    """On each page (a band of rooms by a page of rows) where no block
+    shows text, a note across its free rooms saying they are free.
+
+    "Page x of y" counts every page the writer laid out; LibreOffice
+    and Excel leave out a page with no text, which would make the count
+    wrong and the gap look like a lost page."""
+    width = column_text_width(ROOM_WIDTH)
+    for top, bottom in page_rows(lay):
+        for band in lay.bands:
+            cols = {lay.col_of[r] for r in band}
+            parts = [
+                (b, lo, hi)
+                for b, lo, hi in lay.spans
+                if lay.col_of[b.room_id] in cols and top <= lo <= bottom
+            ]
+            height = usable_height(lay.heights[top : bottom + 1])
+            if any(
+                fit_label(b, usable_height(lay.heights[lo : hi + 1]), width)[0]
+                for b, lo, hi in parts
+            ):
+                continue
+            taken = {lay.col_of[b.room_id] for b, _, _ in parts}
+            free = sorted(cols - taken)
+            if not free:
+                continue
+            # the longest run of free columns, leftmost first
+            runs: list[list[int]] = []
+            for c in free:
+                if runs and runs[-1][-1] == c - 1:
+                    runs[-1].append(c)
+                else:
+                    runs.append([c])
+            run = max(runs, key=len)
+            start, end = lay.edges[top], lay.edges[bottom + 1]
+            rooms = "these rooms" if len(run) > 1 else "this room"
+            text = f"Nothing in {rooms} from {start:%H:%M} to {end:%H:%M}"
+            row = FIRST_ROW + top
+            look = Look(
+                size=TEXT_SIZE,
+                italic=True,
+                color="595959",
+                vertical="center",
+                horizontal="center",
+            )
+            if (
+                len(wrap(text, width * len(run), TEXT_SIZE))
+                * line_height(TEXT_SIZE)
+                > height
+            ):
+                text = "Free"
+            paint(put(ws.cell(row=row, column=run[0]), text), look)
+            merge(ws, row, run[0], FIRST_ROW + bottom, run[-1])

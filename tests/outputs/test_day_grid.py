@@ -229,6 +229,76 @@ def test_every_band_has_its_title_and_key(tmp_path):
     assert ws.oddFooter.center.text == "Page &P of 2"
 
 
+def _half_empty_day():
+    """Twelve rooms in two bands of six, talks in the first six in the
+    morning and in the other six in the afternoon: two pages down, and
+    the morning of the second band and the afternoon of the first have
+    nothing on them."""
+    rooms = tuple(room(f"M{k:02d}") for k in range(12))
+    s = tiny(rooms=rooms, events=())
+    items = [
+        Assignment(
+            f"E:X{k}",
+            "event",
+            f"X{k}",
+            f"Talk {k}",
+            at("09:00" if k < 6 else "16:00"),
+            at("10:00" if k < 6 else "17:00"),
+            f"M{k:02d}",
+            "NCC",
+        )
+        for k in range(12)
+    ]
+    return s, replace(full_schedule(full_scenario()), assignments=tuple(items))
+
+
+def _pages_without_text(ws) -> list[tuple[int, int]]:
+    """(first row, first column) of each page laid out (bands by row
+    pages, title rows and time column aside) with no text in it."""
+    last_row, last_col = ws.max_row, ws.max_column
+    rows = [FIRST_ROW, *(b.id + 1 for b in ws.row_breaks.brk), last_row + 1]
+    cols = [2, *(b.id + 1 for b in ws.col_breaks.brk), last_col + 1]
+    out = []
+    for top, bottom in itertools.pairwise(rows):
+        for left, right in itertools.pairwise(cols):
+            if not any(
+                ws.cell(row=r, column=c).value
+                for r in range(top, bottom)
+                for c in range(left, right)
+            ):
+                out.append((top, left))
+    return out
+
+
+def test_a_page_with_nothing_on_it_says_its_rooms_are_free():
+    s, sched = _half_empty_day()
+    wb = Workbook()
+    wb.remove(wb.active)
+    add_day_grids(wb, s, sched)
+    ws = wb["Grid 25 Oct"]
+    assert [b.id for b in ws.col_breaks.brk] == [1 + 6]
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert len(breaks) == 1
+    # every page laid out is one "Page x of 4" counts, and has text
+    assert ws.oddFooter.center.text == "Page &P of 4"
+    assert _pages_without_text(ws) == []
+    cut = _row_time(ws, breaks[0] + 1)
+    note, rng = _block_at(ws, "Nothing in these rooms from 09:00")
+    assert note.value == f"Nothing in these rooms from 09:00 to {cut:%H:%M}"
+    assert str(rng) == f"H{FIRST_ROW}:M{breaks[0]}"
+    note, rng = _block_at(ws, f"Nothing in these rooms from {cut:%H:%M}")
+    assert note.value.endswith("to 17:00")
+    assert str(rng) == f"B{breaks[0] + 1}:G{ws.max_row}"
+
+
+@pytest.mark.slow
+def test_sample_grids_have_text_on_every_page(solved_sample, tmp_path):
+    s, sched = solved_sample
+    wb = load_workbook(write_schedule_workbook(s, sched, tmp_path / "f.xlsx"))
+    for day in s.grid.days:
+        assert _pages_without_text(wb[f"Grid {day.day} {day:%b}"]) == []
+
+
 def test_bands_fit_the_paper_and_cut_between_venues():
     for paper in ("A4", "A3", "Letter"):
         width, _ = page_area(paper, landscape=True)

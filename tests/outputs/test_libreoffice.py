@@ -145,6 +145,20 @@ def test_small_workbook_prints_with_its_furniture(tmp_path):
 
 
 @pytest.mark.slow
+def test_a_grid_page_with_nothing_on_it_is_printed_and_counted(tmp_path):
+    """A page of the grid with no block is printed with its note, so
+    "Page x of y" counts the pages in the reader's hands."""
+    from .test_day_grid import _half_empty_day
+
+    s, sched = _half_empty_day()
+    path = write_schedule_workbook(s, sched, tmp_path / "h.xlsx")
+    sheets = _by_sheet(_pages(_pdf(path, tmp_path)))
+    grid = sheets["Grid 25 Oct"]
+    assert len(grid) == 4
+    assert sum("Nothing in these rooms" in p for p in grid) == 2
+
+
+@pytest.mark.slow
 def test_wrapped_lines_are_never_more_than_estimated(tmp_path):
     """The estimate every label is sized by, against LibreOffice: each
     text wraps into no more lines than :func:`wrap` says."""
