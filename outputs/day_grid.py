@@ -530,7 +530,8 @@ def _empty_pages(ws: Worksheet, lay: _Layout) -> None:
 
     "Page x of y" counts every page the writer laid out; LibreOffice
     and Excel leave out a page with no text, which would make the count
-    wrong and the gap look like a lost page."""
+    wrong and the gap look like a lost page. "Listed": the public copy
+    does not show restricted items, and says nothing about them."""
     width = column_text_width(ROOM_WIDTH)
     for top, bottom in page_rows(lay):
         for band in lay.bands:
@@ -560,7 +561,9 @@ def _empty_pages(ws: Worksheet, lay: _Layout) -> None:
             run = max(runs, key=len)
             start, end = lay.edges[top], lay.edges[bottom + 1]
             rooms = "these rooms" if len(run) > 1 else "this room"
-            text = f"Nothing in {rooms} from {start:%H:%M} to {end:%H:%M}"
+            text = (
+                f"Nothing listed in {rooms} from {start:%H:%M} to {end:%H:%M}"
+            )
             row = FIRST_ROW + top
             look = Look(
                 size=TEXT_SIZE,
@@ -574,6 +577,6 @@ def _empty_pages(ws: Worksheet, lay: _Layout) -> None:
                 * line_height(TEXT_SIZE)
                 > height
             ):
-                text = "Free"
+                text = "Nothing listed"
             paint(put(ws.cell(row=row, column=run[0]), text), look)
             merge(ws, row, run[0], FIRST_ROW + bottom, run[-1])

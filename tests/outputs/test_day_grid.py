@@ -283,10 +283,15 @@ def test_a_page_with_nothing_on_it_says_its_rooms_are_free():
     assert ws.oddFooter.center.text == "Page &P of 4"
     assert _pages_without_text(ws) == []
     cut = _row_time(ws, breaks[0] + 1)
-    note, rng = _block_at(ws, "Nothing in these rooms from 09:00")
-    assert note.value == f"Nothing in these rooms from 09:00 to {cut:%H:%M}"
+    note, rng = _block_at(ws, "Nothing listed in these rooms from 09:00")
+    assert (
+        note.value
+        == f"Nothing listed in these rooms from 09:00 to {cut:%H:%M}"
+    )
     assert str(rng) == f"H{FIRST_ROW}:M{breaks[0]}"
-    note, rng = _block_at(ws, f"Nothing in these rooms from {cut:%H:%M}")
+    note, rng = _block_at(
+        ws, f"Nothing listed in these rooms from {cut:%H:%M}"
+    )
     assert note.value.endswith("to 17:00")
     assert str(rng) == f"B{breaks[0] + 1}:G{ws.max_row}"
 

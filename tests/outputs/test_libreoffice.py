@@ -155,7 +155,7 @@ def test_a_grid_page_with_nothing_on_it_is_printed_and_counted(tmp_path):
     sheets = _by_sheet(_pages(_pdf(path, tmp_path)))
     grid = sheets["Grid 25 Oct"]
     assert len(grid) == 4
-    assert sum("Nothing in these rooms" in p for p in grid) == 2
+    assert sum("Nothing listed in these rooms" in p for p in grid) == 2
 
 
 @pytest.mark.slow
