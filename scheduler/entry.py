@@ -1,7 +1,8 @@
 """The ``scheduler`` program: Ctrl-C and SIGTERM are handled
 (:mod:`scheduler.interrupts`) before the command line is even imported,
 so a signal at any moment ends with the README's exit codes and words,
-never a traceback."""
+never a traceback. While the command line is imported a signal is held
+until the import is whole."""
 
 from __future__ import annotations
 
@@ -13,8 +14,17 @@ def main() -> None:
 
     interrupts.install()
     try:
-        from .cli import cli
+        # a signal now waits for the import to finish: one raised inside
+        # an extension module's initialisation (ortools') would come out
+        # as "ImportError: initialization failed", with a traceback
+        with interrupts.deferred():
+            from .cli import cli
     except KeyboardInterrupt:
+        # (a program that could not install the handlers)
+        interrupted = True
+    else:
+        interrupted = interrupts.noted()
+    if interrupted:
         print("Interrupted; nothing was written.", file=sys.stderr)
         sys.exit(4)
     cli(prog_name="scheduler")

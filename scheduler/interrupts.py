@@ -128,6 +128,20 @@ def deferred() -> Iterator[None]:
         _writing.clear()
 
 
+def caused_by_signal(exc: BaseException) -> bool:
+    """Whether ``exc`` is :class:`KeyboardInterrupt` or was raised
+    because of one: an extension module whose import a signal stopped
+    fails with ``ImportError: initialization failed``, caused by it."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        if isinstance(cur, KeyboardInterrupt):
+            return True
+        seen.add(id(cur))
+        cur = cur.__cause__ or cur.__context__
+    return False
+
+
 def noted() -> bool:
     """Whether a signal arrived while files were being written."""
     return _noted.is_set()

@@ -91,3 +91,56 @@ def test_sigterm_while_writing_finishes_the_files_first(tmp_path):
     assert code == 0, text
     load_workbook(tmp_path / "s.xlsx")
     assert not list((tmp_path / "ics").glob(".*.tmp"))
+
+
+#: ``scheduler solve`` whose command line takes 3 s to import (a finder
+#: that sleeps before the import of ``scheduler.cli``, then says so): as
+#: slow as a fresh install that compiles every module first.
+_SLOW_IMPORT = """
+import sys, time
+class Slow:
+    def find_spec(self, name, path, target=None):
+        if name == "scheduler.cli":
+            time.sleep(3)
+            print("import went on", file=sys.stderr, flush=True)
+        return None
+sys.meta_path.insert(0, Slow())
+sys.argv = ["scheduler", "solve", "-o", sys.argv[1]]
+from scheduler.entry import main
+main()
+"""
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_while_importing_waits_for_the_import(sig, tmp_path):
+    """A signal while the program is still importing ends it with exit
+    4 and no traceback once the import is whole: one raised inside
+    ortools' initialisation came out as "ImportError: initialization
+    failed" (seen on a fresh install)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_IMPORT, str(tmp_path / "s.xlsx")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.5)
+    proc.send_signal(sig)
+    code, text = _end(proc, tmp_path)
+    assert code == 4, text
+    assert "import went on" in text
+    assert "Interrupted; nothing was written." in text
+    assert not (tmp_path / "s.xlsx").exists()
+
+
+def test_an_import_stopped_by_a_signal_counts_as_the_signal():
+    from scheduler.interrupts import caused_by_signal
+
+    try:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as stop:
+            raise ImportError("initialization failed") from stop
+    except ImportError as exc:
+        assert caused_by_signal(exc)
+    assert not caused_by_signal(ImportError("no module named x"))
+    assert caused_by_signal(KeyboardInterrupt())

@@ -62,7 +62,11 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             done = command(*args, **kwargs)
         except PipelineError as exc:
             fail(exc.lines, exc.exit_code)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, ImportError) as exc:
+            # (an import inside the command stopped by the signal fails
+            # with ImportError)
+            if not interrupts.caused_by_signal(exc):
+                raise
             fail(
                 "Interrupted; nothing was written (any earlier file is "
                 "untouched).",
