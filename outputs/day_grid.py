@@ -85,6 +85,14 @@ THIN: Edge = ("thin", "808080")
 HOUR: Edge = ("hair", "A6A6A6")
 RESTRICTED_SIDE: Edge = ("mediumDashed", "000000")
 ELLIPSIS = "…"
+#: The note on a page with nothing listed (:func:`_empty_pages`).
+EMPTY_PAGE = Look(
+    size=TEXT_SIZE,
+    italic=True,
+    color="595959",
+    vertical="center",
+    horizontal="center",
+)
 
 
 def grid_sheet_title(day: date) -> str:
@@ -331,8 +339,7 @@ def _grid_sheet(
     )
     lay.spans = split_at_breaks(spans, lay.breaks)
     _time_column(ws, lay)
-    _blocks(ws, lay)
-    _empty_pages(ws, lay)
+    _empty_pages(ws, lay, _blocks(ws, lay))
     ws.column_dimensions["A"].width = TIME_WIDTH
     for c in range(2, 2 + len(rooms)):
         ws.column_dimensions[get_column_letter(c)].width = ROOM_WIDTH
@@ -492,12 +499,16 @@ def _time_column(ws: Worksheet, lay: _Layout) -> None:
         ws.row_dimensions[row].height = h
 
 
-def _blocks(ws: Worksheet, lay: _Layout) -> None:
+def _blocks(ws: Worksheet, lay: _Layout) -> list[tuple[int, int, bool]]:
+    """Each block part as a merged cell with its label; per part,
+    ``(column, first time row, whether it shows text)``."""
+    shown = []
     width = column_text_width(ROOM_WIDTH)
     for b, top, bottom in lay.spans:
         col = lay.col_of[b.room_id]
         height = usable_height(lay.heights[top : bottom + 1])
         text, shortened = fit_label(b, height, width)
+        shown.append((col, top, bool(text)))
         cell = put(ws.cell(row=FIRST_ROW + top, column=col), text)
         look = Look(
             size=TEXT_SIZE,
@@ -515,6 +526,7 @@ def _blocks(ws: Worksheet, lay: _Layout) -> None:
             )
         if bottom > top:
             merge(ws, FIRST_ROW + top, col, FIRST_ROW + bottom, col, look)
+    return shown
 
 
 def page_rows(lay: _Layout) -> list[tuple[int, int]]:
@@ -524,9 +536,12 @@ def page_rows(lay: _Layout) -> list[tuple[int, int]]:
     return list(zip(starts, ends, strict=True))
 
 
-def _empty_pages(ws: Worksheet, lay: _Layout) -> None:
+def _empty_pages(
+    ws: Worksheet, lay: _Layout, shown: list[tuple[int, int, bool]]
+) -> None:
     """On each page (a band of rooms by a page of rows) where no block
-    shows text, a note across its free rooms saying they are free.
+    shows text (``shown``, from :func:`_blocks`), a note across its
+    free rooms saying nothing is listed there.
 
     "Page x of y" counts every page the writer laid out; LibreOffice
     and Excel leave out a page with no text, which would make the count
@@ -536,19 +551,14 @@ def _empty_pages(ws: Worksheet, lay: _Layout) -> None:
     for top, bottom in page_rows(lay):
         for band in lay.bands:
             cols = {lay.col_of[r] for r in band}
-            parts = [
-                (b, lo, hi)
-                for b, lo, hi in lay.spans
-                if lay.col_of[b.room_id] in cols and top <= lo <= bottom
+            here = [
+                (col, text)
+                for col, row, text in shown
+                if col in cols and top <= row <= bottom
             ]
-            height = usable_height(lay.heights[top : bottom + 1])
-            if any(
-                fit_label(b, usable_height(lay.heights[lo : hi + 1]), width)[0]
-                for b, lo, hi in parts
-            ):
+            if any(text for _, text in here):
                 continue
-            taken = {lay.col_of[b.room_id] for b, _, _ in parts}
-            free = sorted(cols - taken)
+            free = sorted(cols - {col for col, _ in here})
             if not free:
                 continue
             # the longest run of free columns, leftmost first
@@ -564,19 +574,10 @@ def _empty_pages(ws: Worksheet, lay: _Layout) -> None:
             text = (
                 f"Nothing listed in {rooms} from {start:%H:%M} to {end:%H:%M}"
             )
-            row = FIRST_ROW + top
-            look = Look(
-                size=TEXT_SIZE,
-                italic=True,
-                color="595959",
-                vertical="center",
-                horizontal="center",
-            )
-            if (
-                len(wrap(text, width * len(run), TEXT_SIZE))
-                * line_height(TEXT_SIZE)
-                > height
-            ):
+            lines = len(wrap(text, width * len(run), TEXT_SIZE))
+            height = usable_height(lay.heights[top : bottom + 1])
+            if lines * line_height(TEXT_SIZE) > height:
                 text = "Nothing listed"
-            paint(put(ws.cell(row=row, column=run[0]), text), look)
+            row = FIRST_ROW + top
+            paint(put(ws.cell(row=row, column=run[0]), text), EMPTY_PAGE)
             merge(ws, row, run[0], FIRST_ROW + bottom, run[-1])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -198,23 +199,31 @@ def test_the_grid_prints_at_a_fixed_scale_with_its_furniture(tmp_path):
     assert f"{RESTRICTED_MARK} restricted" in key
 
 
-def test_every_band_has_its_title_and_key(tmp_path):
-    rooms = tuple(room(f"M{k:02d}") for k in range(12))
-    s = tiny(rooms=rooms, events=())
-    items = [
-        Assignment(
-            f"E:X{k}",
-            "event",
-            f"X{k}",
-            f"Talk {k}",
-            at("09:00"),
-            at("10:00"),
-            f"M{k:02d}",
-            "NCC",
+def _twelve_rooms(hours) -> tuple:
+    """Twelve rooms in two bands of six, a one-hour talk in each, room
+    ``k``'s starting at ``hours(k)`` (``"HH:MM"``): ``(scenario,
+    schedule)``."""
+    s = tiny(rooms=tuple(room(f"M{k:02d}") for k in range(12)), events=())
+    items = []
+    for k in range(12):
+        start = at(hours(k))
+        items.append(
+            Assignment(
+                f"E:X{k}",
+                "event",
+                f"X{k}",
+                f"Talk {k}",
+                start,
+                start + timedelta(hours=1),
+                f"M{k:02d}",
+                "NCC",
+            )
         )
-        for k in range(12)
-    ]
-    sched = replace(full_schedule(full_scenario()), assignments=tuple(items))
+    return s, replace(full_schedule(full_scenario()), assignments=tuple(items))
+
+
+def test_every_band_has_its_title_and_key(tmp_path):
+    s, sched = _twelve_rooms(lambda k: "09:00")
     wb = Workbook()
     wb.remove(wb.active)
     add_day_grids(wb, s, sched)
@@ -230,26 +239,10 @@ def test_every_band_has_its_title_and_key(tmp_path):
 
 
 def _half_empty_day():
-    """Twelve rooms in two bands of six, talks in the first six in the
-    morning and in the other six in the afternoon: two pages down, and
-    the morning of the second band and the afternoon of the first have
-    nothing on them."""
-    rooms = tuple(room(f"M{k:02d}") for k in range(12))
-    s = tiny(rooms=rooms, events=())
-    items = [
-        Assignment(
-            f"E:X{k}",
-            "event",
-            f"X{k}",
-            f"Talk {k}",
-            at("09:00" if k < 6 else "16:00"),
-            at("10:00" if k < 6 else "17:00"),
-            f"M{k:02d}",
-            "NCC",
-        )
-        for k in range(12)
-    ]
-    return s, replace(full_schedule(full_scenario()), assignments=tuple(items))
+    """Talks in the first band's six rooms in the morning and in the
+    other six in the afternoon: two pages down, and the morning of the
+    second band and the afternoon of the first have nothing on them."""
+    return _twelve_rooms(lambda k: "09:00" if k < 6 else "16:00")
 
 
 def _pages_without_text(ws) -> list[tuple[int, int]]:
@@ -270,7 +263,7 @@ def _pages_without_text(ws) -> list[tuple[int, int]]:
     return out
 
 
-def test_a_page_with_nothing_on_it_says_its_rooms_are_free():
+def test_a_page_with_nothing_on_it_says_nothing_is_listed():
     s, sched = _half_empty_day()
     wb = Workbook()
     wb.remove(wb.active)
