@@ -25,6 +25,8 @@ class Progress(cp_model.CpSolverSolutionCallback):
         )
         self.solutions = 0
         self.first_at: float | None = None
+        #: seconds from the start to the latest (best) solution
+        self.last_at: float | None = None
         self._t0 = time.monotonic()
         self._last = 0.0
 
@@ -33,6 +35,7 @@ class Progress(cp_model.CpSolverSolutionCallback):
         now = time.monotonic() - self._t0
         if self.first_at is None:
             self.first_at = now
+        self.last_at = now
         if self.live and (now - self._last > 0.2 or self.solutions == 1):
             self._last = now
             self.show(self.objective_value, self.best_objective_bound, now)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import time
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import datetime
 
@@ -38,6 +39,7 @@ from .lns import improve_lns
 from .params import SolveParams
 from .progress import Progress
 from .result import Result
+from .stall import stop_when_stalled
 from .work import deterministic_time, limit, record
 
 log = logging.getLogger(__name__)
@@ -54,11 +56,22 @@ STATUS = {
 
 #: Most seconds kept for the insertion pass after the search.
 MAX_INSERTION_SECONDS = 5.0
-#: Share of the search time CP-SAT's own portfolio gets (it proves the
-#: bound); the rest goes to :mod:`scheduler.search.lns`. At 0.4 the
-#: family's three-day scenario ended at a 4.8% gap instead of 0.01%,
-#: while the moves placed at most 0.3 points more (bench/README.md).
+#: Share of the search time CP-SAT's own portfolio gets (it finds the
+#: first schedules fast and proves the bound); the rest goes to
+#: :mod:`scheduler.search.lns`. A repeatable run (one worker) gives it
+#: exactly this: at 0.3 the sample, one worker, ended at an 84% gap
+#: instead of its proven optimum.
 MAIN_SHARE = 0.7
+#: With more workers the portfolio gets at least this share, then only
+#: keeps the search while it still finds better schedules
+#: (:mod:`scheduler.search.stall`). Paired runs on the bench family at
+#: 60 s, 2 workers (bench/README.md, session 8): 0.3 in all against 0.7
+#: ended on a better schedule in 20 of 24 runs, worse on the largest
+#: case, which the extension while improving mends; 0.1 cut the
+#: portfolio's first gains short.
+MAIN_LEAST_SHARE = 0.3
+#: Share of the search time without a better schedule that ends it.
+STALL_SHARE = 0.1
 #: Most seconds for the relaxation bounds before the search (the
 #: time-indexed program takes 4-5 s on the family's largest two-day
 #: scenarios, 2-core AMD EPYC; a tighter cut than the search proves).
@@ -245,6 +258,13 @@ def _solve(
     left = max(0.5, params.time_limit - build_s - reserve)
     lns = improve and params.lns
     main = left * MAIN_SHARE if lns else left
+    progress = Progress(progress_stream, live=live)
+    stalls: AbstractContextManager = nullcontext()
+    if lns and not params.repeatable:
+        # the moves get the rest once the portfolio stops improving
+        stalls = stop_when_stalled(
+            solver, progress, left * MAIN_LEAST_SHARE, left * STALL_SHARE
+        )
     # a repeatable run sizes the search from the nominal budget, never
     # from the time spent so far (:mod:`scheduler.search.work`)
     nominal = _search_seconds(params, improve, skip)
@@ -255,8 +275,8 @@ def _solve(
         replace(params, time_limit=left if params.repeatable else main),
         deterministic_time(params, nominal * (MAIN_SHARE if lns else 1)),
     )
-    progress = Progress(progress_stream, live=live)
-    code = intr.solve(solver, built.model, progress)
+    with stalls:
+        code = intr.solve(solver, built.model, progress)
     progress.close()
     record(solver, "search")
     status = STATUS.get(code)

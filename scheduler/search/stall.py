@@ -1,0 +1,61 @@
+"""Ending CP-SAT's own search once it stops finding better schedules.
+
+On two workers CP-SAT's portfolio makes most of its progress in its
+first seconds and then often finds nothing better for the rest of its
+time, where the neighbourhood moves of :mod:`scheduler.search.lns`
+still gain; on the largest cases it keeps improving for longer. So the
+portfolio gets a least share of the search and keeps going, up to a
+larger share, only while it still finds better schedules
+(bench/README.md, session 8).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Protocol
+
+
+class _Stoppable(Protocol):
+    def stop_search(self) -> None: ...
+
+
+class _Progress(Protocol):
+    last_at: float | None
+
+
+#: How often the watcher looks, in seconds.
+POLL = 0.25
+
+
+@contextmanager
+def stop_when_stalled(
+    solver: _Stoppable,
+    progress: _Progress,
+    least: float,
+    quiet: float,
+) -> Iterator[None]:
+    """Inside the block, stop ``solver``'s search once it has run at
+    least ``least`` seconds and its latest schedule (``progress.last_at``,
+    seconds from when the block began) is ``quiet`` seconds old. A search
+    with no schedule yet is never stopped: the first one matters most."""
+    done = threading.Event()
+    t0 = time.monotonic()
+
+    def watch() -> None:
+        while not done.wait(POLL):
+            now = time.monotonic() - t0
+            last = progress.last_at
+            if now >= least and last is not None and now - last >= quiet:
+                solver.stop_search()
+                return
+
+    thread = threading.Thread(target=watch, name="stall watcher", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
