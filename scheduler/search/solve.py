@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import time
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import nullcontext
 from dataclasses import replace
 from datetime import datetime
 
@@ -62,13 +62,13 @@ MAX_INSERTION_SECONDS = 5.0
 #: exactly this: at 0.3 the sample, one worker, ended at an 84% gap
 #: instead of its proven optimum.
 MAIN_SHARE = 0.7
-#: With more workers the portfolio gets at least this share, then only
-#: keeps the search while it still finds better schedules
-#: (:mod:`scheduler.search.stall`). Paired runs on the bench family at
-#: 60 s, 2 workers (bench/README.md, session 8): 0.3 in all against 0.7
-#: ended on a better schedule in 20 of 24 runs, worse on the largest
-#: case, which the extension while improving mends; 0.1 cut the
-#: portfolio's first gains short.
+#: With more workers the portfolio gets at least this share, then keeps
+#: the search, up to :data:`MAIN_SHARE`, only while it still finds
+#: better schedules (:mod:`scheduler.search.stall`). Paired runs on the
+#: bench family at 60 s, 2 workers (bench/README.md, session 8): 0.3 in
+#: all against 0.7 ended on a better schedule in 20 of 24 runs, worse on
+#: the largest case, which the extension while improving mends; 0.1 cut
+#: the portfolio's first gains short.
 MAIN_LEAST_SHARE = 0.3
 #: Share of the search time without a better schedule that ends it.
 STALL_SHARE = 0.1
@@ -258,13 +258,6 @@ def _solve(
     left = max(0.5, params.time_limit - build_s - reserve)
     lns = improve and params.lns
     main = left * MAIN_SHARE if lns else left
-    progress = Progress(progress_stream, live=live)
-    stalls: AbstractContextManager = nullcontext()
-    if lns and not params.repeatable:
-        # the moves get the rest once the portfolio stops improving
-        stalls = stop_when_stalled(
-            solver, progress, left * MAIN_LEAST_SHARE, left * STALL_SHARE
-        )
     # a repeatable run sizes the search from the nominal budget, never
     # from the time spent so far (:mod:`scheduler.search.work`)
     nominal = _search_seconds(params, improve, skip)
@@ -274,6 +267,15 @@ def _solve(
         # safety net, then only keeps the time limit
         replace(params, time_limit=left if params.repeatable else main),
         deterministic_time(params, nominal * (MAIN_SHARE if lns else 1)),
+    )
+    progress = Progress(progress_stream, live=live)
+    # the moves get the rest once the portfolio stops improving
+    stalls = (
+        stop_when_stalled(
+            solver, progress, left * MAIN_LEAST_SHARE, left * STALL_SHARE
+        )
+        if lns and not params.repeatable
+        else nullcontext()
     )
     with stalls:
         code = intr.solve(solver, built.model, progress)

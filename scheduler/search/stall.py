@@ -39,8 +39,9 @@ def stop_when_stalled(
 ) -> Iterator[None]:
     """Inside the block, stop ``solver``'s search once it has run at
     least ``least`` seconds and its latest schedule (``progress.last_at``,
-    seconds from when the block began) is ``quiet`` seconds old. A search
-    with no schedule yet is never stopped: the first one matters most."""
+    seconds from when ``progress`` was made: make it just before the
+    block) is ``quiet`` seconds old. A search with no schedule yet is
+    never stopped: the first one matters most."""
     done = threading.Event()
     t0 = time.monotonic()
 
