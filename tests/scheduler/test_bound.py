@@ -18,7 +18,7 @@ from scheduler.model.build import build_model
 from scheduler.search.bound import build_relaxation, relaxation_bound
 from scheduler.search.construct.greedy import greedy
 from scheduler.search.lns import improve_lns
-from scheduler.search.solve import configure, solve
+from scheduler.search.solve import configure, extract, solve
 from tests.factory import at, delegation, room, tiny
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -145,17 +145,22 @@ def test_a_person_free_for_one_meeting_bounds_the_day():
     assert bound.unplaced == 2 * s.item_by_id["B:B0"].value
 
 
-def test_lns_keeps_only_checked_and_better_schedules():
+def lns_start():
+    """A generated scenario, its greedy start, its model hinted with it
+    and a short solve of it: what the neighbourhood moves start from."""
     s = _scenario(SHAPES["heads, hubs"], seed=5)
     start = greedy(s, order="rows").schedule
     built = build_model(s, hint=start)
     solver = cp_model.CpSolver()
     configure(solver, SolveParams(time_limit=0.5, workers=1))
     solver.solve(built.model)
+    return s, start, built, solver
+
+
+def test_lns_keeps_only_checked_and_better_schedules():
+    s, start, built, solver = lns_start()
     res = improve_lns(built, solver, 6, workers=1)
     assert res.solver is not None and res.moves > 0
-    from scheduler.search.solve import extract
-
     schedule = extract(s, built, res.solver)
     assert check(s, schedule) == []
     assert objective_value(s, schedule) <= objective_value(s, start)

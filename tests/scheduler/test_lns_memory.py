@@ -8,12 +8,10 @@ import weakref
 
 from ortools.sat.python import cp_model
 
-from scheduler import SolveParams
-from scheduler.model.build import build_model
-from scheduler.search.construct.greedy import greedy
+from models.checker import check
 from scheduler.search.lns import improve_lns, release
-from scheduler.search.solve import configure
-from tests.scheduler.test_bound import SHAPES, _scenario
+from scheduler.search.solve import extract
+from tests.scheduler.test_bound import lns_start
 
 
 def _models() -> int:
@@ -34,11 +32,7 @@ def test_a_released_model_goes_with_its_last_reference():
 
 
 def test_the_moves_leave_no_copy_of_the_model_behind():
-    s = _scenario(SHAPES["heads, hubs"], seed=5)
-    built = build_model(s, hint=greedy(s, order="rows").schedule)
-    solver = cp_model.CpSolver()
-    configure(solver, SolveParams(time_limit=0.5, workers=1))
-    solver.solve(built.model)
+    s, _, built, solver = lns_start()
     gc.collect()
     before = _models()
     gc.disable()
@@ -48,3 +42,5 @@ def test_the_moves_leave_no_copy_of_the_model_behind():
         assert _models() == before
     finally:
         gc.enable()
+    assert res.solver is not None
+    assert check(s, extract(s, built, res.solver)) == []
