@@ -113,7 +113,10 @@ def _neighbourhood(
         people = list(weight)
         people.sort()
         pid = rng.choices(people, [weight[p] for p in people])[0]
-        chosen = set(items.by_person[pid])
+        # in order (a dict): which items a move keeps when there are too
+        # many never depends on Python's string hashing, so a seeded run
+        # repeats in any process
+        picked = dict.fromkeys(items.by_person[pid])
         partners = [
             q
             for iid in items.by_person[pid]
@@ -122,10 +125,12 @@ def _neighbourhood(
         ]
         rng.shuffle(partners)
         for q in partners:
-            if len(chosen) >= size:
+            if len(picked) >= size:
                 break
-            chosen.update(items.by_person[q][: max(1, size // 4)])
-        return set(list(chosen)[: size * 2])
+            picked.update(
+                dict.fromkeys(items.by_person[q][: max(1, size // 4)])
+            )
+        return set(list(picked)[: size * 2])
     if kind == "window":
         d = rng.randrange(len(s.day_spans))
         lo, hi = s.day_spans[d]
