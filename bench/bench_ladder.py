@@ -111,7 +111,7 @@ def row(rung: str, res: dict) -> str:
         f"| {rung} | {res.get('method', '-')} | "
         f"{res.get('items', '-')}+{res.get('left_out', '-')} | "
         f"{_fmt(res.get('limit'), 'g')} | {res['status']} | "
-        f"{_fmt(res.get('first_s'))} | {_fmt(res.get('objective'))} | "
+        f"{_fmt(res.get('first_s'), '.1f')} | {_fmt(res.get('objective'))} | "
         f"{_fmt(res.get('bound'))} | "
         f"{'-' if gap is None else f'{100 * gap:.1f}%'} | "
         f"{'-' if share is None else f'{100 * share:.1f}%'} | "

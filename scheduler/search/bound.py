@@ -34,12 +34,13 @@ reach their list's span, and those its span cannot hold. On the bench
 family that is every list place the schedules leave out on 17 of 18
 scenarios (one-day 104 units of value, welcome-signing 592).
 
-:func:`relaxation_bound` first asks the time-indexed linear program of
-:mod:`scheduler.search.time_bound` (which keeps the "when", and on the
-bench family is the stronger), then this relaxation in the time left,
-and reports the better. The day-by-day decomposition reports it as the
-bound of the whole event; a single model reports the better of it and
-its own.
+:func:`relaxation_bound` first solves this relaxation's linear program
+(hundredths of a second: a bound in hand whatever follows), then asks
+the time-indexed linear program of :mod:`scheduler.search.time_bound`
+(which keeps the "when", and on the bench family is the stronger), then,
+without it, this relaxation in the time left, and reports the best.
+The day-by-day decomposition reports it as the bound of the whole
+event; a single model reports the better of it and its own.
 """
 
 from __future__ import annotations
@@ -566,11 +567,12 @@ def relaxation_bound(
 ) -> Bound:
     """The best proven bound on the value left out that ``seconds`` (and
     ``det`` units of deterministic time in a repeatable run) give: the
-    time-indexed linear program (:mod:`scheduler.search.time_bound`)
-    first, then the relaxation of this module solved by CP-SAT in the
-    time left; that times the placement weight is the bound on the
-    objective. ``lp_only`` (little time left): the linear programs only,
-    weaker and much faster."""
+    linear program of this module's relaxation first (a bound in hand
+    in hundredths of a second), then the time-indexed linear program
+    (:mod:`scheduler.search.time_bound`), then, without the latter, this
+    relaxation solved by CP-SAT in the time left; that times the
+    placement weight is the bound on the objective. ``lp_only`` (little
+    time left): the linear programs only, weaker and much faster."""
     with (
         Interrupts() if interrupts is None else nullcontext(interrupts) as intr
     ):
@@ -582,6 +584,14 @@ def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only):
     rel = build_relaxation(s)
     if not rel.feasible:
         return Bound(None, None, time.monotonic() - t0, "INFEASIBLE")
+    # a bound in hand first: this relaxation's linear program takes
+    # hundredths of a second on the bench family (0.09 s on the GA week,
+    # 0.75 s on the COP fortnight), where the time-indexed program may
+    # run out (the GA week: 10.9 s of 11 without a bound, which left no
+    # bound at all)
+    floor = lp_bound(
+        rel.model, max(0.05, seconds - (time.monotonic() - t0)), intr
+    )
     timed = time_indexed_bound(
         s,
         rel.plans,
@@ -602,17 +612,19 @@ def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only):
     # with the program's bound in hand, this relaxation's linear program
     # only: CP-SAT's solve of it beat the program on no case of the bench
     # family, and the time is the search's
-    lp_only = lp_only or timed is not None
-    lb, status = _day_bound(
-        s,
-        rel,
-        seconds - (time.monotonic() - t0),
-        workers,
-        seed,
-        intr,
-        det,
-        lp_only,
-    )
+    if lp_only or timed is not None:
+        lb, status = floor, "LP" if floor is not None else "LP_UNSOLVED"
+    else:
+        lb, status = _day_bound(
+            s,
+            rel,
+            seconds - (time.monotonic() - t0),
+            workers,
+            seed,
+            intr,
+            det,
+            floor,
+        )
     seconds = time.monotonic() - t0
     if status == "INTERRUPTED":
         return Bound(None, None, seconds, status, interrupted=True)
@@ -625,16 +637,16 @@ def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only):
     return Bound(rel.weight * lb, lb, seconds, status)
 
 
-def _day_bound(s, rel, left, workers, seed, intr, det, lp_only):
+def _day_bound(s, rel, left, workers, seed, intr, det, lp):
     """The relaxation's bound on the value left out, and how it was
-    found: CP-SAT, or its linear program when CP-SAT stops short."""
+    found: CP-SAT, or its linear program's optimum ``lp`` (found
+    before, or ``None``) when CP-SAT stops short or has no time."""
     if left <= 0.05:
         if det is None:
-            return None, "NO_TIME"
+            return lp, "LP" if lp is not None else "NO_TIME"
         left = 0.05  # a repeatable run: the clock is only a safety net
-    if lp_only or len(rel.model.proto.variables) > LP_ONLY_VARIABLES:
-        lb = lp_bound(rel.model, left, intr)
-        return lb, "LP" if lb is not None else "LP_UNSOLVED"
+    if len(rel.model.proto.variables) > LP_ONLY_VARIABLES:
+        return lp, "LP" if lp is not None else "LP_UNSOLVED"
     solver = cp_model.CpSolver()
     p = solver.parameters
     limit(solver, left, det)
@@ -654,14 +666,11 @@ def _day_bound(s, rel, left, workers, seed, intr, det, lp_only):
     found = solver.best_objective_bound
     lb = max(0.0, found) if found < float("inf") else None
     status = solver.status_name(code)
-    if code != cp_model.OPTIMAL:
-        # CP-SAT stopped short of the relaxation's optimum: its linear
-        # program, solved in hundredths of a second, is often higher
-        # (bench family, 20 s: heads 264 against 909, windows 1,075
-        # against 1,325, hubs 0 against 3,324; see bench/README.md)
-        lp = lp_bound(rel.model, max(1.0, left), intr)
-        if lp is not None and (lb is None or lp > lb):
-            lb, status = lp, "LP"
+    # CP-SAT stopped short of the relaxation's optimum: its linear
+    # program is often higher (bench family, 20 s: heads 264 against 909,
+    # windows 1,075 against 1,325, hubs 0 against 3,324; bench/README.md)
+    if code != cp_model.OPTIMAL and lp is not None and (lb is None or lp > lb):
+        lb, status = lp, "LP"
     return lb, status
 
 

@@ -247,3 +247,25 @@ def test_cp_sat_stopped_short_falls_back_to_the_linear_program():
     assert b.unplaced >= lp
     schedule = greedy(s, order="value").schedule
     assert b.objective <= objective_value(s, schedule)
+
+
+def test_a_time_indexed_program_that_runs_out_still_leaves_a_bound(
+    monkeypatch,
+):
+    """The time-indexed program may use all its time and find nothing
+    (the GA week: 10.9 s of 11): the relaxation's linear program, solved
+    first, is still the bound, never above a checked schedule."""
+    import time
+
+    import scheduler.search.bound as bound
+
+    def runs_out(s, plans, seconds, *args):
+        """All of the time, and no bound (returns None)."""
+        time.sleep(seconds / bound.TIME_INDEXED_SHARE)
+
+    s = _scenario(SHAPES["plain"], seed=8)
+    monkeypatch.setattr(bound, "time_indexed_bound", runs_out)
+    b = bound.relaxation_bound(s, 1.0)
+    assert b.status == "LP" and b.unplaced is not None
+    schedule = greedy(s, order="value").schedule
+    assert b.objective <= objective_value(s, schedule)
