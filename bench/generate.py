@@ -486,6 +486,10 @@ def generate(
         day, band = min(landed, key=lambda p: (landed[p], rng.random()))
         t = _at(day, band) + timedelta(minutes=30 * landed[day, band])
         landed[day, band] += 1
+        if t + timedelta(hours=1) > datetime.combine(day, settings.day_end):
+            # more flights than the greeter's day holds (a share of
+            # delegations flying on few days): this one comes by road
+            continue
         arrivals.append(
             Arrival(
                 x.delegation_id, t, t + timedelta(hours=1), greeter="HST-GR"

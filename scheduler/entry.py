@@ -10,6 +10,9 @@ import sys
 
 
 def main() -> None:
+    from . import launch
+
+    launch.mark()
     from . import interrupts
 
     interrupts.install()
@@ -19,6 +22,11 @@ def main() -> None:
         # as "ImportError: initialization failed", with a traceback
         with interrupts.deferred():
             from .cli import cli
+
+            # and from the end of the import to the command's own
+            # handling (click's parsing of the command line between): a
+            # signal is kept for the command, which ends with exit 4
+            interrupts.until_command()
     except KeyboardInterrupt:
         # (a program that could not install the handlers)
         interrupted = True

@@ -145,3 +145,26 @@ def caused_by_signal(exc: BaseException) -> bool:
 def noted() -> bool:
     """Whether a signal arrived while files were being written."""
     return _noted.is_set()
+
+
+#: the program has begun and its command not yet (:func:`until_command`)
+_waiting = threading.Event()
+
+
+def until_command() -> None:
+    """From now until a command begins (:func:`command_begins`) a signal
+    is kept, not raised: raised while click parses the command line, it
+    would end the program with click's "Aborted!" and exit code 1."""
+    _polled.set()
+    _waiting.set()
+
+
+def command_begins() -> bool:
+    """A command's own handling of signals begins: whether one came since
+    :func:`until_command` (never, without it: a signal of an earlier
+    command in the same process is not this one's)."""
+    if not _waiting.is_set():
+        return False
+    _waiting.clear()
+    _polled.clear()
+    return _received.is_set()

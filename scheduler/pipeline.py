@@ -335,7 +335,9 @@ def solve(
         result = replace(result, interrupted=True)
     limit = f"{total:g} s"
     if result.status == "INFEASIBLE":
-        seconds = min(EXPLAIN_SECONDS, params.time_limit)
+        # what the run leaves, and a second at least: a scenario without
+        # a schedule gets its reason, if a little late
+        seconds = min(EXPLAIN_SECONDS, max(1.0, deadline - time.monotonic()))
         first, *rest = _infeasible_lines(scenario, seconds)
         raise Infeasible(first, rest)
     if result.schedule is None:

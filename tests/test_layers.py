@@ -101,6 +101,7 @@ def test_the_command_line_only_parses_calls_and_prints():
         "scheduler.pipeline",
         "scheduler.errors",
         "scheduler.interrupts",
+        "scheduler.launch",  # when the program began (--time-limit)
         "scheduler.search.params",
     }
     for mod, deps in _imports("scheduler").items():

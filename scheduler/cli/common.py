@@ -56,9 +56,12 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
     @functools.wraps(command)
     def run(*args: Any, **kwargs: Any) -> Any:
+        came = interrupts.command_begins()  # while click parsed the line
         interrupts.install()
         show_log(cpsat=bool(kwargs.get("log")))
         try:
+            if came:
+                raise KeyboardInterrupt
             done = command(*args, **kwargs)
         except PipelineError as exc:
             fail(exc.lines, exc.exit_code)

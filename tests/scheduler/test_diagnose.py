@@ -66,3 +66,12 @@ def test_by_default_only_unexplained_items_of_small_scenarios():
         r.schedule, unscheduled=(replace(left, reason=GENERIC_REASON),)
     )
     assert diagnosis_plan(s, unexplained, None) == (AUTO_SECONDS, {"E:B"})
+
+
+def test_too_little_time_begins_no_diagnosis():
+    """With less than an item's least share (2 s) in all, the diagnosis
+    model is not even built (on a large event that alone took longer
+    than the time there was): the cheap reason stays."""
+    s = _one_room_two_workshops()
+    r = solve_checked(s)
+    assert diagnose_left_out(s, r.schedule, budget=1.5) == r.schedule

@@ -162,3 +162,52 @@ def test_overrides_set_repeated_parameters():
             solver,
             SolveParams(time_limit=5, overrides={"no_such_parameter": 1}),
         )
+
+
+def _a_relaxation_saying(monkeypatch, unplaced):
+    """The relaxation bound replaced by one that claims ``unplaced`` units
+    of value must be left out (what a relaxation of a scenario with no
+    schedule may say, or a wrong one)."""
+    from scheduler.search import solve as solve_module
+    from scheduler.search.bound import Bound
+
+    def said(s, *args, **kwargs):
+        return Bound(
+            float(unplaced * placement_weight(s)), unplaced, 0.0, "LP"
+        )
+
+    monkeypatch.setattr(solve_module, "relaxation_bound", said)
+
+
+def test_no_schedule_is_infeasible_even_when_the_relaxation_has_one(
+    monkeypatch,
+):
+    """Two mandatory one-hour workshops, one room, one hour: no schedule.
+    A relaxation may still find one and put its cut in the model, which
+    then refuses every schedule: the run says INFEASIBLE (and the
+    diagnosis can say why), not UNKNOWN as if time had run out."""
+    s = tiny(
+        rooms=(room("R1", capacity=100),),
+        events=(
+            workshop("A", 5, mandatory=True),
+            workshop("B", 2, mandatory=True),
+        ),
+    )
+    _a_relaxation_saying(monkeypatch, 1)
+    assert solve_checked(s).status == "INFEASIBLE"
+
+
+def test_a_wrong_relaxation_cut_costs_no_schedule(monkeypatch):
+    """A relaxation that claims more must be left out than any schedule
+    leaves (a bug) makes the model with its cut refuse every schedule;
+    the search runs again without it and finds the optimum (61, as in
+    the first test), claiming no bound of the relaxation's."""
+    s = tiny(
+        rooms=(room("R1", capacity=100),),
+        events=(workshop("A", 5), workshop("B", 2)),
+    )
+    _a_relaxation_saying(monkeypatch, 1000)
+    r = solve_checked(
+        s, SolveParams(time_limit=20, workers=1, warm_start=False)
+    )
+    assert r.status == "OPTIMAL" and r.objective == 61

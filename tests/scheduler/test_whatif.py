@@ -322,3 +322,23 @@ def test_the_repair_start_puts_nothing_new_before_the_freeze():
     v2 = repair_start(s2, base)
     assert v2 is not None and check(s2, v2, base) == []
     assert v2.by_item()["E:W9"].start >= late
+
+
+def test_a_what_if_run_out_of_time_keeps_its_first_schedule():
+    """A room lost to security with a limit the first phase (which holds
+    what the change leaves alone) already uses up: the full model is not
+    built and searched past the limit; the first phase's schedule, which
+    moves only what it must, stands, FEASIBLE with no bound claimed."""
+    s = _scenario()
+    v1 = _solve(s)
+    hit = v1.assignments[0]
+    closed = SecurityWindow(
+        "W9", hit.start, hit.end, parse_scope(f"room:{hit.room_id}"), "closed"
+    )
+    s2 = replace(s, windows=(closed,))
+    short = SolveParams(time_limit=0.01, workers=2)
+    r = solve(s2, short, live=False, baseline=Baseline(v1))
+    assert r.status == "FEASIBLE" and r.best_bound is None
+    assert not check(s2, r.schedule)
+    changes = diff_schedules(v1, r.schedule, set(s2.item_by_id))
+    assert [c.item_id for c in changes] == [hit.item_id]
