@@ -477,7 +477,11 @@ def _diagnose(
     (:func:`scheduler.diagnosis.diagnose.diagnosis_plan` says which and
     for how long), in at most ``left`` seconds (a repeatable run: sized
     from ``nominal`` seconds, stopped on work done)."""
-    from .diagnosis.diagnose import diagnose_left_out, diagnosis_plan
+    from .diagnosis.diagnose import (
+        MIN_ITEM_SECONDS,
+        diagnose_left_out,
+        diagnosis_plan,
+    )
 
     schedule = result.schedule
     assert schedule is not None
@@ -488,10 +492,10 @@ def _diagnose(
     # the clock: what is left before writing (a repeatable run), else the
     # diagnosis's own seconds
     budget = left if nominal is not None else min(budget, left)
-    if (nominal if nominal is not None else budget) <= 0 or not (
-        schedule.unscheduled
-    ):
-        return result, None
+    if (
+        nominal if nominal is not None else budget
+    ) < MIN_ITEM_SECONDS or not schedule.unscheduled:
+        return result, None  # (less than one item's share: none begun)
     which = (
         f"{len(only)} left-out item(s) that no cheap check explains"
         if only is not None

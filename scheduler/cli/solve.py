@@ -35,8 +35,9 @@ from .common import (
     default=Path("schedule.xlsx"), help="Schedule workbook to write."
 )
 @time_limit_option(
-    "Seconds for the whole run, from reading the scenario to the written "
-    "workbook (search, insertion and left-out diagnosis included)."
+    "Seconds for the whole run, from the program's start to the written "
+    "workbook (reading, search, insertion and left-out diagnosis "
+    "included)."
 )
 @click.option(
     "--workers",

@@ -342,3 +342,44 @@ def test_a_what_if_run_out_of_time_keeps_its_first_schedule():
     assert not check(s2, r.schedule)
     changes = diff_schedules(v1, r.schedule, set(s2.item_by_id))
     assert [c.item_id for c in changes] == [hit.item_id]
+
+
+def test_a_first_phase_worse_than_the_repair_start_is_not_kept(monkeypatch):
+    """The first phase, stopped by its time, may end on a schedule worse
+    than the repair start (the baseline itself, when nothing changed):
+    a run with no time for more keeps the better of the two, here the
+    baseline with nothing moved or dropped."""
+    from scheduler.search import solve as solve_module
+
+    s = _scenario()
+    v1 = _solve(s)
+    worse = replace(v1, assignments=v1.assignments[1:])
+
+    def first_phase(scenario, params, baseline, intr):
+        return worse, None, 0.0
+
+    monkeypatch.setattr(solve_module, "_hold_phase", first_phase)
+    short = SolveParams(time_limit=0.01, workers=2)
+    r = solve(s, short, live=False, baseline=Baseline(v1))
+    assert not check(s, r.schedule)
+    assert diff_schedules(v1, r.schedule) == []
+
+
+def test_an_unchanged_event_starts_from_its_baseline(monkeypatch):
+    """Nothing changed: however the repair start and the first phase
+    end (here both worse: an item left out), a run with no time for more
+    keeps the baseline itself, which the checker accepts whole."""
+    from scheduler.search import solve as solve_module
+
+    s = _scenario()
+    v1 = _solve(s)
+    worse = replace(v1, assignments=v1.assignments[1:])
+    monkeypatch.setattr(
+        solve_module, "repair_start", lambda *args, **kw: worse
+    )
+    monkeypatch.setattr(
+        solve_module, "_hold_phase", lambda *args: (worse, None, 0.0)
+    )
+    short = SolveParams(time_limit=0.01, workers=2)
+    r = solve(s, short, live=False, baseline=Baseline(v1))
+    assert diff_schedules(v1, r.schedule) == []
