@@ -330,13 +330,10 @@ def _solve(
         bound, cut = None, None
         cut_rule.proto.clear_linear()
         solver, progress, code = _solve_again(
+            solver,
             built,
-            replace(
-                params,
-                time_limit=params.time_limit
-                - reserve
-                - (time.monotonic() - t0),
-            ),
+            params,
+            params.time_limit - reserve - (time.monotonic() - t0),
             det,
             intr,
             Progress(progress_stream, live=live),
@@ -478,15 +475,24 @@ def _solve(
     )
 
 
-def _solve_again(built: BuiltModel, params, det, intr, progress):
-    """``built`` solved by a new solver in ``params.time_limit`` seconds
+def _solve_again(
+    done: cp_model.CpSolver,
+    built: BuiltModel,
+    params: SolveParams,
+    left: float,
+    det,
+    intr,
+    progress,
+):
+    """``built`` solved by a new solver in the ``left`` seconds there are
     (and ``det`` units of work in a repeatable run): the solver, the
-    progress and the status code, UNKNOWN with no time left or after a
-    Ctrl-C."""
+    progress and the status code; with no time left or after a Ctrl-C,
+    UNKNOWN and ``done``, the solver that has already run (one that has
+    not has no response to read)."""
+    if left < 0.1 or intr.seen:
+        return done, progress, cp_model.UNKNOWN
     solver = cp_model.CpSolver()
-    if params.time_limit < 0.1 or intr.seen:
-        return solver, progress, cp_model.UNKNOWN
-    configure(solver, params, det)
+    configure(solver, replace(params, time_limit=left), det)
     code = intr.solve(solver, built.model, progress)
     progress.close()
     record(solver, "search")

@@ -211,3 +211,22 @@ def test_a_wrong_relaxation_cut_costs_no_schedule(monkeypatch):
         s, SolveParams(time_limit=20, workers=1, warm_start=False)
     )
     assert r.status == "OPTIMAL" and r.objective == 61
+
+
+def test_no_time_to_solve_again_without_the_cut_is_no_crash(monkeypatch):
+    """The model with the relaxation's cut refused every schedule and no
+    time is left to solve it again: the run ends without a schedule
+    (UNKNOWN), reading no solver that never ran."""
+    from scheduler.search import solve as solve_module
+
+    s = tiny(
+        rooms=(room("R1", capacity=100),),
+        events=(
+            workshop("A", 5, mandatory=True),
+            workshop("B", 2, mandatory=True),
+        ),
+    )
+    _a_relaxation_saying(monkeypatch, 1)
+    monkeypatch.setattr(solve_module, "insertion_seconds", lambda limit: 50)
+    r = solve_checked(s, SolveParams(time_limit=20, workers=2))
+    assert r.status == "UNKNOWN" and r.schedule is None
