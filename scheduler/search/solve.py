@@ -418,12 +418,18 @@ def _solve(
     penalties = {k: int(solver.value(e)) for k, e in built.terms.items()}
     if ready_s is not None and status != "OPTIMAL":
         # the search may end on a schedule worse than the one it started
-        # from (its hint is only a hint): keep the better
-        start_value = objective_value(scenario, hint)
+        # from (its hint is only a hint): keep the better, both valued
+        # as the search values them (a what-if run's with its moves: on
+        # the plain scale, 60 times smaller, the start always won)
+        start_value = objective_value(scenario, hint, baseline)
         if start_value < objective:
             schedule = with_reasons(scenario, hint)
             objective = float(start_value)
             penalties = obj_penalties(scenario, hint)
+            if baseline is not None:
+                from models.baseline import moves_cost
+
+                penalties["moves"] = moves_cost(scenario, baseline, hint)
     if bound is not None and bound > objective + 1e-6:
         # a schedule in hand disproves it: no bound, never a false OPTIMAL
         # (the relaxation's, when the search itself proved none)
