@@ -124,7 +124,6 @@ def main() -> None:
             out = Path(tmp) / f"o{k}.xlsx"
             common = ["--time-limit", str(limit), "--workers", str(a.workers)]
             runs = [("solve", [str(scenario), "-o", str(out), *common])]
-            code = None
             for name, extra in runs:
                 code, wall, said = run([*exe, *extra])
                 over = wall > 1.1 * limit

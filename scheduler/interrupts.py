@@ -36,6 +36,8 @@ _noted = threading.Event()
 _received = threading.Event()
 _writing = threading.Event()
 _polled = threading.Event()
+#: the program has begun and its command not yet (:func:`until_command`)
+_waiting = threading.Event()
 _lock = threading.Lock()
 _solvers: set = set()
 _watcher: threading.Thread | None = None
@@ -145,10 +147,6 @@ def caused_by_signal(exc: BaseException) -> bool:
 def noted() -> bool:
     """Whether a signal arrived while files were being written."""
     return _noted.is_set()
-
-
-#: the program has begun and its command not yet (:func:`until_command`)
-_waiting = threading.Event()
 
 
 def until_command() -> None:

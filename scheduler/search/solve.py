@@ -182,17 +182,6 @@ def _solve(
         repaired = repair_start(
             scenario, baseline, WARM_START_SHARE * params.time_limit
         )
-        unchanged = _unchanged(scenario, baseline)
-        if unchanged is not None and (
-            repaired is None
-            or objective_value(scenario, unchanged, baseline)
-            <= objective_value(scenario, repaired, baseline)
-        ):
-            # nothing the changes touch: the baseline itself is the start
-            # (the greedy repair re-places all-heads events and may move
-            # their lists: a re-run of an unchanged event once moved 27
-            # signing places and ended 21% worse)
-            repaired = unchanged
         if repaired is not None:
             ready_s = time.monotonic() - t0
         hint, values, hold_build_s = _hold_phase(
@@ -629,23 +618,16 @@ def unbroken_rows(scenario: Scenario, baseline) -> list[Assignment]:
     return [a for a in rows if a.item_id not in broken]
 
 
-def _unchanged(scenario: Scenario, baseline) -> Schedule | None:
-    """The baseline's schedule itself when the scenario's changes break
-    none of it: every row accepted by the checker and the baseline's
-    pins, every mandatory item placed; else ``None``."""
+def _accepted(scenario: Scenario, schedule: Schedule, baseline) -> bool:
+    """Whether ``schedule`` places every mandatory item and the checker
+    and the baseline's pins accept it whole."""
     from models.checker.baseline import baseline_pins
 
-    schedule = baseline.schedule
-    known = set(scenario.item_by_id)
-    if any(a.item_id not in known for a in schedule.assignments):
-        return None
-    if (
+    return (
         _complete(scenario, schedule)
         and not check(scenario, schedule)
         and not baseline_pins(scenario, schedule, baseline)
-    ):
-        return schedule
-    return None
+    )
 
 
 def repair_start(
@@ -656,9 +638,31 @@ def repair_start(
     valuable first, nothing new before the freeze); ``None`` unless the
     checker and the baseline's pins accept it whole, every mandatory item
     placed. It takes a fraction of a second, so a what-if run has a
-    schedule to stand on even when the solver finds none in its time."""
-    from models.checker.baseline import baseline_pins
+    schedule to stand on even when the solver finds none in its time.
 
+    When the changes break none of the baseline, the baseline itself is
+    the repair if it is at least as good: the greedy re-places all-heads
+    events, and their lists move with them (a re-run of an unchanged
+    event once moved 27 signing places and ended 21% worse)."""
+    repaired = _greedy_repair(scenario, baseline, seconds)
+    as_was = baseline.schedule
+    untouched = all(
+        a.item_id in scenario.item_by_id for a in as_was.assignments
+    ) and _accepted(scenario, as_was, baseline)
+    if untouched and (
+        repaired is None
+        or objective_value(scenario, as_was, baseline)
+        <= objective_value(scenario, repaired, baseline)
+    ):
+        return as_was
+    return repaired
+
+
+def _greedy_repair(
+    scenario: Scenario, baseline, seconds: float | None
+) -> Schedule | None:
+    """:func:`repair_start`'s greedy: the unbroken rows kept (or, if the
+    rest cannot be placed around them, the pinned ones only)."""
     freeze = baseline.freeze_before
     not_before = 0 if freeze is None else scenario.grid.to_index(freeze)
     # an all-heads event is placed again (first where it was): who attends
@@ -704,11 +708,7 @@ def repair_start(
             complete_only=True,
             keep_queues=same if keep is unbroken else frozenset(),
         ).schedule
-        if (
-            _complete(scenario, schedule)
-            and not check(scenario, schedule)
-            and not baseline_pins(scenario, schedule, baseline)
-        ):
+        if _accepted(scenario, schedule, baseline):
             return with_reasons(scenario, schedule)
     return None
 

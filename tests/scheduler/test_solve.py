@@ -179,6 +179,17 @@ def _a_relaxation_saying(monkeypatch, unplaced):
     monkeypatch.setattr(solve_module, "relaxation_bound", said)
 
 
+def _no_schedule():
+    """Two mandatory one-hour workshops, one room, one hour."""
+    return tiny(
+        rooms=(room("R1", capacity=100),),
+        events=(
+            workshop("A", 5, mandatory=True),
+            workshop("B", 2, mandatory=True),
+        ),
+    )
+
+
 def test_no_schedule_is_infeasible_even_when_the_relaxation_has_one(
     monkeypatch,
 ):
@@ -186,13 +197,7 @@ def test_no_schedule_is_infeasible_even_when_the_relaxation_has_one(
     A relaxation may still find one and put its cut in the model, which
     then refuses every schedule: the run says INFEASIBLE (and the
     diagnosis can say why), not UNKNOWN as if time had run out."""
-    s = tiny(
-        rooms=(room("R1", capacity=100),),
-        events=(
-            workshop("A", 5, mandatory=True),
-            workshop("B", 2, mandatory=True),
-        ),
-    )
+    s = _no_schedule()
     _a_relaxation_saying(monkeypatch, 1)
     assert solve_checked(s).status == "INFEASIBLE"
 
@@ -219,13 +224,7 @@ def test_no_time_to_solve_again_without_the_cut_is_no_crash(monkeypatch):
     (UNKNOWN), reading no solver that never ran."""
     from scheduler.search import solve as solve_module
 
-    s = tiny(
-        rooms=(room("R1", capacity=100),),
-        events=(
-            workshop("A", 5, mandatory=True),
-            workshop("B", 2, mandatory=True),
-        ),
-    )
+    s = _no_schedule()
     _a_relaxation_saying(monkeypatch, 1)
     monkeypatch.setattr(solve_module, "insertion_seconds", lambda limit: 50)
     r = solve_checked(s, SolveParams(time_limit=20, workers=2))

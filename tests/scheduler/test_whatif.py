@@ -46,14 +46,20 @@ def test_rerun_without_changes_moves_nothing():
     assert diff_schedules(v1, v2) == []
 
 
-def test_room_lost_to_security_moves_only_what_it_must():
-    s = _scenario()
-    v1 = _solve(s)
+def _room_lost(s, v1):
+    """``s`` with the room of ``v1``'s first row closed by security while
+    that row is held: the row and the changed scenario."""
     hit = v1.assignments[0]
     closed = SecurityWindow(
         "W9", hit.start, hit.end, parse_scope(f"room:{hit.room_id}"), "closed"
     )
-    s2 = replace(s, windows=(closed,))
+    return hit, replace(s, windows=(closed,))
+
+
+def test_room_lost_to_security_moves_only_what_it_must():
+    s = _scenario()
+    v1 = _solve(s)
+    hit, s2 = _room_lost(s, v1)
     base = Baseline(v1)
     v2 = _solve(s2, base)
     changes = diff_schedules(v1, v2, set(s2.item_by_id))
@@ -331,11 +337,7 @@ def test_a_what_if_run_out_of_time_keeps_its_first_schedule():
     moves only what it must, stands, FEASIBLE with no bound claimed."""
     s = _scenario()
     v1 = _solve(s)
-    hit = v1.assignments[0]
-    closed = SecurityWindow(
-        "W9", hit.start, hit.end, parse_scope(f"room:{hit.room_id}"), "closed"
-    )
-    s2 = replace(s, windows=(closed,))
+    hit, s2 = _room_lost(s, v1)
     short = SolveParams(time_limit=0.01, workers=2)
     r = solve(s2, short, live=False, baseline=Baseline(v1))
     assert r.status == "FEASIBLE" and r.best_bound is None
@@ -366,7 +368,7 @@ def test_a_first_phase_worse_than_the_repair_start_is_not_kept(monkeypatch):
 
 
 def test_an_unchanged_event_starts_from_its_baseline(monkeypatch):
-    """Nothing changed: however the repair start and the first phase
+    """Nothing changed: however the greedy repair and the first phase
     end (here both worse: an item left out), a run with no time for more
     keeps the baseline itself, which the checker accepts whole."""
     from scheduler.search import solve as solve_module
@@ -374,9 +376,7 @@ def test_an_unchanged_event_starts_from_its_baseline(monkeypatch):
     s = _scenario()
     v1 = _solve(s)
     worse = replace(v1, assignments=v1.assignments[1:])
-    monkeypatch.setattr(
-        solve_module, "repair_start", lambda *args, **kw: worse
-    )
+    monkeypatch.setattr(solve_module, "_greedy_repair", lambda *args: worse)
     monkeypatch.setattr(
         solve_module, "_hold_phase", lambda *args: (worse, None, 0.0)
     )
