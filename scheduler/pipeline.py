@@ -300,6 +300,8 @@ def solve(
         params,
         time_limit=search_s,
         budget=max(0.5, total - plan.diagnosis - plan.writing),
+        diagnosis_s=plan.diagnosis,
+        writing_s=plan.writing,
     )
     CLOCK_STOPS.reset()
     log.info(

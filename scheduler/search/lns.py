@@ -3,7 +3,8 @@
 CP-SAT's own neighbourhoods are generic and, on two cores, few: on the
 family's two-day scenarios they made one to three moves a minute. This
 loop makes its own, from what the schedule is about: the items of one
-person (the one with the most value left out, by lot), of one stretch of
+person (the one with the most value left out, by lot; with nothing left
+out, the one with the most items), of one stretch of
 one day, or of one set of rooms on one day, together with the left-out
 requests that could take their place. Everything else is held where it
 is (its presence, start and room fixed in a copy of the model), and
@@ -103,13 +104,20 @@ def _neighbourhood(
         and not placed(iid)
         and v.item.kind != "sequence"
     }
-    if not left:
-        return set()
     if kind == "person":
         weight: dict[str, int] = defaultdict(int)
         for iid in left:
             for p in vs[iid].item.participants:
                 weight[p] += vs[iid].item.value
+        if not weight:
+            # nothing left out: the soft preferences are what is left to
+            # gain (a venue per principal, rooms that fit), and they lie
+            # with the people who have the most items
+            for p, lst in items.by_person.items():
+                if len(lst) > 1:
+                    weight[p] = len(lst)
+        if not weight:
+            return set()
         people = list(weight)
         people.sort()
         pid = rng.choices(people, [weight[p] for p in people])[0]

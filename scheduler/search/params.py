@@ -35,7 +35,13 @@ class SolveParams:
     parameters by name; ``budget`` the seconds the search would have on
     an idle machine (the pipeline sets it: the time limit less the
     diagnosis and writing allowances), from which a repeatable run sizes
-    every stage (``time_limit`` is then the wall clock's safety net).
+    every stage (``time_limit`` is then the wall clock's safety net);
+    ``diagnosis_s`` and ``writing_s`` the seconds past ``time_limit``
+    that the pipeline keeps for the left-out diagnosis and for writing
+    the workbook: a search with no schedule yet may take half of both
+    (the other half for saying why there is none), and moves on a
+    schedule that leaves nothing out (so nothing to diagnose) the
+    diagnosis's.
     """
 
     time_limit: float = 60.0
@@ -47,6 +53,8 @@ class SolveParams:
     lns: bool = True
     overrides: dict = field(default_factory=dict)
     budget: float | None = None
+    diagnosis_s: float = 0.0
+    writing_s: float = 0.0
 
     @property
     def repeatable(self) -> bool:

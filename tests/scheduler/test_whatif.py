@@ -395,7 +395,7 @@ def test_a_what_if_run_stopped_by_its_time_reports_its_own_objective():
     from pathlib import Path
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from bench.bench_sweep import draw
+    from bench.family import draw
     from bench.generate import generate
 
     args, shape, _ = draw(41)
