@@ -14,19 +14,19 @@ program's own status line. Usage::
     python bench/bench_sweep.py --first 100 --count 8 --workers 1
 
 A what-if row also says what ``scheduler diff`` finds between the
-schedule and the what-if's (nothing changed in the scenario, so an item
-may move only to let a left-out request in, never be dropped).
+schedule and the what-if's, and the value each leaves out (nothing
+changed in the scenario, so an item may move, or be dropped, only to
+let more value in: the objective's tiers, :mod:`models.objective`).
 
 A row with an exit code other than 0 or 3, a wall time more than 10%
 over its limit, a missing "every hard rule holds" on a written schedule,
-or an item a what-if run drops, or moves while adding none, is a
-finding.
+or a what-if run that moves or drops items while letting no more value
+in, is a finding.
 """
 
 from __future__ import annotations
 
 import argparse
-import random
 import subprocess
 import sys
 import tempfile
@@ -36,39 +36,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.generate import Shape, generate  # noqa: E402
+from bench.family import draw  # noqa: E402
+from bench.generate import generate  # noqa: E402
 from inputs.scenario_writer import write_scenario  # noqa: E402
 
 #: Exit codes of a run that went as it should (README: 0 written, 3 no
 #: schedule exists, with the reason).
 EXPECTED = (0, 3)
-
-
-def draw(k: int) -> tuple[dict, Shape, float]:
-    """The generator's arguments, shape and time limit of run ``k``."""
-    r = random.Random(1000 + k)
-    args = dict(
-        delegations=r.randint(15, 130),
-        days=r.randint(1, 3),
-        side_events=r.randint(3, 70),
-        bilaterals=r.randint(5, 260),
-        rooms=r.randint(8, 60),
-        seed=1000 + k,
-    )
-    shape = Shape(
-        host_share=r.choice([0.1, 0.5, 0.8]),
-        popular=r.choice([0, 3, 8]),
-        popular_share=r.choice([0.0, 0.3, 0.6]),
-        venues=r.choice([0, 0, 1, 2]),
-        window_share=r.choice([0.0, 0.3]),
-        arrival_share=r.choice([0.0, 0.1, 0.5]),
-        arrival_days=r.choice([0, 1]),
-        welcome=r.random() < 0.4,
-        welcome_slack=r.choice([1, 5, 20]),
-        signing_slack=r.choice([1, 10]),
-        signing_share=r.choice([0.3, 0.6, 1.0]),
-    )
-    return args, shape, r.choice([5.0, 10.0, 20.0])
 
 
 def run(cmd: list[str]) -> tuple[int, float, str]:
@@ -103,6 +77,15 @@ def changes(old: Path, new: Path) -> dict[str, int]:
     return {k: kinds.count(k) for k in ("added", "moved", "dropped")}
 
 
+def left_out(scenario, path: Path) -> int:
+    """The value of the optional requests a schedule workbook leaves out."""
+    from models.objective import penalties
+    from scheduler.pipeline import load_schedule
+
+    schedule = load_schedule(path, scenario).schedule
+    return penalties(scenario, schedule)["unplaced_value"]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--first", type=int, default=0)
@@ -120,7 +103,8 @@ def main() -> None:
         for k in range(a.first, a.first + a.count):
             args, shape, limit = draw(k)
             scenario = Path(tmp) / f"s{k}.xlsx"
-            write_scenario(generate(**args, shape=shape), scenario)
+            event = generate(**args, shape=shape)
+            write_scenario(event, scenario)
             out = Path(tmp) / f"o{k}.xlsx"
             common = ["--time-limit", str(limit), "--workers", str(a.workers)]
             runs = [("solve", [str(scenario), "-o", str(out), *common])]
@@ -130,13 +114,16 @@ def main() -> None:
                 bad = over or code not in EXPECTED or "NOT CHECKED" in said
                 if name == "what-if" and code == 0:
                     diff = changes(out, Path(extra[2]))
-                    # a move that lets nothing in only costs
-                    bad = bad or diff["dropped"] > 0
-                    bad = bad or (diff["moved"] > 0 and not diff["added"])
+                    before = left_out(event, out)
+                    after = left_out(event, Path(extra[2]))
+                    # a move or a drop that lets no more value in only costs
+                    bad = bad or (
+                        (diff["moved"] or diff["dropped"]) and after >= before
+                    )
                     said += (
                         " ("
                         + ", ".join(f"{n} {k}" for k, n in diff.items())
-                        + ")"
+                        + f"; value left out {before} -> {after})"
                     )
                 findings += bad
                 print(

@@ -10,6 +10,8 @@ tuned on (``bench/bench_family.py --set held-out``).
 
 from __future__ import annotations
 
+import random
+
 from bench.generate import Shape
 
 #: Visiting heads mostly heads of state and government: many VIP items,
@@ -201,7 +203,42 @@ HELD_OUT: dict[str, dict] = {
     ),
 }
 
-SETS = {"family": FAMILY, "held-out": HELD_OUT}
+
+def draw(k: int) -> tuple[dict, Shape, float]:
+    """The generator's arguments, shape and time limit of run ``k``."""
+    r = random.Random(1000 + k)
+    args = dict(
+        delegations=r.randint(15, 130),
+        days=r.randint(1, 3),
+        side_events=r.randint(3, 70),
+        bilaterals=r.randint(5, 260),
+        rooms=r.randint(8, 60),
+        seed=1000 + k,
+    )
+    shape = Shape(
+        host_share=r.choice([0.1, 0.5, 0.8]),
+        popular=r.choice([0, 3, 8]),
+        popular_share=r.choice([0.0, 0.3, 0.6]),
+        venues=r.choice([0, 0, 1, 2]),
+        window_share=r.choice([0.0, 0.3]),
+        arrival_share=r.choice([0.0, 0.1, 0.5]),
+        arrival_days=r.choice([0, 1]),
+        welcome=r.random() < 0.4,
+        welcome_slack=r.choice([1, 5, 20]),
+        signing_slack=r.choice([1, 10]),
+        signing_share=r.choice([0.3, 0.6, 1.0]),
+    )
+    return args, shape, r.choice([5.0, 10.0, 20.0])
+
+
+#: Events drawn at random (sizes and every knob of the shape), never looked
+#: at while tuning: "scenarios of the same kind that you have not seen".
+#: Run ``k`` of ``bench/bench_sweep.py`` is the same event.
+DRAWN: dict[str, dict] = {
+    f"drawn-{k}": {**draw(k)[0], "shape": draw(k)[1]} for k in range(300, 316)
+}
+
+SETS = {"family": FAMILY, "held-out": HELD_OUT, "drawn": DRAWN}
 
 
 def build(args: dict):
