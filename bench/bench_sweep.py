@@ -12,6 +12,7 @@ program's own status line. Usage::
 
     python bench/bench_sweep.py --first 0 --count 24
     python bench/bench_sweep.py --first 100 --count 8 --workers 1
+    python bench/bench_sweep.py --count 12 --solve-option=--decompose=day
 
 A what-if row also says what ``scheduler diff`` finds between the
 schedule and the what-if's, and the value each leaves out (nothing
@@ -91,6 +92,13 @@ def main() -> None:
     ap.add_argument("--first", type=int, default=0)
     ap.add_argument("--count", type=int, default=24)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument(
+        "--solve-option",
+        action="append",
+        default=[],
+        help="one more option for the solve (not the what-if), e.g. "
+        "--solve-option=--decompose=day; may be given again",
+    )
     a = ap.parse_args()
     exe = [sys.executable, "-m", "scheduler", "solve"]
     print(
@@ -107,7 +115,12 @@ def main() -> None:
             write_scenario(event, scenario)
             out = Path(tmp) / f"o{k}.xlsx"
             common = ["--time-limit", str(limit), "--workers", str(a.workers)]
-            runs = [("solve", [str(scenario), "-o", str(out), *common])]
+            runs = [
+                (
+                    "solve",
+                    [str(scenario), "-o", str(out), *common, *a.solve_option],
+                )
+            ]
             for name, extra in runs:
                 code, wall, said = run([*exe, *extra])
                 over = wall > 1.1 * limit

@@ -38,8 +38,8 @@ class SolveParams:
     every stage (``time_limit`` is then the wall clock's safety net);
     ``diagnosis_s`` and ``writing_s`` the seconds past ``time_limit``
     that the pipeline keeps for the left-out diagnosis and for writing
-    the workbook: a search with no schedule yet may take half of both
-    (the other half for saying why there is none), and moves on a
+    the workbook: a search with no schedule yet may take a third of both
+    (the rest for saying why there is none), and moves on a
     schedule that leaves nothing out (so nothing to diagnose) the
     diagnosis's.
     """

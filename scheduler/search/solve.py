@@ -365,6 +365,7 @@ def _solve(
         status == "UNKNOWN"
         and not stopped
         and not solver.response_proto.solution
+        and ready_s is None  # a greedy start that stands needs the time
     ):
         if cut_rule is not None:
             # INFEASIBLE must then be the scenario's, not the cut's
@@ -541,14 +542,15 @@ def _search_on(
     progress: Progress,
 ) -> tuple[cp_model.CpSolver, Progress, str]:
     """No schedule yet, and the time kept for what follows a schedule
-    (the moves, the insertion pass, and half of the pipeline's diagnosis
-    and writing) has nothing to work on: the search
-    goes on in it. A run that stopped with time in hand once said "no
-    schedule found within 5 s" after 2.9 s, where 0.7 s more proved the
-    scenario infeasible. A repeatable run searches on for the moves'
-    share of the work (``moves_nominal`` seconds, none without moves),
-    so it still repeats."""
-    kept = (params.diagnosis_s + params.writing_s) / 2
+    (the moves, the insertion pass, and a third of the pipeline's
+    diagnosis and writing: the rest is for saying why there is none)
+    has nothing to work on: the search goes on in it. A run that
+    stopped with time in hand once said "no schedule found within 5 s"
+    after 2.9 s, where 0.7 s more proved the scenario infeasible. A
+    repeatable run searches on for the moves' share of the work
+    (``moves_nominal`` seconds, none without moves), so it still
+    repeats."""
+    kept = (params.diagnosis_s + params.writing_s) / 3
     left = params.time_limit + kept - (time.monotonic() - t0)
     det = None
     if params.repeatable:

@@ -263,6 +263,34 @@ def test_a_search_with_nothing_yet_goes_on_in_the_time_kept_after_it(
     assert r.status == status
 
 
+def test_a_greedy_start_that_stands_keeps_the_time_after_the_search(
+    monkeypatch,
+):
+    """With a checked greedy schedule in hand, the time kept after the
+    search is for it (inserting left-out requests, asking why they are
+    out): the search does not go on in it."""
+    from scheduler.search import solve as solve_module
+
+    def never(*args, **kwargs):
+        raise AssertionError("searched on with a schedule in hand")
+
+    monkeypatch.setattr(solve_module, "MAIN_SHARE", 1e-9)
+    monkeypatch.setattr(solve_module, "_search_on", never)
+    monkeypatch.setattr(solve_module, "improve_lns", _no_moves)
+    s = tiny(
+        rooms=(room("R1", capacity=100),),
+        events=(workshop("A", 5), workshop("B", 2)),
+    )
+    r = solve_checked(s, SolveParams(time_limit=20, workers=2))
+    assert r.schedule is not None
+
+
+def _no_moves(*args, **kwargs):
+    from scheduler.search.lns import LnsResult
+
+    return LnsResult(None, float("inf"), 0, 0)
+
+
 @pytest.mark.parametrize("both_fit, extra", [(True, 3.0), (False, 0.0)])
 def test_the_diagnosis_s_time_goes_to_the_moves_when_nothing_is_left_out(
     both_fit, extra
