@@ -313,12 +313,13 @@ def solve(
         total,
         ", one day at a time" if by_day else "",
     )
+    days: list = []  # a day-by-day run's reports
     try:
         with interrupts.polled():
             if by_day:
                 from .search.decompose import solve_by_day
 
-                result, _days = solve_by_day(scenario, params, on_day=on_day)
+                result, days = solve_by_day(scenario, params, on_day=on_day)
             else:
                 from .search.solve import solve as search
 
@@ -347,6 +348,8 @@ def solve(
             raise NoSchedule(
                 "Interrupted before a schedule was found; nothing was written."
             )
+        if by_day and days and days[-1].status == "INFEASIBLE":
+            _no_day_schedule(scenario, days[-1].day, deadline)
         if by_day:
             raise NoSchedule(
                 f"{result.status}: one day found no schedule in its share "
@@ -381,6 +384,25 @@ def solve(
             baseline.schedule, result.schedule, set(scenario.item_by_id)
         )
     return SolveRun(result, by_day, changes, diagnosed)
+
+
+def _no_day_schedule(scenario: Scenario, day, deadline: float) -> None:
+    """A day of a day-by-day run is proven to have no schedule for the
+    items planned on it: the whole event may have none (then say so, and
+    why, as a single model would), or the plan put a movable mandatory
+    item on a day that cannot hold it. Raises either way; once it said
+    "no schedule in its share of 10 s, try a longer --time-limit" after
+    1 s, for an event a single model proves infeasible."""
+    seconds = min(EXPLAIN_SECONDS, max(1.0, deadline - time.monotonic()))
+    exp = explain(scenario, seconds)
+    if exp.status == "INFEASIBLE":  # proven for the whole event
+        first, *rest = infeasible_lines(scenario, exp)
+        raise Infeasible(first, rest)
+    raise NoSchedule(
+        f"{day}: the items planned for this day cannot all be placed "
+        "(proven), though the whole event may have a schedule; nothing "
+        "was written. Try --decompose off."
+    )
 
 
 @dataclass(frozen=True)

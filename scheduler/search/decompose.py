@@ -36,8 +36,10 @@ from .result import Result
 from .solve import improve_schedule, insertion_seconds, solve, with_reasons
 from .work import deterministic_time
 
-#: Least time given to one day's model, in seconds.
+#: Least time given to one day's model, in seconds, when the limit
+#: allows it (:func:`_least`), and the least ever.
 MIN_DAY_SECONDS = 2.0
+LEAST_DAY_SECONDS = 0.5
 #: Items left out on earlier days offered to a day, as a share of the
 #: items planned for it (at least MIN_CARRY): more would make the last
 #: days' models the biggest and the slowest.
@@ -135,7 +137,7 @@ def solve_by_day(
     )
     reports: list[DayReport] = []
     failed = None
-    for d in days:
+    for k, d in enumerate(days):
         offer = offered(d)
         sub = day_slice(s, d, set(placed), offer)
         n = len(sub.items)
@@ -144,8 +146,11 @@ def solve_by_day(
             continue
         left = params.time_limit - reserve - relax_s - (time.monotonic() - t0)
         still = sum(1 for it in plan.values() if it > d)
-        budget = max(MIN_DAY_SECONDS, left * n / max(1, n + still))
-        share = max(MIN_DAY_SECONDS, nominal_left * n / max(1, n + still))
+        budget = max(_least(left, len(days) - k), left * n / max(1, n + still))
+        share = max(
+            _least(nominal_left, len(days) - k),
+            nominal_left * n / max(1, n + still),
+        )
         nominal_left -= share
         if params.repeatable:  # the work stops it; the clock is a net
             budget = max(budget, left)
@@ -252,6 +257,14 @@ def solve_by_day(
     )
     schedule = replace(result.schedule, info=replace(info, gap=result.gap))
     return replace(result, schedule=schedule), reports
+
+
+def _least(left: float, days: int) -> float:
+    """The least time a day's model gets: :data:`MIN_DAY_SECONDS`, or,
+    with less than that left for each of the ``days`` still to solve,
+    an equal share, :data:`LEAST_DAY_SECONDS` at least (three days at
+    5 s each took the 2 s floor: 8.1 s in all)."""
+    return max(LEAST_DAY_SECONDS, min(MIN_DAY_SECONDS, left / days))
 
 
 def day_relaxation_seconds(time_limit: float) -> float:

@@ -49,6 +49,37 @@ def test_infeasible_is_a_typed_error_with_its_explanation():
     assert "INFEASIBLE" in caught.value.lines[0]
 
 
+def test_a_day_with_no_schedule_says_why_the_event_has_none():
+    """Day by day, the first day's two fixed ceremonies in the only room
+    cannot both be held: the day is proven to have no schedule, and so
+    is the event. The run says INFEASIBLE and why, as a single model
+    does; it once said "one day found no schedule in its share of 10 s;
+    try a longer --time-limit" after 1 s."""
+    from tests.factory import DAY2, settings
+
+    def fixed(eid, when):
+        return Event(
+            eid,
+            eid,
+            "ceremony",
+            60,
+            50,
+            rooms=("R1",),
+            fixed_start=at(when),
+            mandatory=True,
+        )
+
+    s = tiny(
+        settings=settings(days=(at("09:00").date(), DAY2)),
+        rooms=(room("R1"),),
+        events=(fixed("A", "09:00"), fixed("B", "09:30")),
+    )
+    with pytest.raises(Infeasible) as caught:
+        pipeline.solve(s, P, decompose="day")
+    assert "INFEASIBLE" in caught.value.lines[0]
+    assert any("E:A" in line for line in caught.value.lines)
+
+
 def test_an_output_never_names_an_input_nor_the_package(tmp_path):
     scenario = workbook(tmp_path)
     link = tmp_path / "link.xlsx"

@@ -346,6 +346,33 @@ def test_a_what_if_run_out_of_time_keeps_its_first_schedule():
     assert [c.item_id for c in changes] == [hit.item_id]
 
 
+def test_a_repeatable_what_if_run_out_of_time_keeps_its_limit(monkeypatch):
+    """The same with one worker (a run that repeats): the clock, not the
+    work, decides that the full model is not built, so the run keeps its
+    limit and records that the clock stopped it (the Summary then says
+    it may not repeat). It once built and searched the full model past
+    the limit: 6.4 s for a 5 s what-if run on 334 items."""
+    from scheduler.search import solve as solve_module
+    from scheduler.search.work import CLOCK_STOPS
+
+    s = _scenario()
+    v1 = _solve(s)
+    _, s2 = _room_lost(s, v1)
+    built = []
+    real = solve_module.build_model
+    monkeypatch.setattr(
+        solve_module,
+        "build_model",
+        lambda *a, **k: built.append(1) or real(*a, **k),
+    )
+    CLOCK_STOPS.reset()
+    short = SolveParams(time_limit=0.01, workers=1)
+    r = solve(s2, short, live=False, baseline=Baseline(v1))
+    assert r.status == "FEASIBLE" and not check(s2, r.schedule)
+    assert built == [1]  # the first phase's model only
+    assert "what-if full search" in CLOCK_STOPS.stages
+
+
 def test_a_first_phase_worse_than_the_repair_start_is_not_kept(monkeypatch):
     """The first phase, stopped by its time, may end on a schedule worse
     than the repair start (the baseline itself, when nothing changed):
