@@ -154,7 +154,15 @@ def solve_by_day(
         nominal_left -= share
         if params.repeatable:  # the work stops it; the clock is a net
             budget = max(budget, left)
-        day_params = replace(params, time_limit=budget, budget=share)
+        # the time the pipeline keeps after the search is the whole
+        # event's, never a day's to search on in
+        day_params = replace(
+            params,
+            time_limit=budget,
+            budget=share,
+            diagnosis_s=0.0,
+            writing_s=0.0,
+        )
         r = solve(sub, day_params, live=False, improve=False)
         notes = []
         if r.schedule is None and r.status != "INFEASIBLE":

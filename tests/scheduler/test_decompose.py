@@ -207,3 +207,27 @@ def test_the_days_share_a_short_limit_instead_of_each_taking_two_seconds(
     # the first two days, with the third still to come, under the old floor
     assert len(asked) == 3
     assert all(b < decompose.MIN_DAY_SECONDS for b in asked[:2])
+
+
+def test_a_day_never_searches_on_in_the_whole_run_s_after_time(monkeypatch):
+    """The seconds the pipeline keeps after the search (the left-out
+    diagnosis, writing) are the whole event's: a day's model that finds
+    nothing must not take a third of them, day after day."""
+    import scheduler.search.decompose as decompose
+
+    kept = []
+    real = decompose.solve
+
+    def solve(sub, params, **kwargs):
+        kept.append(params.diagnosis_s + params.writing_s)
+        return real(sub, params, **kwargs)
+
+    monkeypatch.setattr(decompose, "solve", solve)
+    s = three_days(
+        events=(Event("A", "A", "workshop", 60, 50, earliest=at("09:00")),),
+    )
+    params = SolveParams(
+        time_limit=5, workers=1, diagnosis_s=3.0, writing_s=3.0
+    )
+    r, _ = solve_by_day(s, params)
+    assert r.schedule is not None and kept and set(kept) == {0.0}
