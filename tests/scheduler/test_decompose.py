@@ -137,11 +137,12 @@ def test_the_plan_spreads_one_persons_requests_over_days():
     assert days.count(DAY1) == days.count(DAY2) == days.count(DAY3) == 2
 
 
-def test_by_day_gives_a_checked_schedule_and_a_bound_of_the_whole_event():
+def _generated_three_days():
+    """A generated three-day event of 30 delegations."""
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
     from bench.generate import generate
 
-    s = generate(
+    return generate(
         delegations=30,
         days=3,
         side_events=30,
@@ -149,6 +150,25 @@ def test_by_day_gives_a_checked_schedule_and_a_bound_of_the_whole_event():
         rooms=20,
         seed=1,
     )
+
+
+def _days_params(monkeypatch) -> list[SolveParams]:
+    """Each day's solver parameters, as a day-by-day run solves it."""
+    import scheduler.search.decompose as decompose
+
+    asked: list[SolveParams] = []
+    real = decompose.solve
+
+    def solve(sub, params, **kwargs):
+        asked.append(params)
+        return real(sub, params, **kwargs)
+
+    monkeypatch.setattr(decompose, "solve", solve)
+    return asked
+
+
+def test_by_day_gives_a_checked_schedule_and_a_bound_of_the_whole_event():
+    s = _generated_three_days()
     r, days = solve_by_day(s, FAST)
     # the days prove nothing; the relaxation of the whole event does
     assert r.status in ("FEASIBLE", "OPTIMAL")
@@ -186,43 +206,22 @@ def test_the_days_share_a_short_limit_instead_of_each_taking_two_seconds(
     2 s, so the days alone took 6 s (a generated three-day event given
     5 s took 8.1 s). With less than 2 s left for each day still to
     come, a day gets its share of what is left."""
-    import scheduler.search.decompose as decompose
+    from scheduler.search.decompose import MIN_DAY_SECONDS
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-    from bench.generate import generate
-
-    asked = []
-    real = decompose.solve
-
-    def solve(sub, params, **kwargs):
-        asked.append(params.time_limit)
-        return real(sub, params, **kwargs)
-
-    monkeypatch.setattr(decompose, "solve", solve)
-    s = generate(
-        delegations=30, days=3, side_events=30, bilaterals=60, rooms=20, seed=1
-    )
+    asked = _days_params(monkeypatch)
+    s = _generated_three_days()
     r, _ = solve_by_day(s, SolveParams(time_limit=3, workers=2, seed=0))
     assert r.schedule is not None and check(s, r.schedule) == []
     # the first two days, with the third still to come, under the old floor
     assert len(asked) == 3
-    assert all(b < decompose.MIN_DAY_SECONDS for b in asked[:2])
+    assert all(p.time_limit < MIN_DAY_SECONDS for p in asked[:2])
 
 
 def test_a_day_never_searches_on_in_the_whole_run_s_after_time(monkeypatch):
     """The seconds the pipeline keeps after the search (the left-out
     diagnosis, writing) are the whole event's: a day's model that finds
     nothing must not take a third of them, day after day."""
-    import scheduler.search.decompose as decompose
-
-    kept = []
-    real = decompose.solve
-
-    def solve(sub, params, **kwargs):
-        kept.append(params.diagnosis_s + params.writing_s)
-        return real(sub, params, **kwargs)
-
-    monkeypatch.setattr(decompose, "solve", solve)
+    asked = _days_params(monkeypatch)
     s = three_days(
         events=(Event("A", "A", "workshop", 60, 50, earliest=at("09:00")),),
     )
@@ -230,4 +229,5 @@ def test_a_day_never_searches_on_in_the_whole_run_s_after_time(monkeypatch):
         time_limit=5, workers=1, diagnosis_s=3.0, writing_s=3.0
     )
     r, _ = solve_by_day(s, params)
-    assert r.schedule is not None and kept and set(kept) == {0.0}
+    kept = {p.diagnosis_s + p.writing_s for p in asked}
+    assert r.schedule is not None and kept == {0.0}

@@ -27,7 +27,10 @@ def test_solve_returns_a_checked_schedule_and_prints_nothing(capfd):
     assert out == "" and err == ""
 
 
-def test_infeasible_is_a_typed_error_with_its_explanation():
+def _clash(**records):
+    """Two fixed one-hour ceremonies, 09:00 and 09:30, in the only room:
+    no schedule."""
+
     def fixed(eid, when):
         return Event(
             eid,
@@ -40,9 +43,15 @@ def test_infeasible_is_a_typed_error_with_its_explanation():
             mandatory=True,
         )
 
-    s = tiny(
-        rooms=(room("R1"),), events=(fixed("A", "09:00"), fixed("B", "09:30"))
+    return tiny(
+        rooms=(room("R1"),),
+        events=(fixed("A", "09:00"), fixed("B", "09:30")),
+        **records,
     )
+
+
+def test_infeasible_is_a_typed_error_with_its_explanation():
+    s = _clash()
     with pytest.raises(Infeasible) as caught:
         pipeline.solve(s, P)
     assert caught.value.exit_code == ExitCode.INFEASIBLE
@@ -55,25 +64,9 @@ def test_a_day_with_no_schedule_says_why_the_event_has_none():
     is the event. The run says INFEASIBLE and why, as a single model
     does; it once said "one day found no schedule in its share of 10 s;
     try a longer --time-limit" after 1 s."""
-    from tests.factory import DAY2, settings
+    from tests.factory import DAY1, DAY2, settings
 
-    def fixed(eid, when):
-        return Event(
-            eid,
-            eid,
-            "ceremony",
-            60,
-            50,
-            rooms=("R1",),
-            fixed_start=at(when),
-            mandatory=True,
-        )
-
-    s = tiny(
-        settings=settings(days=(at("09:00").date(), DAY2)),
-        rooms=(room("R1"),),
-        events=(fixed("A", "09:00"), fixed("B", "09:30")),
-    )
+    s = _clash(settings=settings(days=(DAY1, DAY2)))
     with pytest.raises(Infeasible) as caught:
         pipeline.solve(s, P, decompose="day")
     assert "INFEASIBLE" in caught.value.lines[0]
