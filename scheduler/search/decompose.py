@@ -31,9 +31,10 @@ from models.records.schedule import DAY_BY_DAY, Schedule, SolveInfo
 from .bound import relaxation_bound
 from .day_plan import plan_days
 from .day_slices import day_slice
+from .extract import with_reasons
 from .params import SolveParams
 from .result import Result
-from .solve import improve_schedule, insertion_seconds, solve, with_reasons
+from .solve import improve_schedule, insertion_seconds, solve
 from .work import deterministic_time
 
 #: Least time given to one day's model, in seconds, when the limit

@@ -7,7 +7,6 @@ import math
 import time
 from contextlib import nullcontext
 from dataclasses import replace
-from datetime import datetime
 
 from ortools.sat.python import cp_model
 
@@ -15,27 +14,24 @@ from models import Scenario
 from models.checker import check
 from models.objective import objective_value
 from models.objective import penalties as obj_penalties
-from models.reasons import GENERIC_REASON, cheap_reason
-from models.records.items import left_out
+from models.reasons import GENERIC_REASON
 from models.records.schedule import (
     GREEDY_START,
-    LATE_NOTE,
     SINGLE_MODEL,
     Assignment,
     Schedule,
     SolveInfo,
-    Unscheduled,
-    moved_note,
 )
 
+from ..model.baseline import add_hints
 from ..model.build import BuiltModel, build_model
-from ..model.room_pools import assign_rooms
 from .bound import relaxation_bound
 from .construct.greedy import greedy
-from .construct.rows import assignment, with_positions
+from .extract import extract, with_reasons
 from .insertion import insert_left_out
 from .interrupt import Interrupts
 from .lns import improve_lns
+from .mandatory_start import complete, mandatory_start
 from .params import SolveParams
 from .progress import Progress
 from .result import Result
@@ -218,7 +214,7 @@ def _solve(
             * params.time_limit,
             WARM_START_SHARE * params.nominal if params.repeatable else None,
         )
-        if _complete(scenario, hint):
+        if complete(scenario, hint):
             ready_s = time.monotonic() - t0
     improve = improve and baseline is None and not skip
     bound = None
@@ -243,11 +239,36 @@ def _solve(
                 GREEDY_START,
             )
             return replace(done, interrupted=True)
+    built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
+    if (
+        hint is not None
+        and baseline is None
+        and not skip
+        and not complete(scenario, hint)
+        and not intr.seen
+    ):
+        # the greedy missed a mandatory item: no schedule, and a hint the
+        # search must first repair (before the cut below is added)
+        share = WARM_START_SHARE * params.nominal
+        better = mandatory_start(
+            built,
+            WARM_START_SHARE * params.time_limit,
+            params.workers,
+            params.seed,
+            intr,
+            det=deterministic_time(params, share),
+            nominal=share if params.repeatable else None,
+        )
+        if better is not None:
+            hint = better
+            ready_s = time.monotonic() - t0
+            built.model.clear_hints()
+            add_hints(built.ctx, hint)
     if (
         bound is not None
         and bound.unplaced
         and hint is not None
-        and _complete(scenario, hint)
+        and complete(scenario, hint)
         and obj_penalties(scenario, hint)["unplaced_value"]
         < bound.unplaced - 1e-6
     ):
@@ -259,7 +280,6 @@ def _solve(
             bound.unplaced,
         )
         bound = None
-    built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
     relaxed = False
     cut = None  # the relaxation's bound, when the model has it as a cut
     cut_rule = None
@@ -611,13 +631,6 @@ def relaxation_seconds(time_limit: float) -> float:
     return min(MAX_RELAXATION_SECONDS, RELAXATION_SHARE * time_limit)
 
 
-def _complete(s: Scenario, schedule: Schedule) -> bool:
-    """Every mandatory item is placed (the greedy's schedule passed the
-    checker on every other rule already)."""
-    placed = schedule.by_item()
-    return all(it.item_id in placed for it in s.items if it.mandatory)
-
-
 def insertion_seconds(time_limit: float) -> float:
     """Time kept for the insertion pass: a tenth of the limit, at most
     :data:`MAX_INSERTION_SECONDS`."""
@@ -705,7 +718,7 @@ def _accepted(scenario: Scenario, schedule: Schedule, baseline) -> bool:
     from models.checker.baseline import baseline_pins
 
     return (
-        _complete(scenario, schedule)
+        complete(scenario, schedule)
         and not check(scenario, schedule)
         and not baseline_pins(scenario, schedule, baseline)
     )
@@ -822,89 +835,3 @@ def _first_phase_result(
     return Result(
         "FEASIBLE", replace(schedule, info=info), value, None, seconds
     )
-
-
-def extract(
-    scenario: Scenario,
-    built: BuiltModel,
-    solver: cp_model.CpSolver,
-    baseline=None,
-) -> Schedule:
-    """The schedule held in the solver's best solution."""
-    s, vs = scenario, built.ctx.vars
-    rows: list[Assignment] = []
-    placed = []  # (item vars, start, pool)
-    locked = (
-        {a.item_id for a in baseline.schedule.assignments if a.locked}
-        if baseline is not None
-        else set()
-    )
-    for v in vs.items.values():
-        if not solver.boolean_value(v.present):
-            continue
-        pool = next(
-            p for p, lit in v.rooms.items() if solver.boolean_value(lit)
-        )
-        placed.append((v, solver.value(v.start), pool))
-    concrete = _concrete_rooms(built, solver, placed)
-    for v, start, pool in placed:
-        it = v.item
-        room = concrete.get(it.item_id, pool)
-        people = list(it.participants)
-        if it.all_heads:
-            people += [
-                h
-                for (iid, h), lit in vs.attends.items()
-                if iid == it.item_id and solver.boolean_value(lit)
-            ]
-        note = ""
-        if v.late is not None and solver.boolean_value(v.late):
-            note = LATE_NOTE
-        elif it.moved_from is not None:
-            note = moved_note(it.moved_from)
-        rows.append(
-            replace(
-                assignment(s, it.item_id, start, room, people),
-                locked=it.item_id in locked,
-                note=note,
-            )
-        )
-    rows.sort(key=lambda a: (a.start, a.room_id, a.item_id))
-    rows = list(with_positions(rows))
-    schedule = Schedule(
-        assignments=tuple(rows),
-        generated_at=datetime.now().replace(microsecond=0),
-        event_name=s.settings.event_name,
-        scenario_source=s.source,
-    )
-    return with_reasons(s, schedule)
-
-
-def with_reasons(s: Scenario, schedule: Schedule) -> Schedule:
-    """``schedule`` with every item it does not place left out, each with
-    its cheap reason (:func:`models.reasons.cheap_reason`)."""
-    left = tuple(
-        Unscheduled.of(it, cheap_reason(s, it, schedule))
-        for it in left_out(s, schedule.by_item())
-    )
-    return replace(schedule, unscheduled=left)
-
-
-def _concrete_rooms(built: BuiltModel, solver, placed) -> dict[str, str]:
-    """Hand out the rooms of each pool (see
-    :mod:`scheduler.model.room_pools`)."""
-    ctx = built.ctx
-    s, pools = ctx.scenario, ctx.vars.pools
-    by_pool: dict[str, list] = {}
-    for v, start, pool in placed:
-        if len(pools[pool]) > 1:
-            vip = ctx.vip_literal(v) is True
-            pre = ctx.sweep_pre.get(pool, 0) if vip else 0
-            end = start + v.duration + s.changeover_seconds(pool)
-            by_pool.setdefault(pool, []).append(
-                (start - pre, end, v.item.item_id)
-            )
-    out: dict[str, str] = {}
-    for pool, uses in by_pool.items():
-        out.update(assign_rooms(pools[pool], uses))
-    return out

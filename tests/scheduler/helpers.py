@@ -8,7 +8,8 @@ from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
 from scheduler.model.build import build_model
-from scheduler.search.solve import extract, solve
+from scheduler.search.extract import extract
+from scheduler.search.solve import solve
 from tests.factory import at
 
 FAST = SolveParams(time_limit=20, workers=1, seed=0)

@@ -17,8 +17,9 @@ from scheduler import SolveParams
 from scheduler.model.build import build_model
 from scheduler.search.bound import build_relaxation, relaxation_bound
 from scheduler.search.construct.greedy import greedy
+from scheduler.search.extract import extract
 from scheduler.search.lns import improve_lns
-from scheduler.search.solve import configure, extract, solve
+from scheduler.search.solve import configure, solve
 from tests.factory import at, delegation, room, tiny
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))

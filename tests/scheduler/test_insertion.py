@@ -9,8 +9,9 @@ from models.checker import check
 from models.records.schedule import Schedule
 from scheduler.search import solve as solve_module
 from scheduler.search.construct.greedy import greedy
+from scheduler.search.extract import with_reasons
 from scheduler.search.insertion import insert_left_out
-from scheduler.search.solve import improve_schedule, with_reasons
+from scheduler.search.solve import improve_schedule
 from tests.factory import at, delegation, tiny
 
 

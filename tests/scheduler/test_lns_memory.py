@@ -9,8 +9,8 @@ import weakref
 from ortools.sat.python import cp_model
 
 from models.checker import check
+from scheduler.search.extract import extract
 from scheduler.search.lns import improve_lns, release
-from scheduler.search.solve import extract
 from tests.scheduler.test_bound import lns_start
 
 
