@@ -339,9 +339,13 @@ def solve(
     limit = f"{total:g} s"
     if result.status == "INFEASIBLE":
         # what the run leaves, and a second at least: a scenario without
-        # a schedule gets its reason, if a little late
-        seconds = min(EXPLAIN_SECONDS, max(1.0, deadline - time.monotonic()))
-        first, *rest = _infeasible_lines(scenario, seconds)
+        # a schedule gets its reason, if a little late; but the solver is
+        # asked only if its model can be built in what is left (a 5 s run
+        # on 377 items took 6.1 s: 1.8 s to explain in the 0.9 s left)
+        left = deadline - time.monotonic()
+        seconds = min(EXPLAIN_SECONDS, max(1.0, left))
+        ask = result.model_seconds is None or result.model_seconds < left
+        first, *rest = _infeasible_lines(scenario, seconds, ask)
         raise Infeasible(first, rest)
     if result.schedule is None:
         if result.interrupted:
@@ -421,9 +425,10 @@ def time_plan(
 ) -> TimePlan:
     """What to keep, of ``time_limit``, for the left-out diagnosis (what
     it asks, at most :data:`DIAGNOSIS_SHARE` of the limit: the default
-    asks for 10 s on scenarios under 1,000 items) and for writing the
+    asks for 10 s on scenarios under 1,000 items; nothing when that is
+    less than one item's share) and for writing the
     workbook (an estimate from the number of items)."""
-    from .diagnosis.diagnose import AUTO_ITEMS, AUTO_SECONDS
+    from .diagnosis.diagnose import AUTO_ITEMS, AUTO_SECONDS, MIN_ITEM_SECONDS
 
     if diagnose_seconds is not None:
         asked = diagnose_seconds
@@ -438,7 +443,13 @@ def time_plan(
         WRITE_SHARE * time_limit,
         WRITE_SECONDS + WRITE_SECONDS_PER_ITEM * len(scenario.items),
     )
-    return TimePlan(min(asked, DIAGNOSIS_SHARE * time_limit), writing)
+    kept = min(asked, DIAGNOSIS_SHARE * time_limit)
+    if kept < MIN_ITEM_SECONDS:
+        # too little to ask about one item: the diagnosis would begin
+        # none (a 10 s run kept 1.5 s and ended at 8 s), so the search
+        # has it; what the search leaves is still the diagnosis's
+        kept = 0.0
+    return TimePlan(kept, writing)
 
 
 def reproducible(params: SolveParams, interrupted: bool = False) -> str:
@@ -538,13 +549,16 @@ def _diagnose(
 # ------------------------------------------------------------ explain
 
 
-def explain(scenario: Scenario, time_limit: float = 60.0) -> Explanation:
+def explain(
+    scenario: Scenario, time_limit: float = 60.0, ask: bool = True
+) -> Explanation:
     """Why ``scenario`` has no schedule (an empty explanation when it
-    has one); see :mod:`scheduler.diagnosis.explain`."""
+    has one; without ``ask``, the cheap checks only); see
+    :mod:`scheduler.diagnosis.explain`."""
     from .diagnosis.explain import explain as run
 
     with interrupts.polled():
-        return run(scenario, time_limit=time_limit)
+        return run(scenario, time_limit=time_limit, ask=ask)
 
 
 def infeasible_lines(scenario: Scenario, exp: Explanation) -> list[str]:
@@ -556,8 +570,10 @@ def infeasible_lines(scenario: Scenario, exp: Explanation) -> list[str]:
     ]
 
 
-def _infeasible_lines(scenario: Scenario, time_limit: float) -> list[str]:
-    return infeasible_lines(scenario, explain(scenario, time_limit))
+def _infeasible_lines(
+    scenario: Scenario, time_limit: float, ask: bool = True
+) -> list[str]:
+    return infeasible_lines(scenario, explain(scenario, time_limit, ask))
 
 
 # -------------------------------------------------------- check and diff

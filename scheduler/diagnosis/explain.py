@@ -32,6 +32,8 @@ class Explanation:
     status: str = ""
     #: no rule or item of the core can be dropped (proven in time)
     minimal: bool = True
+    #: the solver was not asked: no time was left to build its model
+    unasked: bool = False
 
     def lines(self, scenario: Scenario) -> list[str]:
         out = list(self.cheap)
@@ -50,6 +52,11 @@ class Explanation:
                 "The solver proves the scenario infeasible but gives "
                 "no core: the conflict is structural (in how items, "
                 "rooms and days fit together)."
+            )
+        elif self.unasked:
+            out.append(
+                "No time was left to find which rules and items cannot "
+                "all hold; a longer --time-limit leaves some."
             )
         return out
 
@@ -71,17 +78,24 @@ def cheap_checks(s: Scenario) -> list[str]:
 
 
 def explain(
-    scenario: Scenario, time_limit: float = 30.0, workers: int = 1
+    scenario: Scenario,
+    time_limit: float = 30.0,
+    workers: int = 1,
+    ask: bool = True,
 ) -> Explanation:
     """Explain why ``scenario`` has no schedule (empty if it has one), in
     ``time_limit`` seconds at most: the core, then the deletion filter
     that makes it minimal (``minimal`` false if the time ran out first;
     the core is still one that cannot hold). Building the model behind
     its assumptions counts in the time (1.5 s on 377 items, where the
-    core and its filter once got the whole limit on top of it)."""
+    core and its filter once got the whole limit on top of it). Without
+    ``ask``, the cheap checks only (no time to build that model)."""
     t0 = time.monotonic()
     s = scenario
     exp = Explanation(cheap=cheap_checks(s))
+    if not ask:
+        exp.unasked = True
+        return exp
     build = guarded_build(s, leave_out=("mandatory",))
     lits = list(build.rules.values())
     for iid, v in build.ctx.vars.items.items():

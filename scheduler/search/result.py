@@ -21,6 +21,9 @@ class Result:
     first_solution_s: float | None = None
     #: the search stopped before its limit without proof (Ctrl-C)
     interrupted: bool = False
+    #: seconds the full model took to build (the explanation of a
+    #: scenario with no schedule builds one as large)
+    model_seconds: float | None = None
 
     @property
     def gap(self) -> float | None:

@@ -239,7 +239,9 @@ def _solve(
                 GREEDY_START,
             )
             return replace(done, interrupted=True)
+    built_at = time.monotonic()
     built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
+    model_s = time.monotonic() - built_at
     if (
         hint is not None
         and baseline is None
@@ -432,6 +434,7 @@ def _solve(
             seconds,
             progress.solutions,
             interrupted=stopped,
+            model_seconds=model_s,
         )
     first = (
         None

@@ -4,6 +4,8 @@ prints nothing."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from click.testing import CliRunner
 
@@ -56,6 +58,32 @@ def test_infeasible_is_a_typed_error_with_its_explanation():
         pipeline.solve(s, P)
     assert caught.value.exit_code == ExitCode.INFEASIBLE
     assert "INFEASIBLE" in caught.value.lines[0]
+
+
+def test_no_time_to_build_the_explanation_says_so_within_the_limit(
+    monkeypatch,
+):
+    """The explanation builds a model as large as the search's: with
+    less time left than that took, the solver is not asked (a 5 s run
+    on 377 items took 6.1 s, 1.8 s of it explaining in the 0.9 s left)
+    and the words say a longer limit would tell."""
+    import scheduler.diagnosis.explain as explain_module
+    import scheduler.search.solve as search
+
+    solve = search.solve
+
+    def slow_model(*args, **kw):
+        return replace(solve(*args, **kw), model_seconds=1e6)
+
+    def never(*args, **kw):
+        raise AssertionError("the explanation's model was built")
+
+    monkeypatch.setattr(search, "solve", slow_model)
+    monkeypatch.setattr(explain_module, "guarded_build", never)
+    with pytest.raises(Infeasible) as caught:
+        pipeline.solve(_clash(), P)
+    assert "INFEASIBLE" in caught.value.lines[0]
+    assert any("longer --time-limit" in line for line in caught.value.lines)
 
 
 def test_a_day_with_no_schedule_says_why_the_event_has_none():
@@ -147,10 +175,24 @@ def test_the_time_limit_keeps_room_for_the_diagnosis_and_the_writing():
     from scheduler.pipeline import time_plan
 
     s = pipeline.load_scenario(sample_path())
-    plan = time_plan(s, 10.0, None)
-    assert plan.diagnosis == 1.5  # the default 10 s, capped
-    assert 0 < plan.writing <= 2.5
+    plan = time_plan(s, 20.0, None)
+    assert plan.diagnosis == 3.0  # the default 10 s, capped
+    assert 0 < plan.writing <= 5.0
     assert time_plan(s, 200.0, None).diagnosis == 10.0
     assert time_plan(s, 200.0, 3.0).diagnosis == 3.0
     assert time_plan(s, 10.0, 0.0).diagnosis == 0.0
     assert time_plan(s, 10.0, None, what_if=True).diagnosis == 0.0
+
+
+def test_no_time_is_kept_for_a_diagnosis_too_short_to_ask_anything():
+    """Below one item's share (2 s) the diagnosis asks nothing, so the
+    search gets that time: a 10 s run on a 432-item event kept 1.5 s
+    for it and ended at 8 s, the diagnosis having taken none."""
+    from scheduler.diagnosis.diagnose import MIN_ITEM_SECONDS
+    from scheduler.pipeline import time_plan
+
+    s = pipeline.load_scenario(sample_path())
+    assert MIN_ITEM_SECONDS > pipeline.DIAGNOSIS_SHARE * 10.0
+    assert time_plan(s, 10.0, None).diagnosis == 0.0
+    assert time_plan(s, 200.0, 1.0).diagnosis == 0.0
+    assert time_plan(s, 200.0, MIN_ITEM_SECONDS).diagnosis == MIN_ITEM_SECONDS
