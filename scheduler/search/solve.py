@@ -30,7 +30,7 @@ from .construct.greedy import greedy
 from .extract import extract, with_reasons
 from .insertion import insert_left_out
 from .interrupt import Interrupts
-from .lns import improve_lns
+from .lns import MIN_SECONDS, improve_lns
 from .mandatory_start import complete, mandatory_start
 from .params import SolveParams
 from .progress import Progress
@@ -81,8 +81,6 @@ WARM_START_SHARE = 0.2
 #: Margin kept for the insertion pass after more moves, as a multiple of
 #: how long its first run took.
 AGAIN_MARGIN = 2.0
-#: Least seconds worth more moves after the insertion pass.
-MIN_MOVES_SECONDS = 1.0
 #: Seconds of search below which a what-if run's full search is not
 #: started once its first phase has a schedule (with its model to build
 #: first: on a generated 291-item event a 5 s run took 5.5-5.7 s).
@@ -246,8 +244,8 @@ def _solve(
             return replace(done, interrupted=True)
     built_at = time.monotonic()
     built = build_model(scenario, skip=skip, baseline=baseline, hint=hint)
-    rehint = False  # the moves start from ``hint`` if it is better
     model_s = time.monotonic() - built_at
+    rehint = False  # the moves start from ``hint`` if it is better
     if (
         hint is not None
         and baseline is None
@@ -374,7 +372,6 @@ def _solve(
         main_bound = max(main_bound or 0.0, cut)
     if lns and status in ("FEASIBLE", "UNKNOWN") and not stopped:
         if rehint:
-            built.model.clear_hints()
             add_hints(built.ctx, hint)
         spent = time.monotonic() - t0
         res = improve_lns(
@@ -567,10 +564,9 @@ def _moves_again(
     clock decides how long the pass took)."""
     schedule, objective, penalties = done
     seconds = deadline - time.monotonic() - margin
-    if seconds < MIN_MOVES_SECONDS or intr.seen:
+    if seconds < MIN_SECONDS or intr.seen:
         return schedule, objective, penalties, intr.seen
     scenario = built.ctx.scenario
-    built.model.clear_hints()
     add_hints(built.ctx, schedule)
     res = improve_lns(
         built,
