@@ -257,19 +257,24 @@ def time_indexed_bound(
     seconds: float,
     interrupts: Interrupts | None = None,
     nominal: float | None = None,
+    sized: float | None = None,
 ) -> float | None:
     """A lower bound on the value ``s`` leaves out (see the module) in at
     most about ``seconds``; ``None`` if the program does not fit or is
     not solved in time. The finest columns whose estimated size fits the
-    time are used: ``nominal`` seconds in a repeatable run (never the
-    clock, which then only stops a solve that overruns, recorded).
+    time are used: ``sized`` seconds if given (the solves may still use
+    all of ``seconds``), ``nominal`` seconds in a repeatable run (never
+    the clock, which then only stops a solve that overruns, recorded).
 
     When the finest program is estimated to take more than
     :data:`SAFE_SHARE` of the time, the next coarser one is solved first,
     so that a solve running out of time still leaves a bound (GLOP's time
     on one program varies by a third from run to run)."""
     t0 = time.monotonic()
-    budget = seconds if nominal is None else nominal
+    if nominal is not None:
+        budget = nominal
+    else:
+        budget = seconds if sized is None else min(sized, seconds)
     fits = NONZEROS_PER_SECOND * budget
     sizes = {r: estimate(s, plans, r) for r in range(1, MAX_RUN + 1)}
     run = next((r for r in sizes if sizes[r] <= fits), None)
