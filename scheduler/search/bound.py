@@ -74,8 +74,8 @@ FEW_STARTS = 8
 #: Share of the bound's time the time-indexed linear program, tried
 #: first (:mod:`scheduler.search.time_bound`), is sized for; its solves
 #: may use all the bound's time left, since with its answer in hand this
-#: module's CP-SAT solve is skipped (the rest is that solve's when the
-#: program gives none). Held to this share, the finest program of hubs
+#: module's CP-SAT solve is skipped (that solve has what the program
+#: leaves when it gives none). Held to this share, the finest program of hubs
 #: and hubs-b (after the coarser one) had 4.2-4.4 s of the 4.5-5.2 s it
 #: takes: a bound 56 and 33 units of value weaker, run to run.
 TIME_INDEXED_SHARE = 0.8
@@ -597,16 +597,22 @@ def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only):
     floor = lp_bound(
         rel.model, max(0.05, seconds - (time.monotonic() - t0)), intr
     )
-    timed = time_indexed_bound(
-        s,
-        rel.plans,
-        seconds - (time.monotonic() - t0)
-        if det is None
-        else TIME_INDEXED_SHARE * seconds,
-        intr,
-        None if det is None else TIME_INDEXED_SHARE * det / DET_PER_SECOND,
-        sized=TIME_INDEXED_SHARE * seconds,
-    )
+    if det is None:  # sized on its share, solved in all the time left
+        timed = time_indexed_bound(
+            s,
+            rel.plans,
+            seconds - (time.monotonic() - t0),
+            intr,
+            sized=TIME_INDEXED_SHARE * seconds,
+        )
+    else:  # a repeatable run: its share of the nominal time
+        timed = time_indexed_bound(
+            s,
+            rel.plans,
+            TIME_INDEXED_SHARE * seconds,
+            intr,
+            TIME_INDEXED_SHARE * det / DET_PER_SECOND,
+        )
     if intr.seen:
         return Bound(
             None,
