@@ -569,6 +569,7 @@ def relaxation_bound(
     interrupts: Interrupts | None = None,
     det: float | None = None,
     lp_only: bool = False,
+    threads: int = 1,
 ) -> Bound:
     """The best proven bound on the value left out that ``seconds`` (and
     ``det`` units of deterministic time in a repeatable run) give: the
@@ -577,14 +578,18 @@ def relaxation_bound(
     (:mod:`scheduler.search.time_bound`), then, without the latter, this
     relaxation solved by CP-SAT in the time left; that times the
     placement weight is the bound on the objective. ``lp_only`` (little
-    time left): the linear programs only, weaker and much faster."""
+    time left): the linear programs only, weaker and much faster.
+    ``threads``: how many time-indexed programs may be solved at once
+    (:func:`scheduler.search.time_bound.time_indexed_bound`)."""
     with (
         Interrupts() if interrupts is None else nullcontext(interrupts) as intr
     ):
-        return _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only)
+        return _relaxation_bound(
+            s, seconds, workers, seed, intr, det, lp_only, threads
+        )
 
 
-def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only):
+def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only, threads):
     t0 = time.monotonic()
     rel = build_relaxation(s)
     if not rel.feasible:
@@ -604,6 +609,7 @@ def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only):
             seconds - (time.monotonic() - t0),
             intr,
             sized=TIME_INDEXED_SHARE * seconds,
+            threads=threads,
         )
     else:  # a repeatable run: its share of the nominal time
         timed = time_indexed_bound(

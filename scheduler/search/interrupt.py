@@ -36,7 +36,9 @@ class Interrupts:
     def __init__(self) -> None:
         self._seen = False
         self.active = False
-        self._solver: cp_model.CpSolver | None = None
+        #: the solves running now (the time-indexed programs of a bound
+        #: may run side by side, one per thread): Ctrl-C stops them all
+        self._running: set = set()
         self._lock = threading.Lock()
 
     @property
@@ -89,8 +91,8 @@ class Interrupts:
     def _stop(self) -> None:
         with self._lock:
             self._seen = True
-            if self._solver is not None:
-                self._solver.stop_search()
+            for running in self._running:
+                running.stop_search()
 
     def solve(
         self, solver: cp_model.CpSolver, model, callback=None
@@ -120,7 +122,7 @@ class Interrupts:
         with self._lock:
             if self.seen:
                 return None
-            self._solver = stoppable
+            self._running.add(stoppable)
         try:
             with process_signals.solving(stoppable):
                 if process_signals.stopped():
@@ -128,7 +130,7 @@ class Interrupts:
                 return call()
         finally:
             with self._lock:
-                self._solver = None
+                self._running.discard(stoppable)
 
 
 class _LinearStop:

@@ -230,6 +230,9 @@ def _solve(
             seed=params.seed,
             interrupts=intr,
             det=deterministic_time(params, relaxation_seconds(params.nominal)),
+            # the finest program and its safety net side by side, on the
+            # cores the search is given
+            threads=params.workers,
         )
         if intr.seen and ready_s is not None:
             # Ctrl-C before the search: the greedy start is the best so far

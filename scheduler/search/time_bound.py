@@ -37,6 +37,7 @@ from __future__ import annotations
 import heapq
 import time
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Protocol
 
 from ortools.linear_solver import linear_solver_pb2
@@ -258,6 +259,7 @@ def time_indexed_bound(
     interrupts: Interrupts | None = None,
     nominal: float | None = None,
     sized: float | None = None,
+    threads: int = 1,
 ) -> float | None:
     """A lower bound on the value ``s`` leaves out (see the module) in at
     most about ``seconds``; ``None`` if the program does not fit or is
@@ -267,9 +269,11 @@ def time_indexed_bound(
     the clock, which then only stops a solve that overruns, recorded).
 
     When the finest program is estimated to take more than
-    :data:`SAFE_SHARE` of the time, the next coarser one is solved first,
+    :data:`SAFE_SHARE` of the time, the next coarser one is solved too,
     so that a solve running out of time still leaves a bound (GLOP's time
-    on one program varies by a third from run to run)."""
+    on one program varies by a third from run to run): first, or, with
+    ``threads`` of 2 or more (a racing run's workers), beside it, each
+    on its own thread, so the finest has all the time from the start."""
     t0 = time.monotonic()
     if nominal is not None:
         budget = nominal
@@ -283,6 +287,8 @@ def time_indexed_bound(
     runs = [run]
     if run < MAX_RUN and sizes[run] > SAFE_SHARE * fits:
         runs.insert(0, run + 1)
+    if threads > 1 and nominal is None and len(runs) > 1:
+        return _side_by_side(s, plans, runs, t0 + seconds, interrupts)
     total = sum(sizes[r] for r in runs)
     best = None
     for r in runs:
@@ -307,3 +313,36 @@ def time_indexed_bound(
         if found is not None and (best is None or found > best):
             best = found
     return best
+
+
+def _side_by_side(
+    s: Scenario,
+    plans: dict[str, Plan],
+    runs: list[int],
+    deadline: float,
+    interrupts: Interrupts | None,
+) -> float | None:
+    """The best bound of the programs of ``runs``, each built and solved
+    on its own thread until ``deadline`` (GLOP leaves Python's lock while
+    it solves); ``None`` if none is solved, a mandatory item has no
+    start, or Ctrl-C came."""
+
+    def one(run: int) -> float | bool | None:
+        if deadline - time.monotonic() <= 0.05:
+            return None
+        prog = build_program(s, plans, run)
+        if prog is None:
+            return False  # a mandatory item has no start: no bound
+        left = deadline - time.monotonic()
+        if left <= 0.05:
+            return None
+        return solve_program(prog, left, interrupts)
+
+    with ThreadPoolExecutor(max_workers=len(runs)) as pool:
+        found = list(pool.map(one, runs))
+    if any(v is False for v in found) or (
+        interrupts is not None and interrupts.seen
+    ):
+        return None
+    values = [v for v in found if isinstance(v, float)]
+    return max(values) if values else None

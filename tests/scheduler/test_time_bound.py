@@ -164,3 +164,76 @@ def test_a_fine_program_out_of_time_leaves_the_coarse_bound(monkeypatch):
     assert time_indexed_bound(s, plans, 30) is None  # fits: one program
     monkeypatch.setattr(tb, "SAFE_SHARE", 0.0)
     assert time_indexed_bound(s, plans, 30) == coarse
+
+
+def test_with_two_threads_the_fine_and_coarse_programs_run_at_once(
+    monkeypatch,
+):
+    """With a racing run's two workers the finest program and its safety
+    net are solved side by side, each on its own thread (each waits here
+    for the other to start, which one after the other would never do),
+    and the better bound is kept; the fine one running out of time still
+    leaves the coarse one's."""
+    import threading
+
+    from scheduler.search import time_bound as tb
+
+    s = _scenario(SHAPES["plain"])
+    plans = build_relaxation(s).plans
+    fine_prog = build_program(s, plans, 1)
+    fine = solve_program(fine_prog, 10)
+    coarse = solve_program(build_program(s, plans, 2), 10)
+    assert fine is not None and coarse is not None
+    real = tb.solve_program
+    both = threading.Barrier(2, timeout=10)
+
+    def together(prog, seconds, interrupts=None):
+        both.wait()
+        return real(prog, seconds, interrupts)
+
+    monkeypatch.setattr(tb, "SAFE_SHARE", 0.0)
+    monkeypatch.setattr(tb, "solve_program", together)
+    assert time_indexed_bound(s, plans, 30, threads=2) == max(fine, coarse)
+
+    def fine_runs_out(prog, seconds, interrupts=None):
+        both.wait()
+        if len(prog.objective) == len(fine_prog.objective):
+            return None
+        return real(prog, seconds, interrupts)
+
+    monkeypatch.setattr(tb, "solve_program", fine_runs_out)
+    assert time_indexed_bound(s, plans, 30, threads=2) == coarse
+
+
+def test_ctrl_c_stops_every_solve_running_at_once():
+    """Two solves running on two threads (the side-by-side programs) are
+    both stopped by one Ctrl-C, not only the last one started."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from scheduler.search.interrupt import Interrupts
+
+    class Solve:
+        def __init__(self):
+            self.stopped = threading.Event()
+
+        def stop_search(self):
+            self.stopped.set()
+
+    intr = Interrupts()
+    solves = [Solve(), Solve()]
+    started = threading.Barrier(3, timeout=10)
+
+    def run(solve):
+        def call():
+            started.wait()
+            return solve.stopped.wait(5)
+
+        return intr._run(solve, call)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        running = [pool.submit(run, solve) for solve in solves]
+        started.wait()
+        intr._stop()
+        assert [r.result() for r in running] == [True, True]
+    assert intr.seen
