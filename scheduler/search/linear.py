@@ -46,10 +46,13 @@ def least_whole_value(
 ) -> float | None:
     """The optimum of ``proto`` (a minimisation) rounded up to a whole
     number after a margin for floating point, at least 0; ``None``
-    unless GLOP proves it optimal in ``seconds`` (or on Ctrl-C)."""
+    unless GLOP proves it optimal in ``seconds`` (or on Ctrl-C).
+    ``proto`` is emptied once GLOP holds its own copy, so the two are
+    not in memory together while it solves."""
     lp = pywraplp.Solver.CreateSolver("GLOP")
     if lp is None or lp.LoadModelFromProto(proto):
         return None
+    proto.Clear()
     lp.SetTimeLimit(max(1, int(1000 * seconds)))
     with (
         Interrupts() if interrupts is None else nullcontext(interrupts) as intr

@@ -319,13 +319,13 @@ def test_the_time_indexed_program_may_use_all_the_bound_time_left(
     from scheduler.search import time_bound as tb
 
     given: list[float] = []
-    real = tb.solve_program
+    real = tb.least_whole_value
 
-    def records(prog, seconds, interrupts=None):
+    def records(proto, seconds, interrupts=None):
         given.append(seconds)
-        return real(prog, seconds, interrupts)
+        return real(proto, seconds, interrupts)
 
-    monkeypatch.setattr(tb, "solve_program", records)
+    monkeypatch.setattr(tb, "least_whole_value", records)
     s = _scenario(SHAPES["plain"], seed=8)
     b = relaxation_bound(s, 10.0)
     assert given and b.unplaced is not None
