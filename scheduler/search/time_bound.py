@@ -342,25 +342,20 @@ def _side_by_side(
 ) -> float | None:
     """The best bound of the programs of ``runs``, each built and solved
     on its own thread until ``deadline`` (GLOP leaves Python's lock while
-    it solves); ``None`` if none is solved, a mandatory item has no
-    start, or Ctrl-C came."""
+    it solves); ``None`` if none is solved or Ctrl-C came."""
 
-    def one(run: int) -> float | bool | None:
+    def one(run: int) -> float | None:
+        # a mandatory item with no start makes every run's program None
         if deadline - time.monotonic() <= 0.05:
             return None
         proto = _built(s, plans, run)
-        if proto is None:
-            return False  # a mandatory item has no start: no bound
         left = deadline - time.monotonic()
-        if left <= 0.05:
+        if proto is None or left <= 0.05:
             return None
         return least_whole_value(proto, left, interrupts)
 
     with ThreadPoolExecutor(max_workers=len(runs)) as pool:
-        found = list(pool.map(one, runs))
-    if any(v is False for v in found) or (
-        interrupts is not None and interrupts.seen
-    ):
+        found = [v for v in pool.map(one, runs) if v is not None]
+    if interrupts is not None and interrupts.seen:
         return None
-    values = [v for v in found if isinstance(v, float)]
-    return max(values) if values else None
+    return max(found) if found else None

@@ -205,6 +205,24 @@ def test_with_two_threads_the_fine_and_coarse_programs_run_at_once(
     assert time_indexed_bound(s, plans, 30, threads=2) == coarse
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_mandatory_item_with_no_start_gives_no_program(threads, monkeypatch):
+    """A mandatory item with no start left: no schedule exists, so no
+    program is built and no bound claimed, one after the other or side
+    by side."""
+    from dataclasses import replace
+
+    from scheduler.search import time_bound as tb
+
+    s = _scenario(SHAPES["plain"])
+    plans = build_relaxation(s).plans
+    iid = next(i for i, p in plans.items() if p.item.mandatory and p.starts)
+    plans = {**plans, iid: replace(plans[iid], starts={})}
+    assert build_program(s, plans, 1) is None
+    monkeypatch.setattr(tb, "SAFE_SHARE", 0.0)  # two programs
+    assert time_indexed_bound(s, plans, 30, threads=threads) is None
+
+
 def test_ctrl_c_stops_every_solve_running_at_once():
     """Two solves running on two threads (the side-by-side programs) are
     both stopped by one Ctrl-C, not only the last one started."""
