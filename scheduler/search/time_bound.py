@@ -9,7 +9,9 @@ taken from the same superset of starts (:func:`bound.plan_item`), and
 rows saying that at every moment
 
 - a person is in at most one of their items, each held for the time
-  they are busy in it plus the same-venue buffer after it;
+  they are busy in it plus the same-venue buffer after it (an event
+  every head present must attend holds each head it certainly finds
+  present, :func:`scheduler.model.constraints.duties.certain_heads`);
 - a set of rooms holds at most as many of the items that can only use
   its rooms as it has rooms, each held for its duration plus the
   changeover after it and, for an item with a VIP, the part of the
@@ -26,6 +28,16 @@ and the optimum of the linear program is a lower bound on the value left
 out. "At every moment" is one row per maximal clique of each interval
 graph, found by a sweep. GLOP solves it; only its optimum is used.
 
+An optional all-heads event at a fixed time (a banquet, a reception)
+is what the program is weakest at: placed, it takes every head in town
+from their other items for its span and the travel to it, and the
+linear optimum places a share of it beside a share of each head's
+items there. The program is therefore split on such events
+(:func:`branch_items`): solved with each placed and with each left out
+(its value then lost), the travel around it counted
+(:func:`_travel_rows`), the least optimum of the leaves is the bound;
+every schedule lies in one leaf.
+
 On the bench family its optimum lies well above the day relaxation's
 linear program (one-day 1,344 against 1,211 units left out, venues 1,815
 against 1,515, hubs-b 1,734 against 1,505 with a column per start;
@@ -35,9 +47,11 @@ bench/README.md).
 from __future__ import annotations
 
 import heapq
+import math
+import threading
 import time
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Protocol
 
 from ortools.linear_solver import linear_solver_pb2
@@ -45,8 +59,10 @@ from ortools.linear_solver import linear_solver_pb2
 from models import Scenario
 from models.records.items import Item
 
+from ..model.constraints.duties import certain_heads as heads_held
+from ..model.constraints.duties import duty_gaps
 from .interrupt import Interrupts
-from .linear import UNBOUNDED, least_whole_value, row
+from .linear import UNBOUNDED, leaf_optimum, least_whole_value, row, whole
 from .work import CLOCK_STOPS
 
 
@@ -72,6 +88,15 @@ NONZEROS_PER_SECOND = 350_000
 #: Share of the time beyond which the finest program is estimated too
 #: close to the limit to be the only one solved.
 SAFE_SHARE = 0.5
+#: Most items the program is split on (:func:`branch_items`): each
+#: doubles the programs solved.
+MAX_BRANCH = 2
+#: Time of one program with a split item fixed, against the program
+#: itself (bench family, 2-core AMD EPYC, column per start: a fixed
+#: all-heads event takes presolve most of the way; 0.3-0.7 s against
+#: 0.6-1.1 s on drawn-305, 0.9-1.3 s against 1.8-2.3 s on
+#: welcome-signing).
+LEAF_SHARE = 0.6
 
 
 class _Program:
@@ -83,6 +108,8 @@ class _Program:
         self.offset = 0.0
         #: item id -> (first start, last start, column) of its columns
         self.columns: dict[str, list[tuple[int, int, int]]] = {}
+        #: columns the program is split on (:func:`branch_items`)
+        self.branch: list[int] = []
 
     def column(self, value: float) -> int:
         self.objective.append(value)
@@ -132,6 +159,42 @@ def estimate(s: Scenario, plans: dict[str, Plan], run: int) -> int:
     return total
 
 
+def branch_items(s: Scenario, plans: dict[str, Plan]) -> list[str]:
+    """The optional items the program is split on: those held at one
+    start that every head present must attend (all-heads events: a
+    reception, a banquet), at most :data:`MAX_BRANCH`, the most valuable
+    first.
+
+    Placed, such an event takes every head in town away from their other
+    items for its span and the travel to it; the linear program places
+    a share of it and keeps a share of each head's items there, which no
+    schedule can. Solved once with it placed and once without (its
+    value then left out), the least of the two is still a bound on every
+    schedule: on the bench family 20 to 50 units of value above the
+    program's own on nine of the eleven events that have a gap
+    (bench/README.md, session 18)."""
+    found = []
+    for iid, plan in plans.items():
+        it = plan.item
+        if it.mandatory or not it.all_heads:
+            continue
+        starts = sum(
+            hi - lo for spans in plan.starts.values() for lo, hi in spans
+        )
+        if starts == 1:
+            found.append((-it.value, iid))
+    return [iid for _, iid in sorted(found)[:MAX_BRANCH]]
+
+
+def leaves(prog: _Program) -> list[tuple[tuple[int, float], ...]]:
+    """Each way of fixing the columns the program is split on, as
+    (column, value) pairs; one leaf with nothing fixed if none."""
+    out: list[tuple[tuple[int, float], ...]] = [()]
+    for c in prog.branch:
+        out = [(*leaf, (c, v)) for leaf in out for v in (0.0, 1.0)]
+    return out
+
+
 def maximal_cliques(uses: list[tuple[int, int, int]]) -> list[list[int]]:
     """The maximal sets of ``(lo, hi, column)`` half-open spans that share
     a moment, as lists of columns (a sweep over the starts)."""
@@ -153,12 +216,19 @@ def maximal_cliques(uses: list[tuple[int, int, int]]) -> list[list[int]]:
 
 
 def build_program(
-    s: Scenario, plans: dict[str, Plan], run: int = 1
+    s: Scenario, plans: dict[str, Plan], run: int = 1, split: bool = True
 ) -> _Program | None:
     """The program of ``s`` over ``plans`` (item id -> plan of every
-    non-queue item), ``None`` if a mandatory item has no start."""
+    non-queue item), ``None`` if a mandatory item has no start; ``split``:
+    on :func:`branch_items` (:attr:`_Program.branch`)."""
     prog = _Program()
     buf = s.buffer_seconds
+    # a program not split on them leaves out the rows of the items it
+    # would be split on: with such an item's share free, the rows of the
+    # heads it holds made GLOP take up to fifteen times as long for a
+    # bound a few units higher (bench/README.md, session 18)
+    branch = branch_items(s, plans)
+    unsplit = set() if split else set(branch)
     person_uses: dict[str, list] = defaultdict(list)
     counted: dict[tuple[str, int], list[int]] = defaultdict(list)
     in_rooms: list[tuple[frozenset, object, list]] = []
@@ -198,6 +268,9 @@ def build_program(
             if it.kind in ("event", "bilateral"):
                 for d, _, _, c in cols:
                     counted[pid, d].append(c)
+        for _, first, last, c in cols if it.item_id not in unsplit else ():
+            for h in heads_held(s, it, first, last):
+                person_uses[h].append((last, first + it.duration + buf, c))
         if not any(s.room_by_id[r].kind == "exhibition" for r in it.rooms):
             vip = any(s.is_vip(p) for p in it.participants if p in s.persons)
             in_rooms.append((frozenset(it.rooms), (it, vip), cols))
@@ -210,7 +283,49 @@ def build_program(
         if limit is not None and len(today) > limit:
             prog.row(today, 0, limit)
     _room_rows(s, prog, in_rooms)
+    for iid in branch if split else ():
+        if len(prog.columns.get(iid, ())) == 1:
+            prog.branch.append(prog.columns[iid][0][2])
+            _travel_rows(s, prog, plans, iid)
     return prog
+
+
+def _travel_rows(s: Scenario, prog: _Program, plans, iid: str) -> None:
+    """Placed, the item ``iid`` (held at one start, a column of its own)
+    takes none of its people's other items that would overlap it, the
+    same-venue buffer or the travel between their venues counted: for
+    each person of it (an all-heads event's every head it certainly holds
+    included) and each other item of theirs, its column and that item's
+    starts too near it sum to at most one.
+
+    The rows at each moment count only the same-venue buffer. This is
+    the travel :func:`scheduler.model.constraints.duties.clear_of_fixed_duties`
+    keeps around a mandatory item at a fixed time, for an item the
+    program is split on: once its column is fixed, these rows go with it
+    or fix the near starts out."""
+    it = plans[iid].item
+    first, last, c = prog.columns[iid][0]
+    people = [(p, it.busy_seconds(p)) for p in it.participants]
+    people += [(h, it.duration) for h in heads_held(s, it, first, last)]
+    mine: dict[str, list[str]] = defaultdict(list)
+    for jid, plan in plans.items():
+        if jid != iid and jid in prog.columns:
+            for pid in plan.item.participants:
+                mine[pid].append(jid)
+    for pid, busy in people:
+        for jid in mine.get(pid, ()):
+            other = plans[jid].item
+            before, after = duty_gaps(s, it.rooms, other.rooms)
+            took = other.busy_seconds(pid)
+            # every start of the run [a, b] ends, plus the gap, after the
+            # item starts, and starts before it ends plus the gap
+            near = [
+                k
+                for a, b, k in prog.columns[jid]
+                if a > last - took - before and b < first + busy + after
+            ]
+            if near:
+                prog.row([c, *near], 0, 1)
 
 
 def _room_rows(s: Scenario, prog: _Program, in_rooms) -> None:
@@ -255,19 +370,21 @@ def solve_program(
     """The least value ``prog`` leaves out, a whole number
     (:func:`scheduler.search.linear.least_whole_value`); ``None`` unless
     GLOP proves it in ``seconds``."""
-    return least_whole_value(program_proto(prog), seconds, interrupts)
+    return least_whole_value(
+        program_proto(prog), seconds, interrupts, leaves(prog)
+    )
 
 
 def _built(
-    s: Scenario, plans: dict[str, Plan], run: int
-) -> linear_solver_pb2.MPModelProto | None:
+    s: Scenario, plans: dict[str, Plan], run: int, split: bool
+) -> tuple[linear_solver_pb2.MPModelProto, list] | None:
     """The program of ``run`` as GLOP reads it, ``None`` if a mandatory
     item has no start. Its rows as Python lists are not kept while GLOP
     solves: they take about as much memory as GLOP's own copy (hubs'
     finest program: 405 MB at the peak with them, 321 MB without them
     and with the proto emptied once loaded)."""
-    prog = build_program(s, plans, run)
-    return None if prog is None else program_proto(prog)
+    prog = build_program(s, plans, run, split)
+    return None if prog is None else (program_proto(prog), leaves(prog))
 
 
 def time_indexed_bound(
@@ -291,7 +408,11 @@ def time_indexed_bound(
     so that a solve running out of time still leaves a bound (GLOP's time
     on one program varies by a third from run to run): first, or, with
     ``threads`` of 2 or more (a racing run's workers), beside it, each
-    on its own thread, so the finest has all the time from the start."""
+    on its own thread, so the finest has all the time from the start.
+
+    A program is split on :func:`branch_items` when all its leaves fit
+    the time too: one after the other, or, with ``threads`` of 2 or
+    more, side by side (:func:`_side_by_side`)."""
     t0 = time.monotonic()
     if nominal is not None:
         budget = nominal
@@ -302,19 +423,30 @@ def time_indexed_bound(
     run = next((r for r in sizes if sizes[r] <= fits), None)
     if run is None:
         return None
+    # split where every leaf's program fits too: each takes a share of
+    # the one program's time, and the leaves are solved side by side on
+    # as many threads as there are
+    pooled = threads > 1 and nominal is None
+    n = 2 ** len(branch_items(s, plans))
+    per = LEAF_SHARE * math.ceil(n / (threads if pooled else 1))
+    split = {r: n > 1 and sizes[r] * per <= fits for r in sizes}
+    sizes = {r: sizes[r] * (per if split[r] else 1) for r in sizes}
     runs = [run]
     if run < MAX_RUN and sizes[run] > SAFE_SHARE * fits:
         runs.insert(0, run + 1)
-    if threads > 1 and nominal is None and len(runs) > 1:
-        return _side_by_side(s, plans, runs, t0 + seconds, interrupts)
+    if pooled and (len(runs) > 1 or split[run]):
+        return _side_by_side(
+            s, plans, runs, split, t0 + seconds, interrupts, threads
+        )
     total = sum(sizes[r] for r in runs)
     best = None
     for r in runs:
         if nominal is None and seconds - (time.monotonic() - t0) <= 0.05:
             break  # no time to build it (the GA week's finest: 1.3 s)
-        proto = _built(s, plans, r)
-        if proto is None:
+        built = _built(s, plans, r, split[r])
+        if built is None:
             return None
+        proto, ways = built
         left = seconds - (time.monotonic() - t0)
         if nominal is not None:
             # the clock a safety net only: the coarse program its share
@@ -323,7 +455,7 @@ def time_indexed_bound(
             left = max(left, seconds * share)
         if left <= 0.05:
             break
-        found = least_whole_value(proto, left, interrupts)
+        found = least_whole_value(proto, left, interrupts, ways)
         if found is None and nominal is not None:
             CLOCK_STOPS.add("relaxation bound")
         if interrupts is not None and interrupts.seen:
@@ -337,25 +469,65 @@ def _side_by_side(
     s: Scenario,
     plans: dict[str, Plan],
     runs: list[int],
+    split: dict[int, bool],
     deadline: float,
     interrupts: Interrupts | None,
+    threads: int = 2,
 ) -> float | None:
-    """The best bound of the programs of ``runs``, each built and solved
-    on its own thread until ``deadline`` (GLOP leaves Python's lock while
-    it solves); ``None`` if none is solved or Ctrl-C came."""
+    """The best bound of the programs of ``runs`` solved until
+    ``deadline`` on ``threads`` threads (GLOP leaves Python's lock while
+    it solves): each program is built on a thread of its own, then each
+    of its leaves (:func:`leaves`) solved on the next thread free, in the
+    order the programs were built; a program counts once every leaf of
+    it is proven. ``None`` if none is, or Ctrl-C came."""
+    intr = interrupts or Interrupts()
+    lock = threading.Lock()
+    jobs: list[Future] = []
+    found: dict[int, list[float | None]] = {}
 
-    def one(run: int) -> float | None:
+    def submit(pool, fn, *args) -> None:
+        with lock:
+            jobs.append(pool.submit(fn, *args))
+
+    def build(pool, run: int) -> None:
         # a mandatory item with no start makes every run's program None
         if deadline - time.monotonic() <= 0.05:
-            return None
-        proto = _built(s, plans, run)
-        left = deadline - time.monotonic()
-        if proto is None or left <= 0.05:
-            return None
-        return least_whole_value(proto, left, interrupts)
+            return
+        built = _built(s, plans, run, split[run])
+        if built is None or deadline - time.monotonic() <= 0.05:
+            return
+        proto, ways = built
+        found[run] = [None] * len(ways)
+        waiting = [len(ways)]
 
-    with ThreadPoolExecutor(max_workers=len(runs)) as pool:
-        found = [v for v in pool.map(one, runs) if v is not None]
-    if interrupts is not None and interrupts.seen:
+        def loaded() -> None:
+            with lock:
+                waiting[0] -= 1
+                if not waiting[0]:
+                    proto.Clear()  # every leaf's GLOP holds its copy
+
+        for k, leaf in enumerate(ways):
+            submit(pool, solve, run, k, proto, leaf, loaded)
+
+    def solve(run, k, proto, leaf, loaded) -> None:
+        found[run][k] = leaf_optimum(proto, leaf, deadline, intr, loaded)
+
+    with ThreadPoolExecutor(max_workers=max(threads, len(runs))) as pool:
+        for run in runs:
+            submit(pool, build, pool, run)
+        done = 0
+        while True:
+            with lock:
+                if done == len(jobs):
+                    break
+                job = jobs[done]
+            job.result()  # a leaf's job is listed before its build ends
+            done += 1
+    if intr.seen:
         return None
-    return max(found) if found else None
+    proven = [
+        whole(min(v for v in values if v is not None))
+        for values in found.values()
+        if all(v is not None for v in values)
+    ]
+    return max(proven) if proven else None

@@ -321,9 +321,9 @@ def test_the_time_indexed_program_may_use_all_the_bound_time_left(
     given: list[float] = []
     real = tb.least_whole_value
 
-    def records(proto, seconds, interrupts=None):
+    def records(proto, seconds, interrupts=None, leaves=((),)):
         given.append(seconds)
-        return real(proto, seconds, interrupts)
+        return real(proto, seconds, interrupts, leaves)
 
     monkeypatch.setattr(tb, "least_whole_value", records)
     s = _scenario(SHAPES["plain"], seed=8)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import Event
+from models import Event, Person
 from models.checker import check
 from models.objective import objective_value, penalties
 from scheduler import SolveParams
@@ -14,13 +14,14 @@ from scheduler.search.bound import build_relaxation, lp_bound, relaxation_bound
 from scheduler.search.construct.greedy import greedy
 from scheduler.search.solve import solve
 from scheduler.search.time_bound import (
+    branch_items,
     build_program,
     estimate,
     maximal_cliques,
     solve_program,
     time_indexed_bound,
 )
-from tests.factory import at, room, tiny
+from tests.factory import at, delegation, room, tiny
 from tests.scheduler.test_bound import SHAPES, _scenario
 
 
@@ -109,6 +110,138 @@ def test_a_room_between_fixed_times_proves_one_meeting_out():
     assert r.best_bound <= objective_value(s, r.schedule) + 1e-6
 
 
+def _reception_or_two_talks():
+    """An optional reception every head present must attend, 12:00-13:00,
+    and two talks at 12:00, AAA's and BBB's, both with the minister XXX:
+    any two of the three clash (AAA, BBB, XXX), but no one person is in
+    all three, so the linear program takes half of each."""
+    talks = tuple(
+        Event(
+            e,
+            e,
+            "workshop",
+            30,
+            20,
+            participants=(head, "XXX"),
+            fixed_start=at("12:00"),
+            rooms=(r,),
+        )
+        for e, head, r in (("T1", "AAA", "R1"), ("T2", "BBB", "R2"))
+    )
+    reception = Event(
+        "RECEP",
+        "Reception",
+        "reception",
+        60,
+        50,
+        all_heads=True,
+        fixed_start=at("12:00"),
+        rooms=("HALL",),
+    )
+    return tiny(
+        delegations=(delegation("AAA"), delegation("BBB")),
+        people=(Person("XXX", "Minister", "AAA", "MIN"),),
+        events=(reception, *talks),
+    )
+
+
+def test_an_all_heads_event_is_solved_placed_and_left_out():
+    """Placed, an all-heads event holds every head present; the program
+    with it placed and the program without it (its value left out) hold
+    every schedule between them, and the lesser is the bound: here the
+    optimum, where the one program proves half a talk less."""
+    s = _reception_or_two_talks()
+    plans = build_relaxation(s).plans
+    assert branch_items(s, plans) == ["E:RECEP"]
+    values = sorted(
+        s.item_by_id[f"E:{e}"].value for e in ("RECEP", "T1", "T2")
+    )
+    optimum = sum(values) - values[-1]  # one of the three, the best
+    split = solve_program(build_program(s, plans, 1), 10)
+    whole = solve_program(build_program(s, plans, 1, split=False), 10)
+    assert whole is not None and whole < split == optimum
+    assert time_indexed_bound(s, plans, 10) == optimum
+    assert time_indexed_bound(s, plans, 10, threads=2) == optimum
+    r = solve(s, SolveParams(time_limit=10, workers=1), live=False)
+    assert check(s, r.schedule) == [] and r.status == "OPTIMAL"
+    assert penalties(s, r.schedule)["unplaced_value"] == optimum
+
+
+def test_an_all_heads_event_holds_each_head_it_finds_present():
+    """A reception every head present must attend, between 12:00 and
+    13:30, and AAA's talk 12:00-13:30: the reception would hold AAA
+    whenever it starts, so one of the two is left out, which the program
+    sees in AAA's rows though AAA is not listed in the reception."""
+    talk = Event(
+        "TALK",
+        "Talk",
+        "workshop",
+        90,
+        20,
+        participants=("AAA",),
+        fixed_start=at("12:00"),
+        rooms=("R1",),
+    )
+    reception = Event(
+        "RECEP",
+        "Reception",
+        "reception",
+        60,
+        50,
+        all_heads=True,
+        earliest=at("12:00"),
+        latest=at("13:30"),
+        rooms=("HALL",),
+    )
+    s = tiny(delegations=(delegation("AAA"),), events=(reception, talk))
+    plans = build_relaxation(s).plans
+    assert len(build_program(s, plans, 1).columns["E:RECEP"]) > 1
+    least = min(s.item_by_id[i].value for i in ("E:TALK", "E:RECEP"))
+    assert solve_program(build_program(s, plans, 1), 10) == least
+    r = solve(s, SolveParams(time_limit=5, workers=1), live=False)
+    assert check(s, r.schedule) == [] and r.status == "OPTIMAL"
+    assert penalties(s, r.schedule)["unplaced_value"] == least
+
+
+def test_travel_to_an_event_the_program_is_split_on_is_counted():
+    """A reception every head present must attend, at the palace at
+    12:00, and AAA's talk at the centre ending 10 minutes before (20
+    minutes apart): the checker refuses both placed, and the program,
+    whose rows at each moment count only the same-venue buffer, sees it
+    in the row of the two once the reception is placed."""
+    talk = Event(
+        "TALK",
+        "Talk",
+        "workshop",
+        50,
+        20,
+        participants=("AAA",),
+        fixed_start=at("11:00"),
+        rooms=("R1",),
+    )
+    reception = Event(
+        "RECEP",
+        "Reception",
+        "reception",
+        30,
+        20,
+        all_heads=True,
+        fixed_start=at("12:00"),
+        rooms=("PR",),
+    )
+    s = tiny(
+        delegations=(delegation("AAA"),),
+        rooms=(room("R1"), room("PR", venue="PAL")),
+        events=(talk, reception),
+    )
+    plans = build_relaxation(s).plans
+    least = min(s.item_by_id[i].value for i in ("E:TALK", "E:RECEP"))
+    assert solve_program(build_program(s, plans, 1), 10) == least
+    r = solve(s, SolveParams(time_limit=5, workers=1), live=False)
+    assert check(s, r.schedule) == [] and r.status == "OPTIMAL"
+    assert penalties(s, r.schedule)["unplaced_value"] == least
+
+
 def test_maximal_cliques_of_spans():
     uses = [(0, 10, 0), (5, 15, 1), (12, 20, 2), (12, 13, 3), (30, 40, 4)]
     got = sorted(sorted(c) for c in maximal_cliques(uses))
@@ -155,10 +288,10 @@ def test_a_fine_program_out_of_time_leaves_the_coarse_bound(monkeypatch):
     assert coarse is not None
     real = tb.least_whole_value
 
-    def fine_runs_out(proto, seconds, interrupts=None):
+    def fine_runs_out(proto, seconds, interrupts=None, leaves=((),)):
         if len(proto.variable) == len(fine.objective):
             return None
-        return real(proto, seconds, interrupts)
+        return real(proto, seconds, interrupts, leaves)
 
     monkeypatch.setattr(tb, "least_whole_value", fine_runs_out)
     assert time_indexed_bound(s, plans, 30) is None  # fits: one program
@@ -184,24 +317,23 @@ def test_with_two_threads_the_fine_and_coarse_programs_run_at_once(
     fine = solve_program(fine_prog, 10)
     coarse = solve_program(build_program(s, plans, 2), 10)
     assert fine is not None and coarse is not None
-    real = tb.least_whole_value
+    real = tb.leaf_optimum
     both = threading.Barrier(2, timeout=10)
 
-    def together(proto, seconds, interrupts=None):
+    def together(proto, *args):
         both.wait()
-        return real(proto, seconds, interrupts)
+        return real(proto, *args)
 
     monkeypatch.setattr(tb, "SAFE_SHARE", 0.0)
-    monkeypatch.setattr(tb, "least_whole_value", together)
+    monkeypatch.setattr(tb, "leaf_optimum", together)
     assert time_indexed_bound(s, plans, 30, threads=2) == max(fine, coarse)
 
-    def fine_runs_out(proto, seconds, interrupts=None):
+    def fine_runs_out(proto, *args):
+        fine = len(proto.variable) == len(fine_prog.objective)
         both.wait()
-        if len(proto.variable) == len(fine_prog.objective):
-            return None
-        return real(proto, seconds, interrupts)
+        return None if fine else real(proto, *args)
 
-    monkeypatch.setattr(tb, "least_whole_value", fine_runs_out)
+    monkeypatch.setattr(tb, "leaf_optimum", fine_runs_out)
     assert time_indexed_bound(s, plans, 30, threads=2) == coarse
 
 
