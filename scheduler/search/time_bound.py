@@ -59,8 +59,7 @@ from ortools.linear_solver import linear_solver_pb2
 from models import Scenario
 from models.records.items import Item
 
-from ..model.constraints.duties import certain_heads as heads_held
-from ..model.constraints.duties import duty_gaps
+from ..model.constraints.duties import certain_heads, duty_gaps
 from .interrupt import Interrupts
 from .linear import UNBOUNDED, leaf_optimum, least_whole_value, row, whole
 from .work import CLOCK_STOPS
@@ -269,7 +268,7 @@ def build_program(
                 for d, _, _, c in cols:
                     counted[pid, d].append(c)
         for _, first, last, c in cols if it.item_id not in unsplit else ():
-            for h in heads_held(s, it, first, last):
+            for h in certain_heads(s, it, first, last):
                 person_uses[h].append((last, first + it.duration + buf, c))
         if not any(s.room_by_id[r].kind == "exhibition" for r in it.rooms):
             vip = any(s.is_vip(p) for p in it.participants if p in s.persons)
@@ -306,7 +305,7 @@ def _travel_rows(s: Scenario, prog: _Program, plans, iid: str) -> None:
     it = plans[iid].item
     first, last, c = prog.columns[iid][0]
     people = [(p, it.busy_seconds(p)) for p in it.participants]
-    people += [(h, it.duration) for h in heads_held(s, it, first, last)]
+    people += [(h, it.duration) for h in certain_heads(s, it, first, last)]
     mine: dict[str, list[str]] = defaultdict(list)
     for jid, plan in plans.items():
         if jid != iid and jid in prog.columns:

@@ -22,6 +22,7 @@ from scheduler.search.time_bound import (
     time_indexed_bound,
 )
 from tests.factory import at, delegation, room, tiny
+from tests.scheduler.helpers import solve_checked
 from tests.scheduler.test_bound import SHAPES, _scenario
 
 
@@ -110,6 +111,43 @@ def test_a_room_between_fixed_times_proves_one_meeting_out():
     assert r.best_bound <= objective_value(s, r.schedule) + 1e-6
 
 
+def _reception(minutes=60, room="HALL", **when):
+    """An optional reception every head present must attend."""
+    return Event(
+        "RECEP",
+        "Reception",
+        "reception",
+        minutes,
+        50,
+        all_heads=True,
+        rooms=(room,),
+        **when,
+    )
+
+
+def _talk(minutes, start, **kw):
+    """AAA's talk at a fixed time."""
+    return Event(
+        "TALK",
+        "Talk",
+        "workshop",
+        minutes,
+        20,
+        participants=("AAA",),
+        fixed_start=at(start),
+        **kw,
+    )
+
+
+def _proves_the_optimum(s, bound, optimum) -> None:
+    """``bound`` is ``optimum``, the value a checked schedule proven
+    optimal leaves out."""
+    assert bound == optimum
+    r = solve_checked(s)
+    assert r.status == "OPTIMAL"
+    assert penalties(s, r.schedule)["unplaced_value"] == optimum
+
+
 def _reception_or_two_talks():
     """An optional reception every head present must attend, 12:00-13:00,
     and two talks at 12:00, AAA's and BBB's, both with the minister XXX:
@@ -128,20 +166,10 @@ def _reception_or_two_talks():
         )
         for e, head, r in (("T1", "AAA", "R1"), ("T2", "BBB", "R2"))
     )
-    reception = Event(
-        "RECEP",
-        "Reception",
-        "reception",
-        60,
-        50,
-        all_heads=True,
-        fixed_start=at("12:00"),
-        rooms=("HALL",),
-    )
     return tiny(
         delegations=(delegation("AAA"), delegation("BBB")),
         people=(Person("XXX", "Minister", "AAA", "MIN"),),
-        events=(reception, *talks),
+        events=(_reception(fixed_start=at("12:00")), *talks),
     )
 
 
@@ -159,12 +187,10 @@ def test_an_all_heads_event_is_solved_placed_and_left_out():
     optimum = sum(values) - values[-1]  # one of the three, the best
     split = solve_program(build_program(s, plans, 1), 10)
     whole = solve_program(build_program(s, plans, 1, split=False), 10)
-    assert whole is not None and whole < split == optimum
+    assert whole is not None and whole < split
     assert time_indexed_bound(s, plans, 10) == optimum
     assert time_indexed_bound(s, plans, 10, threads=2) == optimum
-    r = solve(s, SolveParams(time_limit=10, workers=1), live=False)
-    assert check(s, r.schedule) == [] and r.status == "OPTIMAL"
-    assert penalties(s, r.schedule)["unplaced_value"] == optimum
+    _proves_the_optimum(s, split, optimum)
 
 
 def test_an_all_heads_event_holds_each_head_it_finds_present():
@@ -172,35 +198,16 @@ def test_an_all_heads_event_holds_each_head_it_finds_present():
     13:30, and AAA's talk 12:00-13:30: the reception would hold AAA
     whenever it starts, so one of the two is left out, which the program
     sees in AAA's rows though AAA is not listed in the reception."""
-    talk = Event(
-        "TALK",
-        "Talk",
-        "workshop",
-        90,
-        20,
-        participants=("AAA",),
-        fixed_start=at("12:00"),
-        rooms=("R1",),
+    reception = _reception(earliest=at("12:00"), latest=at("13:30"))
+    s = tiny(
+        delegations=(delegation("AAA"),),
+        events=(reception, _talk(90, "12:00", rooms=("R1",))),
     )
-    reception = Event(
-        "RECEP",
-        "Reception",
-        "reception",
-        60,
-        50,
-        all_heads=True,
-        earliest=at("12:00"),
-        latest=at("13:30"),
-        rooms=("HALL",),
-    )
-    s = tiny(delegations=(delegation("AAA"),), events=(reception, talk))
     plans = build_relaxation(s).plans
     assert len(build_program(s, plans, 1).columns["E:RECEP"]) > 1
     least = min(s.item_by_id[i].value for i in ("E:TALK", "E:RECEP"))
-    assert solve_program(build_program(s, plans, 1), 10) == least
-    r = solve(s, SolveParams(time_limit=5, workers=1), live=False)
-    assert check(s, r.schedule) == [] and r.status == "OPTIMAL"
-    assert penalties(s, r.schedule)["unplaced_value"] == least
+    bound = solve_program(build_program(s, plans, 1), 10)
+    _proves_the_optimum(s, bound, least)
 
 
 def test_travel_to_an_event_the_program_is_split_on_is_counted():
@@ -209,37 +216,18 @@ def test_travel_to_an_event_the_program_is_split_on_is_counted():
     minutes apart): the checker refuses both placed, and the program,
     whose rows at each moment count only the same-venue buffer, sees it
     in the row of the two once the reception is placed."""
-    talk = Event(
-        "TALK",
-        "Talk",
-        "workshop",
-        50,
-        20,
-        participants=("AAA",),
-        fixed_start=at("11:00"),
-        rooms=("R1",),
-    )
-    reception = Event(
-        "RECEP",
-        "Reception",
-        "reception",
-        30,
-        20,
-        all_heads=True,
-        fixed_start=at("12:00"),
-        rooms=("PR",),
-    )
     s = tiny(
         delegations=(delegation("AAA"),),
         rooms=(room("R1"), room("PR", venue="PAL")),
-        events=(talk, reception),
+        events=(
+            _talk(50, "11:00", rooms=("R1",)),
+            _reception(30, "PR", fixed_start=at("12:00")),
+        ),
     )
     plans = build_relaxation(s).plans
     least = min(s.item_by_id[i].value for i in ("E:TALK", "E:RECEP"))
-    assert solve_program(build_program(s, plans, 1), 10) == least
-    r = solve(s, SolveParams(time_limit=5, workers=1), live=False)
-    assert check(s, r.schedule) == [] and r.status == "OPTIMAL"
-    assert penalties(s, r.schedule)["unplaced_value"] == least
+    bound = solve_program(build_program(s, plans, 1), 10)
+    _proves_the_optimum(s, bound, least)
 
 
 def test_maximal_cliques_of_spans():
