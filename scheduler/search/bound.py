@@ -126,7 +126,7 @@ def certain_duties(s: Scenario) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
-def list_losses(s: Scenario) -> int:
+def list_losses(s: Scenario, received: dict[str, int] | None = None) -> int:
     """Value of queue members that no schedule can place: a member is
     certainly left out when neither their slot nor any slot another list
     keeps for them can start inside the list's span (their event's span,
@@ -136,8 +136,11 @@ def list_losses(s: Scenario) -> int:
     by a fractional knapsack. Members with a slot in another list, and
     slots moved in from another list, are left out of the knapsack (as
     if placed at no cost in time): every schedule the checker accepts
-    leaves out at least this much list value."""
+    leaves out at least this much list value. ``received``: the first
+    start of each reception (:func:`receptions`), after which a member
+    is in town."""
     cache = _Cache(s)
+    cache.received = received or {}
     slots = [it for it in s.items if it.kind == "sequence"]
     elsewhere: dict[str, list[Item]] = defaultdict(list)
     for it in slots:
@@ -236,6 +239,9 @@ class _Cache:
         self.s = s
         self.rooms: dict = {}
         self.people: dict = {}
+        #: reception (arrival item) id -> the first start its own plan
+        #: allows (:func:`receptions`)
+        self.received: dict[str, int] = {}
 
     def room_starts(self, it: Item) -> list[tuple[int, int]]:
         s = self.s
@@ -304,7 +310,8 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
                 travel = min(
                     s.travel_seconds(x, y) for x in there for y in here
                 )
-                earliest = a.start_min + a.duration + travel
+                first = max(a.start_min, cache.received.get(a.item_id, 0))
+                earliest = first + a.duration + travel
                 allowed = iv.intersect(allowed, [(earliest, 10**12)])
     days = s.day_spans
     for a, b in allowed:  # sorted and disjoint: clip each to the days
@@ -313,6 +320,24 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
             if lo2 < hi2:
                 plan.starts.setdefault(d, []).append((lo2, hi2))
     return plan
+
+
+def receptions(s: Scenario, duties, cache: _Cache) -> dict[str, int]:
+    """Arrival item id -> the first start its own plan allows: its
+    window, its points' hours and no-arrivals windows, and its greeter's
+    free time and fixed ``duties`` counted. A delegation's people are in
+    town no earlier than that start plus the reception and the travel
+    from it (:func:`plan_item`); the window's opening alone let a head
+    whose plane lands during a motorcade's no-arrivals window reach a
+    welcome line that closes before they can (bench/README.md, session
+    19)."""
+    out = {}
+    for it in s.items:
+        if it.kind == "arrival":
+            days = plan_item(s, it, duties, cache).starts
+            if days:
+                out[it.item_id] = days[min(days)][0][0]
+    return out
 
 
 def _capacity(free, lo: int, hi: int, buf: int) -> int:
@@ -332,6 +357,8 @@ class Relaxation:
     constant: int = 0
     feasible: bool = True
     plans: dict[str, Plan] = field(default_factory=dict)
+    #: first start of each reception (:func:`receptions`)
+    received: dict[str, int] = field(default_factory=dict)
 
 
 def build_relaxation(s: Scenario) -> Relaxation:
@@ -344,6 +371,7 @@ def build_relaxation(s: Scenario) -> Relaxation:
     start_lits: dict[str, dict[int, object]] = {}
     objective = []
     cache = _Cache(s)
+    cache.received = rel.received = receptions(s, duties, cache)
     for it in s.items:
         if it.kind == "sequence":
             continue
@@ -653,7 +681,7 @@ def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only, threads):
     if lb is None:
         return Bound(None, None, seconds, status)
     # both programs leave queue slots out: add what the lists must lose
-    lb += list_losses(s)
+    lb += list_losses(s, rel.received)
     return Bound(rel.weight * lb, lb, seconds, status)
 
 

@@ -12,8 +12,13 @@ import pytest
 from models.checker import check
 from models.objective import penalties
 from models.records.items import left_out
-from scheduler.search.bound import list_losses, relaxation_bound
+from scheduler.search.bound import (
+    build_relaxation,
+    list_losses,
+    relaxation_bound,
+)
 from scheduler.search.construct.greedy import greedy
+from tests.factory import at
 
 from .helpers import solve_checked
 from .test_bound import SHAPES, _scenario
@@ -49,6 +54,35 @@ def test_a_member_who_lands_after_the_list_is_counted_lost():
 def test_a_member_with_a_place_in_another_list_is_not_counted():
     # NEXT may sign SIGN2 instead: nothing is certainly lost
     assert list_losses(signing("move:SIGN2")) == 0
+
+
+def test_a_member_received_late_by_a_closed_gate_is_counted_lost():
+    # LATE may land from 09:00, but the gate opens at 10:20: received
+    # 10:20-10:30, 45 minutes to the hall, 11:15, after SIGN1 (10:00-11:00)
+    s = signing("drop")
+    s = replace(
+        s,
+        arrivals=tuple(
+            replace(a, earliest=at("09:00"), latest=at("10:30"))
+            if a.delegation_id == "LATE"
+            else a
+            for a in s.arrivals
+        ),
+        rooms=tuple(
+            replace(r, available_from=at("10:20"))
+            if r.room_id == "GATE"
+            else r
+            for r in s.rooms
+        ),
+    )
+    late, nxt = (s.item_by_id[f"S:SIGN1:{m}"].value for m in ("LATE", "NEXT"))
+    # the window's opening alone (09:00, in the hall 09:55) says reachable
+    assert list_losses(s) == nxt
+    lost = list_losses(s, build_relaxation(s).received)
+    assert lost == late + nxt
+    result = solve_checked(s)
+    assert result.status == "OPTIMAL"
+    assert _list_loss(s, result.schedule) == lost
 
 
 def test_a_list_longer_than_its_event_loses_the_surplus():
