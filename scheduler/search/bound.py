@@ -126,7 +126,7 @@ def certain_duties(s: Scenario) -> dict[str, list[tuple[int, int, str]]]:
     return out
 
 
-def list_losses(s: Scenario, received: dict[str, int] | None = None) -> int:
+def list_losses(s: Scenario) -> int:
     """Value of queue members that no schedule can place: a member is
     certainly left out when neither their slot nor any slot another list
     keeps for them can start inside the list's span (their event's span,
@@ -136,11 +136,10 @@ def list_losses(s: Scenario, received: dict[str, int] | None = None) -> int:
     by a fractional knapsack. Members with a slot in another list, and
     slots moved in from another list, are left out of the knapsack (as
     if placed at no cost in time): every schedule the checker accepts
-    leaves out at least this much list value. ``received``: the first
-    start of each reception (:func:`receptions`), after which a member
-    is in town."""
+    leaves out at least this much list value. A member is in town from
+    their reception's first possible start (:func:`receptions`)."""
     cache = _Cache(s)
-    cache.received = received or {}
+    cache.received = receptions(s, certain_duties(s), cache)
     slots = [it for it in s.items if it.kind == "sequence"]
     elsewhere: dict[str, list[Item]] = defaultdict(list)
     for it in slots:
@@ -310,7 +309,7 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
                 travel = min(
                     s.travel_seconds(x, y) for x in there for y in here
                 )
-                first = max(a.start_min, cache.received.get(a.item_id, 0))
+                first = cache.received.get(a.item_id, a.start_min)
                 earliest = first + a.duration + travel
                 allowed = iv.intersect(allowed, [(earliest, 10**12)])
     days = s.day_spans
@@ -331,7 +330,7 @@ def receptions(s: Scenario, duties, cache: _Cache) -> dict[str, int]:
     whose plane lands during a motorcade's no-arrivals window reach a
     welcome line that closes before they can (bench/README.md, session
     19)."""
-    out = {}
+    out: dict[str, int] = {}
     for it in s.items:
         if it.kind == "arrival":
             days = plan_item(s, it, duties, cache).starts
@@ -357,8 +356,6 @@ class Relaxation:
     constant: int = 0
     feasible: bool = True
     plans: dict[str, Plan] = field(default_factory=dict)
-    #: first start of each reception (:func:`receptions`)
-    received: dict[str, int] = field(default_factory=dict)
 
 
 def build_relaxation(s: Scenario) -> Relaxation:
@@ -371,7 +368,7 @@ def build_relaxation(s: Scenario) -> Relaxation:
     start_lits: dict[str, dict[int, object]] = {}
     objective = []
     cache = _Cache(s)
-    cache.received = rel.received = receptions(s, duties, cache)
+    cache.received = receptions(s, duties, cache)
     for it in s.items:
         if it.kind == "sequence":
             continue
@@ -681,7 +678,7 @@ def _relaxation_bound(s, seconds, workers, seed, intr, det, lp_only, threads):
     if lb is None:
         return Bound(None, None, seconds, status)
     # both programs leave queue slots out: add what the lists must lose
-    lb += list_losses(s, rel.received)
+    lb += list_losses(s)
     return Bound(rel.weight * lb, lb, seconds, status)
 
 
