@@ -4,14 +4,15 @@ CP-SAT's own neighbourhoods are generic and, on two cores, few: on the
 family's two-day scenarios they made one to three moves a minute. This
 loop makes its own, from what the schedule is about: the items of one
 person (the one with the most value left out, by lot; with nothing left
-out, the one with the most items), of one stretch of
-one day, or of one set of rooms on one day, together with the left-out
-requests that could take their place. Everything else is held where it
-is (its presence, start and room fixed in a copy of the model), and
-CP-SAT solves what is left, which presolve shrinks to a few dozen items,
+out, the one with the most items), of one stretch of one day, or of one
+set of rooms on one day, together with the left-out requests that could
+take their place; or every item, on any day, that can use only one pool
+of rooms (:func:`_pool`). Everything else is held where it is (its
+presence, start and room fixed in a copy of the model), and CP-SAT
+solves what is left, which presolve shrinks to a few dozen items,
 starting from the current schedule. A better schedule is kept; the
 neighbourhood grows when solved to optimality and shrinks when its time
-runs out.
+runs out (a pool move is the pool's size, given more time).
 
 Only the search moves: the model, its rules and its objective are the
 ones built by :func:`scheduler.model.build.build_model`, so every
@@ -157,6 +158,8 @@ def _neighbourhood(
             ):
                 chosen.add(iid)
         return _trim(chosen, size * 2, rng)
+    if kind == "pool":
+        return _pool(items, vs, left, rng)
     # rooms
     pools = [p for p, lst in items.by_pool.items() if len(lst) > 1]
     pool = rng.choice(pools)
@@ -174,13 +177,50 @@ def _neighbourhood(
     return _trim(chosen, size * 2, rng)
 
 
+def _pool(items: _Items, vs, left: set[str], rng) -> set[str]:
+    """Every item, on any day, that can only use one pool of rooms: the
+    pool drawn by lot weighted by the value left out that only it could
+    hold (with nothing left out there, by its number of such items).
+
+    A pool that is some people's only choice is where their requests
+    compete: a palace of two rooms, the only place the host's leaders
+    meet, each meeting also holding its room for a security sweep. The
+    other moves free one day of it, or one person's items, and never
+    re-pack the whole of it at once; at most :data:`MAX_SIZE` items."""
+    only: dict[str, list[str]] = defaultdict(list)
+    for iid, v in vs.items():
+        if len(v.rooms) == 1 and v.item.kind != "sequence":
+            only[next(iter(v.rooms))].append(iid)
+    weight = {
+        pool: sum(vs[i].item.value for i in lst if i in left)
+        for pool, lst in sorted(only.items())
+        if len(lst) > 1
+    }
+    if not any(weight.values()):
+        # nothing left out there: the soft preferences (rooms that fit)
+        # are what is left to gain, most of it in the busiest pools
+        weight = {pool: len(only[pool]) for pool in weight}
+    weight = {pool: w for pool, w in weight.items() if w > 0}
+    if not weight:
+        return set()
+    pool = rng.choices(list(weight), list(weight.values()))[0]
+    return _trim(set(only[pool]), MAX_SIZE, rng)
+
+
 def _trim(chosen: set[str], size: int, rng) -> set[str]:
     if len(chosen) <= size:
         return chosen
     return set(rng.sample(sorted(chosen), size))
 
 
-KINDS = ("person", "window", "rooms")
+KINDS = ("person", "window", "rooms", "pool")
+#: Seconds a pool move may take, as a multiple of :data:`MOVE_SECONDS`,
+#: and it is solved with CP-SAT's fuller linear relaxation (level 2,
+#: every row from the start). On a generated event's palace (93 items
+#: that can only use its two rooms, a 60 s schedule), 15 s moves gained
+#: 6, 13 and 33 units of value with it and none in three runs without;
+#: 5 s gained 4 (bench/README.md, session 20).
+POOL_TIMES = 3
 
 
 def release(model: cp_model.CpModel) -> None:
@@ -300,13 +340,21 @@ def improve_lns(
         proto.solution_hint.values.extend(values)
         trial = cp_model.CpSolver()
         p = trial.parameters
+        times = POOL_TIMES if kind == "pool" else 1
         limit(
             trial,
-            min(MOVE_SECONDS, left - 0.2) if det is None else left - 0.2,
-            None if det is None else min(move_det, det),
+            (
+                min(times * MOVE_SECONDS, left - 0.2)
+                if det is None
+                else left - 0.2
+            ),
+            None if det is None else min(times * move_det, det),
         )
         p.num_workers = workers
         p.random_seed = rng.randrange(1 << 30)
+        if kind == "pool":
+            p.linearization_level = 2
+            p.add_lp_constraints_lazily = False
         code = intr.solve(trial, sub)
         release(sub)
         if det is not None:
@@ -320,7 +368,9 @@ def improve_lns(
             return LnsResult(
                 trial, trial.objective_value, moves, kept + 1, proven=True
             )
-        if code == cp_model.OPTIMAL:
+        if kind == "pool":
+            pass  # its size is the pool's, not the moves'
+        elif code == cp_model.OPTIMAL:
             size = min(MAX_SIZE, size + max(2, size // 5))
         elif code != cp_model.FEASIBLE or (
             trial.wall_time >= MOVE_SECONDS

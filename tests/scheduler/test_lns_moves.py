@@ -94,3 +94,50 @@ def test_with_nothing_left_out_the_moves_still_free_items():
     for kind in KINDS:
         free = _neighbourhood(kind, items, values, s, random.Random(0), 8)
         assert free, kind
+
+
+def test_a_pool_move_frees_every_item_only_that_pool_can_hold():
+    """A pool whose rooms are all that some requests can use, and too
+    few for them: the pool move frees every item that can only use that
+    pool, placed or left out, and nothing else (the talk that can only
+    use the hall stays where it is)."""
+    import random
+
+    from models import Event
+    from scheduler.model.build import build_model
+    from scheduler.search.construct.greedy import greedy
+    from scheduler.search.lns import _Items, _neighbourhood
+    from tests.factory import at, delegation, tiny
+
+    def talk(eid, did, rooms):
+        return Event(
+            eid,
+            f"Talk {eid}",
+            "workshop",
+            60,
+            50,
+            rooms=rooms,
+            earliest=at("09:00"),
+            latest=at("10:30"),
+            participants=(did,),
+        )
+
+    dels = tuple(delegation(f"D{k}") for k in range(6))
+    s = tiny(
+        delegations=dels,
+        events=(
+            *(talk(f"T{k}", f"D{k}", ("R1", "R2")) for k in range(5)),
+            talk("H", "D5", ("HALL",)),
+        ),
+    )
+    g = greedy(s).schedule
+    assert g.unscheduled  # the two rooms cannot hold all five talks
+    built = build_model(s, hint=g)
+    values = [0] * len(built.model.proto.variables)
+    hint = built.model.proto.solution_hint
+    for k, value in zip(hint.vars, hint.values, strict=True):
+        values[k] = value
+    free = _neighbourhood(
+        "pool", _Items(built), values, s, random.Random(0), 8
+    )
+    assert free == {f"E:T{k}" for k in range(5)}
