@@ -85,9 +85,13 @@ class _Items:
             for p in v.item.participants:
                 self.by_person[p].append(iid)
         self.by_pool: dict[str, list[str]] = defaultdict(list)
+        #: pool -> the items that can use no other (:func:`_pool`)
+        self.only_in: dict[str, list[str]] = defaultdict(list)
         for iid, v in self.vars.items():
             for pool in v.rooms:
                 self.by_pool[pool].append(iid)
+            if len(v.rooms) == 1 and v.item.kind != "sequence":
+                self.only_in[next(iter(v.rooms))].append(iid)
 
 
 def _neighbourhood(
@@ -159,7 +163,7 @@ def _neighbourhood(
                 chosen.add(iid)
         return _trim(chosen, size * 2, rng)
     if kind == "pool":
-        return _pool(items, vs, left, rng)
+        return _pool(items, left, rng)
     # rooms
     pools = [p for p, lst in items.by_pool.items() if len(lst) > 1]
     pool = rng.choice(pools)
@@ -177,7 +181,7 @@ def _neighbourhood(
     return _trim(chosen, size * 2, rng)
 
 
-def _pool(items: _Items, vs, left: set[str], rng) -> set[str]:
+def _pool(items: _Items, left: set[str], rng) -> set[str]:
     """Every item, on any day, that can only use one pool of rooms: the
     pool drawn by lot weighted by the value left out that only it could
     hold (with nothing left out there, by its number of such items).
@@ -187,12 +191,9 @@ def _pool(items: _Items, vs, left: set[str], rng) -> set[str]:
     meet, each meeting also holding its room for a security sweep. The
     other moves free one day of it, or one person's items, and never
     re-pack the whole of it at once; at most :data:`MAX_SIZE` items."""
-    only: dict[str, list[str]] = defaultdict(list)
-    for iid, v in vs.items():
-        if len(v.rooms) == 1 and v.item.kind != "sequence":
-            only[next(iter(v.rooms))].append(iid)
+    only = items.only_in
     weight = {
-        pool: sum(vs[i].item.value for i in lst if i in left)
+        pool: sum(items.vars[i].item.value for i in lst if i in left)
         for pool, lst in sorted(only.items())
         if len(lst) > 1
     }

@@ -52,6 +52,40 @@ def test_a_person_move_frees_the_same_items_whatever_the_hashing():
     assert _person_move(2) == first
 
 
+def _talk(eid, *people, rooms=(), latest="13:00"):
+    """A one-hour workshop for ``people`` between 09:00 and ``latest``."""
+    from models import Event
+    from tests.factory import at
+
+    return Event(
+        eid,
+        f"Talk {eid}",
+        "workshop",
+        60,
+        50,
+        rooms=rooms,
+        earliest=at("09:00"),
+        latest=at(latest),
+        participants=people,
+    )
+
+
+def _greedy_values(s):
+    """The items of ``s``'s model and its variables' values at the
+    greedy start (the hint), as a move reads them."""
+    from scheduler.model.build import build_model
+    from scheduler.search.construct.greedy import greedy
+    from scheduler.search.lns import _Items
+
+    g = greedy(s).schedule
+    built = build_model(s, hint=g)
+    values = [0] * len(built.model.proto.variables)
+    hint = built.model.proto.solution_hint
+    for k, value in zip(hint.vars, hint.values, strict=True):
+        values[k] = value
+    return g, _Items(built), values
+
+
 def test_with_nothing_left_out_the_moves_still_free_items():
     """Every request placed: the moves have only the soft preferences
     to improve (a principal's venues, rooms that fit), and each kind
@@ -60,37 +94,20 @@ def test_with_nothing_left_out_the_moves_still_free_items():
     43 extra venues for the whole of the moves' time."""
     import random
 
-    from models import Event
-    from scheduler.model.build import build_model
-    from scheduler.search.construct.greedy import greedy
-    from scheduler.search.lns import KINDS, _Items, _neighbourhood
-    from tests.factory import at, delegation, room, tiny
-
-    def talk(eid, *people):
-        return Event(
-            eid,
-            f"Talk {eid}",
-            "workshop",
-            60,
-            50,
-            earliest=at("09:00"),
-            latest=at("13:00"),
-            participants=people,
-        )
+    from scheduler.search.lns import KINDS, _neighbourhood
+    from tests.factory import delegation, room, tiny
 
     s = tiny(
         delegations=(delegation("D1"), delegation("D2")),
         rooms=(room("R1", capacity=100), room("R2", capacity=100)),
-        events=(talk("A", "D1"), talk("B", "D1", "D2"), talk("C", "D2")),
+        events=(
+            _talk("A", "D1"),
+            _talk("B", "D1", "D2"),
+            _talk("C", "D2"),
+        ),
     )
-    g = greedy(s).schedule
+    g, items, values = _greedy_values(s)
     assert not g.unscheduled  # nothing left out
-    built = build_model(s, hint=g)
-    values = [0] * len(built.model.proto.variables)
-    hint = built.model.proto.solution_hint
-    for k, value in zip(hint.vars, hint.values, strict=True):
-        values[k] = value
-    items = _Items(built)
     for kind in KINDS:
         free = _neighbourhood(kind, items, values, s, random.Random(0), 8)
         assert free, kind
@@ -100,44 +117,25 @@ def test_a_pool_move_frees_every_item_only_that_pool_can_hold():
     """A pool whose rooms are all that some requests can use, and too
     few for them: the pool move frees every item that can only use that
     pool, placed or left out, and nothing else (the talk that can only
-    use the hall stays where it is)."""
+    use the hall and the one that may use the hall or the pool stay
+    where they are)."""
     import random
 
-    from models import Event
-    from scheduler.model.build import build_model
-    from scheduler.search.construct.greedy import greedy
-    from scheduler.search.lns import _Items, _neighbourhood
-    from tests.factory import at, delegation, tiny
+    from scheduler.search.lns import _neighbourhood
+    from tests.factory import delegation, tiny
 
-    def talk(eid, did, rooms):
-        return Event(
-            eid,
-            f"Talk {eid}",
-            "workshop",
-            60,
-            50,
-            rooms=rooms,
-            earliest=at("09:00"),
-            latest=at("10:30"),
-            participants=(did,),
-        )
-
-    dels = tuple(delegation(f"D{k}") for k in range(6))
     s = tiny(
-        delegations=dels,
+        delegations=tuple(delegation(f"D{k}") for k in range(7)),
         events=(
-            *(talk(f"T{k}", f"D{k}", ("R1", "R2")) for k in range(5)),
-            talk("H", "D5", ("HALL",)),
+            *(
+                _talk(f"T{k}", f"D{k}", rooms=("R1", "R2"), latest="10:30")
+                for k in range(5)
+            ),
+            _talk("H", "D5", rooms=("HALL",), latest="10:30"),
+            _talk("X", "D6", rooms=("R1", "R2", "HALL"), latest="10:30"),
         ),
     )
-    g = greedy(s).schedule
+    g, items, values = _greedy_values(s)
     assert g.unscheduled  # the two rooms cannot hold all five talks
-    built = build_model(s, hint=g)
-    values = [0] * len(built.model.proto.variables)
-    hint = built.model.proto.solution_hint
-    for k, value in zip(hint.vars, hint.values, strict=True):
-        values[k] = value
-    free = _neighbourhood(
-        "pool", _Items(built), values, s, random.Random(0), 8
-    )
+    free = _neighbourhood("pool", items, values, s, random.Random(0), 8)
     assert free == {f"E:T{k}" for k in range(5)}
