@@ -15,7 +15,8 @@ rows saying that at every moment
 - a set of rooms holds at most as many of the items that can only use
   its rooms as it has rooms, each held for its duration plus the
   changeover after it and, for an item with a VIP, the part of the
-  security sweep the changeover does not cover before it;
+  security sweep the changeover does not cover before it; a set of
+  exhibition rooms at most its booth units (:func:`_booth_rows`);
 
 and that each item is placed at most once (a mandatory one exactly
 once) and each person holds at most their daily limit of events and
@@ -104,6 +105,8 @@ class _Program:
     def __init__(self) -> None:
         self.objective: list[float] = []  # value placed per column
         self.rows: list[tuple[list[int], float, float]] = []
+        #: rows with coefficients: (columns, coefficients, upper side)
+        self.weighted: list[tuple[list[int], list[float], float]] = []
         self.offset = 0.0
         #: item id -> (first start, last start, column) of its columns
         self.columns: dict[str, list[tuple[int, int, int]]] = {}
@@ -116,6 +119,11 @@ class _Program:
 
     def row(self, cols: list[int], lo: float, hi: float) -> None:
         self.rows.append((cols, lo, hi))
+
+    def weighted_row(
+        self, cols: list[int], coefs: list[float], hi: float
+    ) -> None:
+        self.weighted.append((cols, coefs, hi))
 
 
 def _runs(s: Scenario, plan: Plan, run: int) -> list[tuple[int, int, int]]:
@@ -231,6 +239,7 @@ def build_program(
     person_uses: dict[str, list] = defaultdict(list)
     counted: dict[tuple[str, int], list[int]] = defaultdict(list)
     in_rooms: list[tuple[frozenset, object, list]] = []
+    in_booths: list[tuple[frozenset, Item, list]] = []
     for plan in plans.values():
         it = plan.item
         if not plan.starts:
@@ -270,9 +279,12 @@ def build_program(
         for _, first, last, c in cols if it.item_id not in unsplit else ():
             for h in certain_heads(s, it, first, last):
                 person_uses[h].append((last, first + it.duration + buf, c))
-        if not any(s.room_by_id[r].kind == "exhibition" for r in it.rooms):
+        booths = [s.room_by_id[r].kind == "exhibition" for r in it.rooms]
+        if not any(booths):
             vip = any(s.is_vip(p) for p in it.participants if p in s.persons)
             in_rooms.append((frozenset(it.rooms), (it, vip), cols))
+        elif all(booths):
+            in_booths.append((frozenset(it.rooms), it, cols))
     for uses in person_uses.values():
         for clique in maximal_cliques(uses):
             if len(clique) > 1:
@@ -282,6 +294,7 @@ def build_program(
         if limit is not None and len(today) > limit:
             prog.row(today, 0, limit)
     _room_rows(s, prog, in_rooms)
+    _booth_rows(s, prog, in_booths)
     for iid in branch if split else ():
         if len(prog.columns.get(iid, ())) == 1:
             prog.branch.append(prog.columns[iid][0][2])
@@ -349,6 +362,53 @@ def _room_rows(s: Scenario, prog: _Program, in_rooms) -> None:
                 prog.row(clique, 0, len(rooms))
 
 
+def _booth_rows(s: Scenario, prog: _Program, in_booths) -> None:
+    """At any moment, a set of exhibition rooms holds, of the items that
+    can only use its rooms, at most its booth units: an exhibition takes
+    its own units (its attendance), any other item a whole room (at
+    least the smallest of its rooms).
+
+    The room rows (:func:`_room_rows`) leave exhibition rooms out, where
+    several exhibitions share a room; without these rows a one-day event
+    whose thirteen all-day exhibitions need 26 units of a 25-unit foyer
+    had them all placed in the program, which no schedule can. Each
+    such moment also holds at most as many items as the smallest
+    demands fit in the units."""
+    for rooms in {r for r, _, _ in in_booths}:
+        units = sum(s.room_by_id[r].capacity for r in rooms)
+        uses: list[tuple[int, int, int]] = []
+        need: dict[int, int] = {}
+        owner: dict[int, str] = {}
+        for mine, it, cols in in_booths:
+            if not mine <= rooms:
+                continue
+            whole = min(s.room_by_id[r].capacity for r in mine)
+            exhibition = (
+                it.kind == "event"
+                and s.event_by_id[it.ref_id].kind == "exhibition"
+            )
+            demand = min(it.attendance, whole) if exhibition else whole
+            for _, first, last, c in cols:
+                if last < first + it.duration:
+                    uses.append((last, first + it.duration, c))
+                    need[c] = demand
+                    owner[c] = it.item_id
+        for clique in maximal_cliques(uses):
+            if sum(need[c] for c in clique) <= units:
+                continue
+            prog.weighted_row(clique, [need[c] for c in clique], units)
+            # and as many items as the smallest demands fit in the units:
+            # the linear program would otherwise drop a third of a
+            # three-unit exhibition where a schedule drops a whole one
+            fit, used = 0, 0
+            items = {owner[c]: need[c] for c in clique}
+            for demand in sorted(items.values()):
+                if used + demand > units:
+                    break
+                fit, used = fit + 1, used + demand
+            prog.row(clique, 0, fit)
+
+
 def program_proto(prog: _Program) -> linear_solver_pb2.MPModelProto:
     """``prog`` as the linear program GLOP reads (a minimisation of the
     value left out)."""
@@ -360,6 +420,8 @@ def program_proto(prog: _Program) -> linear_solver_pb2.MPModelProto:
         )
     for cols, lo, hi in prog.rows:
         row(proto, cols, [1.0] * len(cols), lo if lo > 0 else -UNBOUNDED, hi)
+    for cols, coefs, hi in prog.weighted:
+        row(proto, cols, coefs, -UNBOUNDED, hi)
     return proto
 
 

@@ -47,6 +47,9 @@ def satisfied(s, prog, schedule) -> bool:
             return False  # placed, but the program says it cannot be
     return all(
         lo <= sum(x[c] for c in cols) <= hi for cols, lo, hi in prog.rows
+    ) and all(
+        sum(a * x[c] for a, c in zip(coefs, cols, strict=True)) <= hi
+        for cols, coefs, hi in prog.weighted
     )
 
 
@@ -228,6 +231,49 @@ def test_travel_to_an_event_the_program_is_split_on_is_counted():
     least = min(s.item_by_id[i].value for i in ("E:TALK", "E:RECEP"))
     bound = solve_program(build_program(s, plans, 1), 10)
     _proves_the_optimum(s, bound, least)
+
+
+def _three_exhibitions():
+    """Three optional all-day exhibitions in a foyer of four booth units:
+    two of two units (worth 30 each) and one of one (worth 20). Any two
+    fit at once, never all three, and each day-long exhibition overlaps
+    the others whenever it starts."""
+    return tiny(
+        rooms=(room("EXPO", "exhibition", 4),),
+        events=tuple(
+            Event(
+                x,
+                x,
+                "exhibition",
+                480,
+                units,
+                priority=priority,
+                rooms=("EXPO",),
+            )
+            for x, units, priority in (
+                ("X1", 2, 3),
+                ("X2", 2, 3),
+                ("X3", 1, 2),
+            )
+        ),
+    )
+
+
+def test_an_exhibition_room_holds_its_booth_units():
+    """The program leaves out what the foyer cannot hold: a whole
+    exhibition, the least valuable (20), where the booth units alone
+    would let the linear program drop half of a two-unit one (15), and
+    a program without them drops nothing."""
+    s = _three_exhibitions()
+    plans = build_relaxation(s).plans
+    assert [it.value for it in s.items] == [30, 30, 20]
+    prog = build_program(s, plans, 1)
+    assert prog.weighted  # the booth units, at the moments all overlap
+    for order in ("rows", "value"):
+        schedule = greedy(s, order=order).schedule
+        assert check(s, schedule) == []
+        assert satisfied(s, prog, schedule)
+    _proves_the_optimum(s, solve_program(prog, 10), 20)
 
 
 def test_maximal_cliques_of_spans():
