@@ -261,6 +261,19 @@ class Scenario:
     def _travel(self) -> dict[tuple[str, str], int]:
         return {(t.from_venue, t.to_venue): t.minutes for t in self.travel}
 
+    def room_demand(self, item: Item, room_id: str) -> int:
+        """What ``item`` takes of ``room_id``: an exhibition its booth
+        units (its attendance) in an exhibition room, which several
+        exhibitions share; anything else the whole room (its capacity)."""
+        room = self.room_by_id[room_id]
+        if (
+            room.kind == "exhibition"
+            and item.kind == "event"
+            and self.event_by_id[item.ref_id].kind == "exhibition"
+        ):
+            return item.attendance
+        return room.capacity
+
     def changeover_seconds(self, room_id: str) -> int:
         room = self.room_by_id[room_id]
         minutes = room.changeover_minutes

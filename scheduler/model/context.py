@@ -156,15 +156,7 @@ class BuildContext:
         uses = []
         for v, lit in vs.room2items(room_id):
             it = v.item
-            demand = (
-                it.attendance
-                if (
-                    room.kind == "exhibition"
-                    and it.kind == "event"
-                    and s.event_by_id[it.ref_id].kind == "exhibition"
-                )
-                else room.capacity
-            )
+            demand = s.room_demand(it, room_id)
             uses.append(
                 Use(
                     it.item_id,

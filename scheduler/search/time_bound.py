@@ -366,7 +366,7 @@ def _booth_rows(s: Scenario, prog: _Program, in_booths) -> None:
     """At any moment, a set of exhibition rooms holds, of the items that
     can only use its rooms, at most its booth units: an exhibition takes
     its own units (its attendance), any other item a whole room (at
-    least the smallest of its rooms).
+    least the smallest of its rooms, :meth:`Scenario.room_demand`).
 
     The room rows (:func:`_room_rows`) leave exhibition rooms out, where
     several exhibitions share a room; without these rows a one-day event
@@ -382,12 +382,7 @@ def _booth_rows(s: Scenario, prog: _Program, in_booths) -> None:
         for mine, it, cols in in_booths:
             if not mine <= rooms:
                 continue
-            whole = min(s.room_by_id[r].capacity for r in mine)
-            exhibition = (
-                it.kind == "event"
-                and s.event_by_id[it.ref_id].kind == "exhibition"
-            )
-            demand = min(it.attendance, whole) if exhibition else whole
+            demand = min(s.room_demand(it, r) for r in mine)
             for _, first, last, c in cols:
                 if last < first + it.duration:
                     uses.append((last, first + it.duration, c))

@@ -211,14 +211,7 @@ class Board:
     def demand(self, it: Item, room_id: str) -> int:
         """Booth units an item takes in an exhibition room (any other
         item takes the whole room)."""
-        room = self.s.room_by_id[room_id]
-        if (
-            room.kind == "exhibition"
-            and it.kind == "event"
-            and self.s.event_by_id[it.ref_id].kind == "exhibition"
-        ):
-            return it.attendance
-        return room.capacity
+        return self.s.room_demand(it, room_id)
 
     def room_free(
         self, room_id: str, lo: int, hi: int, vip: bool, demand: int
