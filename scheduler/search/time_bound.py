@@ -104,8 +104,8 @@ LEAF_SHARE = 0.6
 #: their optional banquet, ended 0.2 s after the time, or 0.1 s before
 #: it: the coarser bound, 39 and 50 units of value weaker (a point and
 #: almost three points of the gap), stood in 12 of 26 runs; with the
-#: overrun in 1 of 6 (bench/README.md,
-#: session 22). The search is given what the programs leave.
+#: overrun in 1 of 6 (bench/README.md, session 22). The search is given
+#: what the programs leave.
 OVERRUN_SHARE = 0.15
 
 
@@ -474,7 +474,8 @@ def time_indexed_bound(
     so that a solve running out of time still leaves a bound (GLOP's time
     on one program varies by a third from run to run): first, or, with
     ``threads`` of 2 or more (a racing run's workers), beside it, each
-    on its own thread, so the finest has all the time from the start.
+    on its own thread, so the finest has all the time from the start,
+    and :data:`OVERRUN_SHARE` of it more.
 
     A program is split on :func:`branch_items` when all its leaves fit
     the time too: one after the other, or, with ``threads`` of 2 or
@@ -509,7 +510,7 @@ def time_indexed_bound(
             t0 + seconds,
             interrupts,
             threads,
-            OVERRUN_SHARE * seconds if len(runs) > 1 else 0.0,
+            OVERRUN_SHARE * seconds,
         )
     total = sum(sizes[r] for r in runs)
     best = None
@@ -553,14 +554,16 @@ def _side_by_side(
     it solves): each program is built on a thread of its own, then each
     of its leaves (:func:`leaves`) solved on the next thread free, in the
     order the programs were built; a program counts once every leaf of
-    it is proven. The finest program (the least run) may go on for
-    ``overrun`` seconds past the deadline (:data:`OVERRUN_SHARE`).
-    ``None`` if none is proven, or Ctrl-C came."""
+    it is proven. With a coarser program beside it, the finest (the
+    least run) may go on for ``overrun`` seconds past the deadline
+    (:data:`OVERRUN_SHARE`). ``None`` if none is proven, or Ctrl-C
+    came."""
     intr = interrupts or Interrupts()
     lock = threading.Lock()
     jobs: list[Future] = []
     found: dict[int, list[float | None]] = {}
-    finest = min(runs)
+    # alone (split, no safety net beside it) the finest keeps the time
+    finest = min(runs) if len(runs) > 1 else None
 
     def until(run: int) -> float:
         return deadline + (overrun if run == finest else 0.0)
