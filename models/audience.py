@@ -8,7 +8,10 @@ has with ``restricted`` = no, and a queue slot held inside such an
 event. Everything else is left out: bilaterals, arrivals, restricted
 events and their queues, queues not held inside an event, any row the
 scenario does not know (a hand-added one), and any row the schedule
-workbook itself marks restricted.
+workbook itself marks restricted. The lists themselves (the Precedence
+sheet) follow the same rule (:func:`public_sequence_ids`), and what
+lists people beyond the items (the master order, the flags) names only
+people the public items name anyway (:func:`public_person_ids`).
 
 What passes is rebuilt from the scenario, not copied from the workbook
 (title, kind and participants come from the scenario's item; only time
@@ -47,19 +50,58 @@ WITHHELD_REASON = "Not placed in this schedule."
 PUBLIC_REASON_TEXTS = frozenset({*PUBLIC_REASONS.values(), WITHHELD_REASON})
 
 
+def _open_event_ids(s: Scenario) -> frozenset[str]:
+    """Events the scenario marks ``restricted`` = no."""
+    return frozenset(e.event_id for e in s.events if not e.restricted)
+
+
+def public_sequence_ids(s: Scenario) -> frozenset[str]:
+    """Lists (sequence ids) the public may see: those held inside an
+    event the scenario marks ``restricted`` = no. A list held inside a
+    restricted event, or inside no event, is left out: its slots are
+    not public items (:func:`public_item_ids`)."""
+    open_events = _open_event_ids(s)
+    return frozenset(
+        q.sequence_id for q in s.sequences if q.within_event in open_events
+    )
+
+
 def public_item_ids(s: Scenario) -> frozenset[str]:
     """Item ids the public may see: events the scenario marks
-    ``restricted`` = no, and queue slots inside such events."""
-    open_events = {e.event_id for e in s.events if not e.restricted}
+    ``restricted`` = no, and queue slots of the lists held inside such
+    events (:func:`public_sequence_ids`)."""
+    open_events = _open_event_ids(s)
+    open_lists = public_sequence_ids(s)
     out = set()
     for it in s.items:
         if (
             it.kind == "event"
             and it.ref_id in open_events
             and not it.restricted
-        ) or (it.kind == "sequence" and it.within_event in open_events):
+        ) or (it.kind == "sequence" and it.sequence_id in open_lists):
             out.add(it.item_id)
     return frozenset(out)
+
+
+def public_person_ids(
+    s: Scenario, schedule: Schedule | None = None
+) -> frozenset[str]:
+    """People of a confirmed delegation whom the public copy names
+    anyway: the participants of the public rows of ``schedule``
+    (:func:`is_public`; the full schedule or its public copy, the same
+    people) and the members of the public lists. Who else is in town is
+    not public (arrivals are restricted), so a part of the public copy
+    that lists people (the master order of precedence, the flags) lists
+    only these. With no schedule, only the lists' members."""
+    public = public_item_ids(s)
+    out: set[str] = set()
+    rows = schedule.assignments if schedule is not None else ()
+    for a in rows:
+        if is_public(s, public, a):
+            out.update(a.participants)
+    for sid in public_sequence_ids(s):
+        out.update(s.resolve(m.member) or "" for m in s.members_of(sid))
+    return frozenset(p for p in out if p in s.persons and s.is_active(p))
 
 
 def restricted_item_ids(s: Scenario) -> frozenset[str]:
@@ -108,11 +150,9 @@ def _public_note(s: Scenario, note: str) -> str:
     note = (note or "").strip()
     if note == "late: after the list":
         return note
-    if note.startswith("moved from "):
-        seq = s.sequence_by_id.get(note.removeprefix("moved from "))
-        public_events = {e.event_id for e in s.events if not e.restricted}
-        if seq is not None and seq.within_event in public_events:
-            return note
+    source = note.removeprefix("moved from ")
+    if source != note and source in public_sequence_ids(s):
+        return note
     return ""
 
 

@@ -17,11 +17,37 @@ names its rule:
 :func:`precedence_rows` gives the rows (pure); :func:`add_precedence_sheet`
 writes them with the workbook's table writer, printed like every table
 (the scenario's paper, 100 %, the header on every page).
+
+The public copy (``audience`` = ``public``, the press copy) shows what
+the rest of that copy shows, and no more (:mod:`models.audience`):
+
+- only the **lists** held inside an event the scenario marks
+  ``restricted`` = no (:func:`models.audience.public_sequence_ids`), the
+  lists whose queue slots its Schedule shows: a list inside a restricted
+  event or inside no event (a motorcade, a closed receiving line) is
+  left out, its id, title and members with it; a public list whose late
+  members move to a list left out says ``late policy move`` without
+  naming it;
+- the **master order** and the **flag order** only of the people, and
+  their delegations, that the public items name anyway
+  (:func:`models.audience.public_person_ids`: the participants of its
+  public rows, the members of its public lists). Both parts list
+  everyone present in the full copy, and who came, and when, is not
+  public (arrivals are restricted): a head who attends nothing public
+  is no more in the press copy's order of precedence than on its
+  Schedule. Each part's heading says so.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from models import Scenario
+from models.audience import (
+    AUDIENCES,
+    public_person_ids,
+    public_sequence_ids,
+)
 from models.precedence import (
     GUEST_OF_HONOUR,
     HOST_SIDE,
@@ -29,6 +55,7 @@ from models.precedence import (
     deciding,
     parse_tiebreak,
 )
+from models.records.schedule import Schedule
 
 PRECEDENCE_COLUMNS = [
     "list",
@@ -43,6 +70,8 @@ PRECEDENCE_COLUMNS = [
 ]
 #: The column a heading row writes its text in (it runs on to the right).
 HEADING_COLUMN = "delegation"
+#: What the public copy's master order and flag order say they cover.
+NAMED_ONLY = ", of those named in this copy"
 
 MASTER = "MASTER"
 FLAGS = "FLAGS"
@@ -134,20 +163,27 @@ def _decided(
     return f"{what}, the more senior {'later' if reverse else 'first'}"
 
 
-def master_rows(s: Scenario) -> list[dict]:
+def master_rows(
+    s: Scenario, people: Collection[str] | None = None
+) -> list[dict]:
     """Every head of a confirmed delegation, and every co-chair, in the
-    order of precedence with the setting's tie-break."""
+    order of precedence with the setting's tie-break; with ``people``
+    (the public copy), only those among them."""
     tiebreak = s.settings.precedence_tiebreak
     pids = list(s.heads) + [
         p.person_id
         for p in s.people
         if p.role == "co_chair" and s.is_active(p.person_id)
     ]
+    if people is not None:
+        pids = [p for p in pids if p in people]
     pids.sort(key=s.key_for(tiebreak))
     rows = [
         heading(
             MASTER,
-            "Master order of precedence: "
+            "Master order of precedence"
+            + (NAMED_ONLY if people is not None else "")
+            + ": "
             + _rule_text(tiebreak, "precedence"),
         )
     ]
@@ -159,11 +195,17 @@ def master_rows(s: Scenario) -> list[dict]:
     return rows
 
 
-def list_rows(s: Scenario, sequence_id: str) -> list[dict]:
-    """One list in the order the engine must follow (no member late)."""
+def list_rows(
+    s: Scenario, sequence_id: str, shown: Collection[str] | None = None
+) -> list[dict]:
+    """One list in the order the engine must follow (no member late).
+    ``shown``: the lists of this copy (``None``: all); the list late
+    members move to is named only if it is one of them."""
     seq = s.sequence_by_id[sequence_id]
     tiebreak = s.tiebreak_of(sequence_id)
     late = seq.late_policy or "end"
+    if shown is not None and seq.late == "move" and seq.move_to not in shown:
+        late = "move"
     rows = [
         heading(
             sequence_id,
@@ -205,12 +247,20 @@ def list_rows(s: Scenario, sequence_id: str) -> list[dict]:
     return rows
 
 
-def flag_rows(s: Scenario) -> list[dict]:
+def flag_rows(
+    s: Scenario, delegations: Collection[str] | None = None
+) -> list[dict]:
     """Every confirmed delegation's flag: the host's first, then English
-    alphabetical order, from the setting's lot letter when it draws one."""
+    alphabetical order, from the setting's lot letter when it draws one;
+    with ``delegations`` (the public copy), only those among them."""
     kind, lot = parse_tiebreak(s.settings.precedence_tiebreak)
     lot = lot if kind == "lot" else None
-    dels = [d for d in s.delegations if d.confirmed]
+    dels = [
+        d
+        for d in s.delegations
+        if d.confirmed
+        and (delegations is None or d.delegation_id in delegations)
+    ]
     dels.sort(
         key=lambda d: (
             d.kind != "host",
@@ -221,7 +271,9 @@ def flag_rows(s: Scenario) -> list[dict]:
     rows = [
         heading(
             FLAGS,
-            "Flag order: the host first, then English alphabetical order"
+            "Flag order"
+            + (NAMED_ONLY if delegations is not None else "")
+            + ": the host first, then English alphabetical order"
             + (f" from the lot letter {lot}" if lot else ""),
         )
     ]
@@ -242,23 +294,47 @@ def flag_rows(s: Scenario) -> list[dict]:
     return rows
 
 
-def precedence_rows(s: Scenario) -> list[dict]:
+def precedence_rows(
+    s: Scenario, schedule: Schedule | None = None, audience: str = "full"
+) -> list[dict]:
     """The whole sheet: master order, each list, flag order, each part
-    opened by its heading row (:func:`heading`)."""
-    rows = master_rows(s)
+    opened by its heading row (:func:`heading`). The ``public`` audience
+    gets the public lists only, and the master and flag orders of the
+    people its items name (see the module's docstring); ``schedule``
+    (full or public) gives those items' participants, and is read for
+    the public audience only."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"unknown audience {audience!r}")
+    if audience == "full":
+        rows = master_rows(s)
+        for seq in s.sequences:
+            rows += list_rows(s, seq.sequence_id)
+        return rows + flag_rows(s)
+    lists = public_sequence_ids(s)
+    people = public_person_ids(s, schedule)
+    rows = master_rows(s, people)
     for seq in s.sequences:
-        rows += list_rows(s, seq.sequence_id)
-    return rows + flag_rows(s)
+        if seq.sequence_id in lists:
+            rows += list_rows(s, seq.sequence_id, lists)
+    named = {s.persons[pid].delegation_id for pid in people}
+    return rows + flag_rows(s, named)
 
 
 def is_heading(row: dict) -> bool:
     return row["position"] is None and row["delegation_id"] is None
 
 
-def add_precedence_sheet(wb, s: Scenario, add_table) -> None:
-    """Write the Precedence sheet with ``add_table`` (the workbook's
-    table writer), headings in bold."""
-    rows = precedence_rows(s)
+def add_precedence_sheet(
+    wb,
+    s: Scenario,
+    add_table,
+    schedule: Schedule | None = None,
+    audience: str = "full",
+) -> None:
+    """Write the Precedence sheet for ``audience`` with ``add_table``
+    (the workbook's table writer), headings in bold (see
+    :func:`precedence_rows`)."""
+    rows = precedence_rows(s, schedule, audience)
     add_table(
         wb,
         "Precedence",

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from models import Scenario
 from models import intervals as iv
+from models.audience import public_sequence_ids
 from models.reasons import missed_turn
 from models.records.items import (
     bilateral_item_id,
@@ -14,7 +15,7 @@ from models.records.items import (
     event_item_id,
     valued_guest,
 )
-from models.records.schedule import Schedule
+from models.records.schedule import Assignment, Schedule
 from models.titles import person_label
 
 #: Agendas: the columns people read first (and print), then the codes.
@@ -199,7 +200,11 @@ def protocol_rows(
 ) -> list[list]:
     """Every queue slot, list by list in time order, with its note (late,
     moved) and why (the turn missed; in the full copy also from when the
-    member could be there, which tells an arrival time)."""
+    member could be there, which tells an arrival time). The public copy
+    says why only when the turn missed was in a public list: a member
+    moved here from a list it leaves out is not told of (that list's id
+    and time are not public)."""
+    shown = public_sequence_ids(s) if public else None
     rows = []
     slots = sorted(
         (a for a in schedule.assignments if a.kind == "sequence"),
@@ -223,10 +228,21 @@ def protocol_rows(
                 a.room_id,
                 room_name(s, a.room_id),
                 a.note,
-                missed_turn(s, schedule, a, detail=not public),
+                missed_turn(s, schedule, a, detail=not public)
+                if shown is None or _own_list(s, a) in shown
+                else "",
             ]
         )
     return rows
+
+
+def _own_list(s: Scenario, a: Assignment) -> str | None:
+    """The list whose turn the queue row ``a`` stands for: the one its
+    member is moved from, else its own."""
+    it = s.item_by_id.get(a.item_id)
+    if it is None:
+        return None
+    return it.moved_from or it.sequence_id
 
 
 def bilateral_rows(s: Scenario, schedule: Schedule) -> list[list]:

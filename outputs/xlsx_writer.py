@@ -195,6 +195,8 @@ def build_workbook(
         wb,
         scenario,
         partial(add_table, furniture=furniture, subject="Order of precedence"),
+        schedule,
+        audience,
     )
     return wb
 

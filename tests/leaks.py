@@ -4,6 +4,9 @@
 scenario and the full schedule (not from the code under test):
 
 - the id and title of every item the scenario does not mark public;
+- the id and title of every list (sequence) not held inside an event the
+  scenario marks public: a list inside a restricted event or inside no
+  event (its title only when no public item or list has it);
 - every arrival point (room id and name, when no public item uses that
   room) and every arrival time as the engine writes times;
 - every person's availability bounds and personal closed windows, as
@@ -51,6 +54,17 @@ def secrets(
         out[it.item_id] = f"id of restricted {it.item_id}"
         if it.title not in open_titles:
             out[it.title] = f"title of restricted {it.item_id}"
+    # the spec's rule, not the code's: a list is public when held inside
+    # an event the scenario marks restricted = no
+    open_events = {e.event_id for e in s.events if not e.restricted}
+    open_lists = [q for q in s.sequences if q.within_event in open_events]
+    open_titles |= {q.title for q in open_lists}
+    for q in s.sequences:
+        if q in open_lists:
+            continue
+        out[q.sequence_id] = f"id of restricted list {q.sequence_id}"
+        if not any(q.title in title for title in open_titles):
+            out[q.title] = f"title of restricted list {q.sequence_id}"
     for b in s.bilaterals:
         out[b.request_id] = "bilateral request id"
     for e in s.events:

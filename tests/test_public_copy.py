@@ -1,7 +1,8 @@
 """The leak scanner on whole runs (issue 14): for the sample and for a
-generated scenario, no text of a restricted item, arrival point or time,
-person's availability or file path appears in any cell or calendar of
-the public outputs of ``solve``, ``export`` and what-if runs."""
+generated scenario, no text of a restricted item or list, arrival point
+or time, person's availability or file path appears in any cell or
+calendar of the public outputs of ``solve``, ``export`` and what-if
+runs."""
 
 from __future__ import annotations
 
@@ -14,8 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from inputs.scenario_writer import write_scenario
+from models import Sequence, SequenceMember
+from outputs.xlsx_writer import write_schedule_workbook
 from scheduler.cli import cli
 from scheduler.pipeline import load_scenario, load_schedule
+from tests.factory import at
 from tests.leaks import (
     calendar_texts,
     leaks,
@@ -23,12 +27,18 @@ from tests.leaks import (
     structural_leaks,
     workbook_texts,
 )
+from tests.outputs.secret_queues import (
+    SECRET_WORDS,
+    secret_queue_scenario,
+    secret_queue_schedule,
+)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 
 def _generated(folder: Path) -> Path:
-    """A small generated scenario with restricted side events and
+    """A small generated scenario with restricted side events, a list
+    held inside a restricted event and one held inside no event, and
     delegations that are in town only part of the time."""
     from generate import generate
 
@@ -50,7 +60,37 @@ def _generated(folder: Path) -> Path:
         else d
         for k, d in enumerate(s.delegations)
     )
-    s = replace(s, events=events, delegations=dels)
+    assert events[1].event_id == "PLEN0" and events[1].restricted
+    guests = [d.delegation_id for d in s.delegations[1:4]]
+    lists = (
+        Sequence(
+            "CLOSEDQ",
+            "Speakers of the closed session",
+            "PLEN",
+            "precedence",
+            60,
+            within_event="PLEN0",
+        ),
+        Sequence(
+            "MOTORQ",
+            "Order of the motorcade",
+            "MR01",
+            "precedence",
+            30,
+            earliest=at("13:00", day),
+            latest=at("17:00", day),
+        ),
+    )
+    members = tuple(
+        SequenceMember(q, d) for q in ("CLOSEDQ", "MOTORQ") for d in guests
+    )
+    s = replace(
+        s,
+        events=events,
+        delegations=dels,
+        sequences=(*s.sequences, *lists),
+        members=(*s.members, *members),
+    )
     return write_scenario(s, folder / "generated.xlsx")
 
 
@@ -122,3 +162,38 @@ def test_no_leak_in_the_public_outputs_of_the_sample(tmp_path):
     # two workers: the sample is proven optimal in a few seconds, where
     # one worker (a repeatable run) spends its whole budget
     _scan_runs(tmp_path, _sample, "20", "30", workers="2")
+
+
+def test_no_list_left_out_of_the_public_copy_is_named_in_it(tmp_path):
+    # ``export`` and ``solve`` with ``--audience public``: a list held
+    # inside a restricted event and one held inside no event leave no id,
+    # title or member's name in any sheet
+    s = secret_queue_scenario()
+    scenario = write_scenario(s, tmp_path / "scenario.xlsx")
+    full = write_schedule_workbook(
+        s, secret_queue_schedule(s), tmp_path / "full.xlsx"
+    )
+    _run(
+        "export", scenario, full, "-o", tmp_path / "export-public.xlsx",
+        "--audience", "public",
+    )  # fmt: skip
+    _run(
+        "solve", scenario, "-o", tmp_path / "solve-public.xlsx",
+        "--audience", "public", "--time-limit", "2", "--workers", "1",
+        "--diagnose-seconds", "0",
+    )  # fmt: skip
+
+    def named(path: Path) -> set[str]:
+        return {
+            w for _, text in workbook_texts(path) for w in SECRET_WORDS
+            if w in text
+        }  # fmt: skip
+
+    assert named(full) == set(SECRET_WORDS)  # the check can fail
+    assert named(tmp_path / "export-public.xlsx") == set()
+    assert named(tmp_path / "solve-public.xlsx") == set()
+    secret = secrets(s, load_schedule(full, s).schedule)
+    for name in ("export-public", "solve-public"):
+        path = tmp_path / f"{name}.xlsx"
+        assert leaks(workbook_texts(path), secret) == [], name
+        assert structural_leaks(s, path) == [], name

@@ -1,5 +1,7 @@
 """The Precedence sheet: master order, every list with its rule, the flag
-order; printable on A4 (issue 18)."""
+order; printable on A4 (issue 18). In the public copy, only the public
+lists, and the master and flag orders of whom the public items name: no
+sheet of that copy names a list it leaves out."""
 
 from __future__ import annotations
 
@@ -9,7 +11,8 @@ from datetime import date
 from openpyxl import load_workbook
 
 from models import Person, Sequence, SequenceMember
-from models.records.schedule import Schedule
+from models.checker import check
+from models.records.schedule import Assignment, Schedule
 from outputs.precedence_sheet import (
     FLAGS,
     MASTER,
@@ -19,6 +22,14 @@ from outputs.precedence_sheet import (
 )
 from outputs.xlsx_writer import write_schedule_workbook
 from tests.factory import at, delegation, settings, tiny
+from tests.leaks import leaks, secrets, workbook_texts
+
+from .schedules import sec
+from .secret_queues import (
+    SECRET_WORDS,
+    secret_queue_scenario,
+    secret_queue_schedule,
+)
 
 
 def _scenario():
@@ -172,3 +183,128 @@ def test_sheet_prints_on_a4(tmp_path):
     # heading rows in bold, in the font every style names
     bold = [r for r in ws.iter_rows(min_row=2) if r[0].font.b]
     assert bold and all(c.font.name == "Arial" for c in bold[0])
+
+
+def _words_in(path, words=SECRET_WORDS) -> set[str]:
+    """Which of ``words`` some text of the workbook at ``path`` holds
+    (any cell of any sheet, sheet names, headers and footers)."""
+    return {w for _, text in workbook_texts(path) for w in words if w in text}
+
+
+def test_the_public_copy_names_no_list_it_does_not_show(tmp_path):
+    # a list held inside a restricted event and one held inside no event:
+    # neither id, title nor member may be read in any sheet
+    s = secret_queue_scenario()
+    sched = secret_queue_schedule(s)
+    full = write_schedule_workbook(s, sched, tmp_path / "full.xlsx")
+    pub = write_schedule_workbook(
+        s, sched, tmp_path / "pub.xlsx", audience="public"
+    )
+    # the full copy names them all: the check can fail
+    assert _words_in(full) == set(SECRET_WORDS)
+    assert _words_in(pub) == set()
+
+
+def _parts(rows) -> list[str]:
+    return [r["list"] for r in rows if is_heading(r)]
+
+
+def test_public_rows_are_the_public_lists_and_the_people_they_name():
+    s = secret_queue_scenario()
+    sched = secret_queue_schedule(s)
+    assert _parts(precedence_rows(s)) == [MASTER, "Q", "SECQ", "SECQ2", FLAGS]
+    rows = precedence_rows(s, sched, audience="public")
+    assert _parts(rows) == [MASTER, "Q", FLAGS]
+    # the master order and the flags: only who the public copy names
+    # (the opening's heads, the list's members), not everyone present
+    assert [r["delegation_id"] for r in _part(rows, MASTER)] == ["FRA", "DEU"]
+    assert [r["delegation"] for r in _part(rows, FLAGS)] == [
+        "France",
+        "Germany",
+    ]
+    assert "named in this copy" in _heading(rows, MASTER)
+    assert "named in this copy" in _heading(rows, FLAGS)
+    # a public list reads as in the full copy
+    full = precedence_rows(s)
+    assert _part(rows, "Q") == _part(full, "Q")
+    assert _heading(rows, "Q") == _heading(full, "Q")
+
+
+def test_a_public_list_does_not_name_the_list_its_late_members_join():
+    s = secret_queue_scenario()
+    s = replace(
+        s,
+        sequences=tuple(
+            replace(q, late_policy="move:SECQ2") if q.sequence_id == "Q" else q
+            for q in s.sequences
+        ),
+    )
+    full = precedence_rows(s)
+    assert _heading(full, "Q").endswith("late policy move:SECQ2")
+    rows = precedence_rows(s, secret_queue_schedule(s), audience="public")
+    assert _heading(rows, "Q").endswith("late policy move")
+    assert not any("SECQ" in str(v) for r in rows for v in r.values())
+
+
+def test_the_public_copy_fails_closed_without_a_schedule():
+    # no schedule: only the public lists' members are named
+    s = secret_queue_scenario()
+    rows = precedence_rows(s, None, audience="public")
+    assert _parts(rows) == [MASTER, "Q", FLAGS]
+    assert {r["delegation_id"] for r in _part(rows, MASTER)} == {"FRA", "DEU"}
+
+
+def test_a_member_moved_from_a_list_left_out_is_not_told_of(tmp_path):
+    # FRA-SEC leaves at 10:45, before his turn in the restricted list
+    # SECQ, whose late members move to the public list Q: his slot in Q
+    # is public, the list and the turn he missed are not
+    s = secret_queue_scenario()
+    s = replace(
+        s,
+        sequences=tuple(
+            replace(q, late_policy="move:Q") if q.sequence_id == "SECQ" else q
+            for q in s.sequences
+        ),
+        people=tuple(
+            replace(p, available_to=at("10:45"))
+            if p.person_id == "FRA-SEC"
+            else p
+            for p in s.people
+        ),
+    )
+    moved = s.item_by_id["S:Q:FRA-SEC"]
+    rows = [
+        replace(a, start=sec("09:33:00"), end=sec("09:33:45"), position=3)
+        if a.item_id == "S:Q:DEU"
+        else a
+        for a in secret_queue_schedule(s).assignments
+        if a.item_id != "S:SECQ:FRA-SEC"
+    ]
+    rows.append(
+        Assignment(
+            moved.item_id,
+            "sequence",
+            "Q",
+            moved.title,
+            sec("09:31:30"),
+            sec("09:33:00"),
+            "HALL",
+            "NCC",
+            ("FRA-SEC",),
+            position=2,
+            note="moved from SECQ",
+        )
+    )
+    sched = replace(secret_queue_schedule(s), assignments=tuple(rows))
+    assert check(s, sched) == []
+    secret = secrets(s, sched)
+    full = write_schedule_workbook(s, sched, tmp_path / "full.xlsx")
+    protocol = [f for f in leaks(workbook_texts(full), secret) if "SECQ" in f]
+    assert any(f.startswith("Protocol!M") for f in protocol)  # can fail
+    pub = write_schedule_workbook(
+        s, sched, tmp_path / "pub.xlsx", audience="public"
+    )
+    assert leaks(workbook_texts(pub), secret) == []
+    ws = load_workbook(pub)["Protocol"]
+    names = [r[7] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert "Jean-Luc Vautrin" in names  # his slot in Q is public
