@@ -6,6 +6,8 @@ sheet, row, column, the value found and what was expected.
 
 from __future__ import annotations
 
+import math
+import unicodedata
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -13,7 +15,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils import get_column_letter
+from openpyxl.cell.cell import MergedCell
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from models import (
@@ -248,6 +251,33 @@ def sheet_notes(ws: Worksheet, sheet_name: str, notes: list[str]) -> None:
         )
 
 
+def hidden_columns(
+    ws: Worksheet, sheet_name: str, headers: dict[str, int], notes: list[str]
+) -> None:
+    """Say which columns read (``headers``: header -> column index) are
+    hidden in the workbook (a hidden range, ``min``..``max``, included)."""
+    hidden: set[int] = set()
+    for key, dim in ws.column_dimensions.items():
+        if not dim.hidden:
+            continue
+        first = dim.min or column_index_from_string(key)
+        hidden.update(range(first, max(dim.max or first, first) + 1))
+    shown = [
+        f"{h} ({get_column_letter(i)})"
+        for h, i in sorted(headers.items(), key=lambda hi: hi[1])
+        if i in hidden
+    ]
+    if shown:
+        which = (
+            f"column {shown[0]} is"
+            if len(shown) == 1
+            else f"columns {', '.join(shown)} are"
+        )
+        notes.append(
+            f"{sheet_name}: {which} hidden in the workbook; read all the same"
+        )
+
+
 def _read_sheet(
     wb: Workbook, sheet: Sheet, file: str, res: ReadResult
 ) -> Rows:
@@ -283,11 +313,12 @@ def _read_sheet(
                 f"{sheet.name}: column {h!r} is not part of "
                 "the format and was ignored"
             )
+    read = {h: i for h, i in headers.items() if h in known}
+    hidden_columns(ws, sheet.name, read, res.notes)
+    merged = _merged_data_cells(ws, set(read.values()))
     rows: Rows = []
-    for r, row in enumerate(
-        ws.iter_rows(min_row=2, values_only=True), start=2
-    ):
-        if all(cells.is_empty(v) for v in row):
+    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
+        if all(cells.is_empty(c.value) for c in row):
             continue
         if len(rows) >= MAX_ROWS:
             res.problems.append(
@@ -303,17 +334,99 @@ def _read_sheet(
         values: Values = {}
         for col in sheet.columns:
             idx = headers.get(col.name)
-            raw = row[idx - 1] if idx is not None and idx <= len(row) else None
-            values[col.name] = _parse(col, raw, sheet.name, r, file, res)
+            cell = (
+                row[idx - 1] if idx is not None and idx <= len(row) else None
+            )
+            values[col.name] = _read_cell(
+                col, cell, merged, sheet.name, r, file, res
+            )
         rows.append((r, values))
     res.counts[sheet.name] = len(rows)
     _same_ids(sheet, rows, file, res)
     return rows
 
 
+def _merged_data_cells(
+    ws: Worksheet, columns: set[int]
+) -> dict[tuple[int, int], tuple[str, str]]:
+    """(row, column) -> (the merged range, its first cell), for every
+    cell below the header, in the ``columns`` read, that Excel shows
+    merged with a first cell holding a value: the cell itself holds
+    none."""
+    out: dict[tuple[int, int], tuple[str, str]] = {}
+    for rng in ws.merged_cells.ranges:
+        if rng.max_row < 2:
+            continue
+        first = ws.cell(rng.min_row, rng.min_col)
+        if cells.is_empty(first.value):
+            continue
+        cols = [c for c in columns if rng.min_col <= c <= rng.max_col]
+        for r in range(max(rng.min_row, 2), min(rng.max_row, ws.max_row) + 1):
+            for c in cols:
+                if (r, c) != (rng.min_row, rng.min_col):
+                    out[(r, c)] = (rng.coord, first.coordinate)
+    return out
+
+
+def _read_cell(
+    col: Column,
+    cell: Any,
+    merged: dict[tuple[int, int], tuple[str, str]],
+    sheet: str,
+    r: int,
+    file: str,
+    res: ReadResult,
+) -> object:
+    """The parsed value of one cell (``None``: no cell in the row). An
+    Excel error cell (``#N/A``, ``#REF!``: openpyxl gives its code as
+    text, with data type ``e``) and a merged cell that shows a value it
+    does not hold are problems of their own."""
+    if cell is None:
+        return _parse(col, None, sheet, r, file, res)
+    if cell.data_type == "e":
+        res.problems.append(
+            Problem(
+                f"An Excel error ({cell.value}) where a value is expected",
+                sheet,
+                r,
+                col.name,
+                file=file,
+            )
+        )
+        return None
+    where = (r, int(cell.column or 0))
+    if isinstance(cell, MergedCell) and where in merged:
+        rng, first = merged[where]
+        res.problems.append(
+            Problem(
+                f"Merged cells {rng}: this cell shows the value of {first} "
+                "but holds none; unmerge the cells and fill in each one",
+                sheet,
+                r,
+                col.name,
+                file=file,
+            )
+        )
+        return None
+    return _parse(col, cell.value, sheet, r, file, res)
+
+
 def _parse(
     col: Column, raw: object, sheet: str, r: int, file: str, res: ReadResult
 ) -> object:
+    if isinstance(raw, float) and not math.isfinite(raw):
+        res.problems.append(
+            Problem(
+                "Out of range",
+                sheet,
+                r,
+                col.name,
+                raw,
+                "a finite number",
+                file,
+            )
+        )
+        return None
     if cells.is_empty(raw):
         if col.required:
             res.problems.append(
@@ -409,9 +522,11 @@ def _beyond_limits(col: Column, value: Any) -> tuple[str, str] | None:
 
 
 def _same_ids(sheet: Sheet, rows: Rows, file: str, res: ReadResult) -> None:
-    """Ids of one sheet that are the same but for case or spaces (``fra``
-    and ``FRA``): refused, naming the later row. Exactly equal ids are
-    left to :func:`models.validate_scenario`."""
+    """Ids of one sheet that are the same but for case, spaces or the
+    form of their characters (``fra`` and ``FRA``; ``CÔTE`` with the
+    accent composed or apart; full-width ``ＮＣＣ`` and ``NCC``:
+    :func:`limits.same_id`): refused, naming the later row. Exactly equal
+    ids are left to :func:`models.validate_scenario`."""
     for col in sheet.columns:
         if col.type != "id":
             continue
@@ -423,18 +538,33 @@ def _same_ids(sheet: Sheet, rows: Rows, file: str, res: ReadResult) -> None:
             key = limits.same_id(value)
             seen = first.setdefault(key, (r, value))
             if seen[1] != value:
+                but, expected = _differs_by(seen[1], value)
                 res.problems.append(
                     Problem(
                         f"Same id as row {seen[0]} ({seen[1]!r}) but for "
-                        "case or spaces",
+                        + but,
                         sheet.name,
                         r,
                         col.name,
                         value,
-                        "ids that differ in more than case or spaces",
+                        expected,
                         file,
                     )
                 )
+
+
+def _differs_by(a: str, b: str) -> tuple[str, str]:
+    """What alone tells apart two ids of one :func:`limits.same_id`, and
+    what is expected instead."""
+    if "".join(a.split()).casefold() == "".join(b.split()).casefold():
+        return "case or spaces", "ids that differ in more than case or spaces"
+    but = "the form of its characters"
+    if unicodedata.normalize("NFKC", a) != unicodedata.normalize("NFKC", b):
+        but = "case, spaces or " + but
+    return but, (
+        "ids that differ in more than that (an accent typed composed or "
+        "apart, or full-width letters, look the same in Excel)"
+    )
 
 
 # ------------------------------------------------------------- records

@@ -26,6 +26,7 @@ from models.records.items import item_id_for
 from models.records.problems import Problem
 from models.records.schedule import (
     SCHEDULE_COLUMNS,
+    SCHEDULE_OPTIONAL_COLUMNS,
     UNSCHEDULED_COLUMNS,
     Assignment,
     Schedule,
@@ -38,6 +39,8 @@ from . import cells
 from .scenario_reader import find_sheet, header_map, open_workbook
 
 REQUIRED = SCHEDULE_COLUMNS
+#: Every column of the Schedule sheet that is read.
+READ = (*SCHEDULE_COLUMNS, *SCHEDULE_OPTIONAL_COLUMNS, "restricted")
 KINDS = ITEM_KINDS
 PREFIX_KIND = {prefix: kind for kind, prefix in ID_PREFIX.items()}
 DATE_TIME = "a date-time like 2025-10-25 09:00 (or 09:00:30)"
@@ -146,10 +149,14 @@ class _Row:
         r: int,
         file: str,
         problems: list[Problem],
+        errors: frozenset[str] = frozenset(),
     ):
         self.values, self.heads = values, heads
         self.sheet, self.r, self.file = sheet, r, file
         self.problems = problems
+        #: Columns whose cell is an Excel error (``#N/A``): read as empty
+        #: here, reported by :meth:`report_errors`.
+        self.errors = errors
 
     def raw(self, col: str) -> object:
         i = self.heads.get(col)
@@ -159,14 +166,27 @@ class _Row:
 
     def text(self, col: str) -> str:
         raw = self.raw(col)
+        if col in self.errors:
+            return ""
         return "" if cells.is_empty(raw) else cells.text(raw)
+
+    def report_errors(self, columns: Sequence[str]) -> None:
+        """An Excel error cell in one of ``columns`` is a problem."""
+        for col in columns:
+            if col in self.errors:
+                self.bad(
+                    f"An Excel error ({self.raw(col)}) where a value is "
+                    "expected",
+                    col,
+                )
 
     def parse(
         self, col: str, fn: Callable[[object], T], expected: str
     ) -> T | None:
-        """``fn(value)``, ``None`` if empty; a problem if it fails."""
+        """``fn(value)``, ``None`` if empty or an Excel error; a problem
+        if it fails."""
         raw = self.raw(col)
-        if cells.is_empty(raw):
+        if cells.is_empty(raw) or col in self.errors:
             return None
         if isinstance(raw, str) and raw.startswith("="):
             self.bad(f"A formula in {col}", col, raw, NOT_FORMULA)
@@ -199,10 +219,14 @@ def _assignments(
     res: ScheduleRead,
 ) -> list[Assignment]:
     out = []
-    for r, values in enumerate(
-        ws.iter_rows(min_row=2, values_only=True), start=2
-    ):
-        row = _Row(values, heads, "Schedule", r, file, res.problems)
+    for r, cells_of_row in enumerate(ws.iter_rows(min_row=2), start=2):
+        values = [c.value for c in cells_of_row]
+        errors = frozenset(
+            col
+            for col, i in heads.items()
+            if i <= len(cells_of_row) and cells_of_row[i - 1].data_type == "e"
+        )
+        row = _Row(values, heads, "Schedule", r, file, res.problems, errors)
         if all(cells.is_empty(row.raw(c)) for c in REQUIRED):
             continue
         a = _assignment(row)
@@ -216,6 +240,7 @@ def _assignments(
 def _assignment(row: _Row) -> Assignment | None:
     """The row's assignment, or ``None`` with its problems added."""
     n_before = len(row.problems)
+    row.report_errors(READ)
     start = row.parse("start", date_time, DATE_TIME)
     end = row.parse("end", date_time, DATE_TIME)
     position = row.parse("position", cells.integer, WHOLE)

@@ -1,6 +1,6 @@
 """Checks made before a workbook is handed to openpyxl: the file exists,
 is an .xlsx (a zip), is not encrypted or a legacy .xls, is not damaged,
-and is not a zip bomb."""
+is not a zip bomb, and has a name ending in .xlsx."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ MAX_RATIO = 200
 #: Bytes read at a time when unpacking a part to test it.
 CHUNK = 1 << 20
 OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+#: Name endings of the workbooks openpyxl reads (it refuses any other
+#: name, even of a good workbook, with its own words).
+WORKBOOK_ENDINGS = (".xlsx", ".xlsm", ".xltx", ".xltm")
 
 
 def precheck(source: str | Path) -> Problem | None:
@@ -83,9 +86,20 @@ def precheck(source: str | Path) -> Problem | None:
                     )
             if "[Content_Types].xml" not in zf.namelist():
                 return bad("Not an .xlsx workbook (no [Content_Types].xml)")
-            return _unpacked(zf, infos, bad)
+            damaged = _unpacked(zf, infos, bad)
+            if damaged is not None:
+                return damaged
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         return bad(f"The workbook is damaged or truncated ({exc})")
+    if path.suffix.lower() not in WORKBOOK_ENDINGS:
+        # a sound zip under another name: say so, not in openpyxl's words
+        good = path.stem if path.stem.lower().endswith(".xlsx") else None
+        return Problem(
+            "The file name does not end in .xlsx: rename the file",
+            value=path.name,
+            expected=f"a name such as {good or path.name + '.xlsx'}",
+            file=name,
+        )
     return None
 
 

@@ -757,6 +757,159 @@ def _fits_a_slot(s: Scenario, e: Any) -> Iterator[Problem]:
             )
 
 
+def _moment(moment: datetime) -> str:
+    """``_stamp``, with the seconds if there are any."""
+    return moment.strftime(
+        "%Y-%m-%d %H:%M:%S" if moment.second else "%Y-%m-%d %H:%M"
+    )
+
+
+def _pinned(
+    s: Scenario,
+    sheet: str,
+    rec: Any,
+    column: str,
+    start: datetime,
+    minutes: int,
+    step: int,
+    what: str,
+) -> Iterator[Problem]:
+    """A start the engine allows no other (``start`` of an item of
+    ``minutes`` on an event day) that no schedule can use, as the engine's
+    rules ``time_grid`` and ``day_hours`` see it: off the grid of ``step``
+    minutes counted from that day's day_start (``1``: whole minutes), or
+    the item (``what``) not inside day_start..day_end."""
+    st = s.settings
+    if st.day_start >= st.day_end or step < 1:
+        return  # reported with the settings
+    day_lo = datetime.combine(start.date(), st.day_start)
+    day_hi = datetime.combine(start.date(), st.day_end)
+    grid = timedelta(minutes=step)
+    off = (start.replace(microsecond=0) - day_lo) % grid
+    if off:
+        below = start.replace(microsecond=0) - off
+        yield problem(
+            sheet,
+            rec,
+            column,
+            f"Not on the {step}-minute time grid (counted from day_start "
+            f"{st.day_start:%H:%M})"
+            if step > 1
+            else "Not on a whole minute",
+            _moment(start),
+            f"a start such as {below:%H:%M} or {below + grid:%H:%M}",
+        )
+    if minutes <= 0:
+        return  # reported with the duration
+    length = timedelta(minutes=minutes)
+    latest = day_hi - length
+    expected = (
+        f"a start from {day_lo:%H:%M} to {latest:%H:%M} (the {what} "
+        f"lasts {minutes} min)"
+        if latest >= day_lo
+        else None
+    )
+    if start < day_lo:
+        yield problem(
+            sheet,
+            rec,
+            column,
+            f"Before day_start ({st.day_start:%H:%M})",
+            _moment(start),
+            expected,
+        )
+    elif start > latest:
+        yield problem(
+            sheet,
+            rec,
+            column,
+            f"The {what} would end after day_end ({st.day_end:%H:%M})",
+            _moment(start),
+            expected,
+        )
+
+
+def _fixed_start(s: Scenario, e: Any) -> Iterator[Problem]:
+    """A fixed start the engine can never keep, told from the scenario
+    alone (not a schedule that cannot be found): off the time grid or
+    the day's hours (:func:`_pinned`), outside the event's own window
+    (it starts at earliest or later and ends by latest: the engine's rule
+    ``time_window``), or not the start of a slot of its slot set long
+    enough for it (rule ``slot_set``)."""
+    t = e.fixed_start
+    if t is None or t.date() not in s.settings.days:
+        return  # none, or reported as outside the event days
+    minutes = e.duration_minutes
+    yield from _pinned(
+        s,
+        "Events",
+        e,
+        "fixed_start",
+        t,
+        minutes,
+        s.settings.time_step_minutes,
+        "event",
+    )
+    if minutes <= 0:
+        return
+    length = timedelta(minutes=minutes)
+    lo, hi = e.earliest, e.latest
+    if lo is not None and hi is not None and hi - lo < length:
+        return  # reported: the window is too short for any start
+    if (lo is not None and t < lo) or (hi is not None and t + length > hi):
+        if lo is not None and hi is not None:
+            when = f"from {_stamp(lo)} to {_stamp(hi - length)}"
+        elif lo is not None:
+            when = f"at {_stamp(lo)} or later"
+        else:
+            assert hi is not None
+            when = f"by {_stamp(hi - length)}"
+        yield problem(
+            "Events",
+            e,
+            "fixed_start",
+            "Outside the event's own window (earliest to latest)",
+            _moment(t),
+            f"a start {when} (the event lasts {minutes} min and must end "
+            "by latest)"
+            if hi is not None
+            else f"a start {when}",
+        )
+    slots = s.slots_by_set.get(e.slot_set or "", [])
+    starts = [x.start for x in slots if x.end - x.start >= length]
+    if starts and t not in starts:
+        same_day = [x for x in starts if x.date() == t.date()] or starts
+        shown = ", ".join(_stamp(x) for x in same_day[:6])
+        more = ", ..." if len(same_day) > 6 else ""
+        yield problem(
+            "Events",
+            e,
+            "fixed_start",
+            f"Not the start of a slot of set {e.slot_set} long enough for "
+            "the event",
+            _moment(t),
+            f"one of {shown}{more}",
+        )
+
+
+def _pinned_arrival(s: Scenario, a: Any) -> Iterator[Problem]:
+    """A reception with a single allowed start (earliest = latest) is
+    pinned like an event's fixed start: on a whole minute, within the
+    day's hours."""
+    if a.earliest != a.latest or a.earliest.date() not in s.settings.days:
+        return
+    yield from _pinned(
+        s,
+        "Arrivals",
+        a,
+        "earliest",
+        a.earliest,
+        s.arrival_minutes(a),
+        1,
+        "reception",
+    )
+
+
 def _queue_placed(s: Scenario, q: Any) -> Iterator[Problem]:
     if q.within_event is None and (q.earliest is None or q.latest is None):
         yield problem(
@@ -775,6 +928,7 @@ WINDOWS: tuple[tuple[str, Window | RowCheck], ...] = (
     ("People", Window("available_from", "available_to", on_days=False)),
     ("Events", Window("earliest", "latest", "duration_minutes", "event")),
     ("Events", Window("fixed_start")),
+    ("Events", _fixed_start),
     ("Events", _preferred_day),
     ("Events", _fits_a_slot),
     ("Slots", Window("start", "end")),
@@ -782,6 +936,7 @@ WINDOWS: tuple[tuple[str, Window | RowCheck], ...] = (
                           "meeting")),
     # a single allowed start is a valid reception window
     ("Arrivals", Window("earliest", "latest", equal_ok=True)),
+    ("Arrivals", _pinned_arrival),
     ("Sequences", _queue_placed),
     ("Sequences", Window("earliest", "latest")),
     ("SecurityWindows", Window("start", "end", on_days=False)),

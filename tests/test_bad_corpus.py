@@ -53,6 +53,24 @@ EXPECT = {
     "duplicate_setting.xlsx": "Settings, row 13, column key",
     "duplicate_header.xlsx": "Rooms, row 1, column capacity",
     "chart_sheet.xlsx": "sheet Rooms: Sheet Rooms is a chart",
+    # audit s23: a fixed start no schedule can keep is bad input (not
+    # "no schedule exists"); Excel error cells; ids alike to the eye
+    "fixed_start_off_grid.xlsx": "Events, row 2, column fixed_start: "
+    "Not on the 5-minute time grid (counted from day_start 08:00)",
+    "fixed_start_outside_window.xlsx": "Events, row 2, column fixed_start: "
+    "Outside the event's own window",
+    "fixed_start_past_day_end.xlsx": "Events, row 2, column fixed_start: "
+    "The event would end after day_end (18:00)",
+    "error_cell_id.xlsx": "Rooms, row 2, column room_id: "
+    "An Excel error (#DIV/0!) where a value is expected",
+    "error_cell_title.xlsx": "Events, row 3, column title: "
+    "An Excel error (#N/A) where a value is expected",
+    "id_same_but_width.xlsx": "Rooms, row 3, column room_id: "
+    "Same id as row 2 ('R1') but for the form of its characters",
+    "id_same_but_accent_form.xlsx": "Venues, row 3, column venue_id: "
+    "Same id as row 2",
+    "merged_data_cells.xlsx": "Events, row 3, column title: "
+    "Merged cells B2:B3",
 }
 
 
@@ -180,6 +198,28 @@ def test_a_workbook_too_big_to_unpack_is_refused_quickly(
     assert list(out.iterdir()) == []
 
 
+def test_a_good_workbook_named_without_xlsx_is_named_clearly(tmp_path):
+    from tests.inputs.helpers import workbook
+
+    path = tmp_path / "scenario"
+    path.write_bytes(workbook(tmp_path).read_bytes())
+    out = tmp_path / "out"
+    out.mkdir()
+    runner = CliRunner()
+    for args in (
+        ["validate", str(path)],
+        ["solve", str(path), "-o", str(out / "s.xlsx")],
+    ):
+        r = runner.invoke(cli, args)
+        assert r.exit_code == 2, (args, r.output)
+        assert "Traceback" not in r.output and "openpyxl" not in r.output
+        assert (
+            f"{path}: The file name does not end in .xlsx: rename the file "
+            "(found 'scenario'; expected a name such as scenario.xlsx)"
+        ) in r.output
+    assert list(out.iterdir()) == []
+
+
 # ------------------------------------------------ odd but valid workbooks
 
 ODD = Path(__file__).parent / "data" / "odd"
@@ -228,3 +268,17 @@ def test_validate_says_what_excel_hides():
     assert r.exit_code == 0, r.output
     assert "sheet Travel is hidden" in r.output
     assert "Rooms: row 3 is hidden or filtered out" in r.output
+
+
+def test_validate_says_which_columns_excel_hides(tmp_path):
+    from tests.inputs.helpers import workbook
+
+    def hide(wb):
+        ws = wb["Events"]
+        header = next(c for c in ws[1] if c.value == "restricted")
+        ws.column_dimensions[header.column_letter].hidden = True
+
+    r = CliRunner().invoke(cli, ["validate", str(workbook(tmp_path, hide))])
+    assert r.exit_code == 0, r.output
+    assert "Events: column restricted (" in r.output
+    assert "is hidden in the workbook; read all the same" in r.output

@@ -48,6 +48,9 @@ def _control(c: str) -> bool:
 
 
 def same_id(text: str) -> str:
-    """The form two ids are compared in: spaces and case ignored (``fra``
-    and ``FRA``, ``FR A`` and ``FRA`` are the same id)."""
-    return "".join(text.split()).casefold()
+    """The form two ids are compared in: spaces, case and Unicode form
+    ignored (``fra`` and ``FRA``, ``FR A`` and ``FRA``, ``CÔTE`` composed
+    and decomposed, full-width ``ＮＣＣ`` and ``NCC`` are the same id: they
+    look the same in Excel)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", "".join(folded.split()))

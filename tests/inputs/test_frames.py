@@ -107,3 +107,13 @@ def test_a_formula_is_refused_as_in_a_workbook():
     frames["Rooms"].loc[0, "name"] = "=HYPERLINK(1)"
     (p,) = read_frames(frames).problems
     assert p.message == "A formula where a value is expected"
+
+
+@pytest.mark.parametrize("value", [math.inf, -math.inf])
+def test_a_number_that_is_not_finite_is_out_of_range(value):
+    frames = scenario_frames(full_scenario())
+    frames["Rooms"]["capacity"] = frames["Rooms"]["capacity"].astype(object)
+    frames["Rooms"].loc[0, "capacity"] = value
+    (p,) = read_frames(frames).problems
+    assert (p.sheet, p.row, p.column) == ("Rooms", 2, "capacity")
+    assert (p.message, p.expected) == ("Out of range", "a finite number")

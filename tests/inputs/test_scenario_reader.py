@@ -256,3 +256,123 @@ def test_template_has_instructions_examples_and_strict_dropdowns(tmp_path):
         for row in sheet.iter_rows():
             for c in row:
                 assert c.font.name, (sheet.title, c.coordinate)
+
+
+# ------------------------------------------- cells that are not what they seem
+
+
+@pytest.mark.parametrize(
+    ("sheet", "column", "row", "code"),
+    [
+        ("Events", "event_id", 3, "#N/A"),
+        ("Events", "title", 2, "#REF!"),
+        ("Rooms", "room_id", 2, "#DIV/0!"),
+        ("Rooms", "capacity", 2, "#VALUE!"),
+        ("Settings", "value", 2, "#NAME?"),
+    ],
+)
+def test_an_excel_error_cell_is_a_problem_of_its_own(
+    tmp_path, sheet, column, row, code
+):
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, sheet, column, row, code)
+    )
+    (p,) = problems(path)  # no follow-on errors (rooms naming R1)
+    assert (p.sheet, p.row, p.column) == (sheet, row, column)
+    assert p.message == f"An Excel error ({code}) where a value is expected"
+
+
+def test_text_that_only_looks_like_an_error_is_text(tmp_path):
+    def edit(wb):
+        set_cell(wb, "Events", "title", 2, "#1 priority workshop")
+        set_cell(wb, "Events", "title", 3, "#N/A")
+        wb["Events"]["B3"].data_type = "s"  # typed as text: '#N/A
+
+    s = load_scenario(workbook(tmp_path, edit))
+    assert [e.title for e in s.events] == ["#1 priority workshop", "#N/A"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("R1", "Ｒ１"),  # full-width
+        ("CÔTE", "CO\u0302TE"),  # the accent composed, then apart
+    ],
+)
+def test_ids_the_same_but_for_the_form_of_their_characters(
+    tmp_path, first, second
+):
+    def edit(wb):
+        set_cell(wb, "Rooms", "room_id", 2, first)
+        set_cell(wb, "Rooms", "room_id", 3, second)
+
+    p = only(workbook(tmp_path, edit), sheet="Rooms", row=3, column="room_id")
+    assert p.message == (
+        f"Same id as row 2 ({first!r}) but for the form of its characters"
+    )
+
+
+def test_ids_the_same_but_for_case_keep_their_message(tmp_path):
+    path = workbook(
+        tmp_path, lambda wb: set_cell(wb, "Rooms", "room_id", 3, "r1")
+    )
+    p = only(path, sheet="Rooms", row=3, column="room_id")
+    assert p.message == "Same id as row 2 ('R1') but for case or spaces"
+
+
+def _column_letter(wb, sheet, header):
+    return next(c.column_letter for c in wb[sheet][1] if c.value == header)
+
+
+def test_hidden_columns_read_are_noted(tmp_path):
+    def edit(wb):
+        restricted = _column_letter(wb, "Events", "restricted")
+        wb["Events"].column_dimensions[restricted].hidden = True
+        wb["Rooms"].column_dimensions.group("B", "C", hidden=True)
+
+    res = read_scenario(workbook(tmp_path, edit))
+    assert res.scenario is not None, res.problems
+    restricted = next(n for n in res.notes if n.startswith("Events:"))
+    assert restricted.startswith("Events: column restricted (")
+    assert restricted.endswith(
+        ") is hidden in the workbook; read all the same"
+    )
+    assert (
+        "Rooms: columns name (B), venue_id (C) are hidden in the workbook; "
+        "read all the same"
+    ) in res.notes
+
+
+def test_merged_data_cells_are_named_not_empty(tmp_path):
+    path = workbook(tmp_path, lambda wb: wb["Events"].merge_cells("B2:B3"))
+    (p,) = problems(path)
+    assert (p.sheet, p.row, p.column) == ("Events", 3, "title")
+    assert p.message.startswith(
+        "Merged cells B2:B3: this cell shows the value of B2 but holds none"
+    )
+
+
+def test_merged_empty_cells_are_just_empty(tmp_path):
+    def edit(wb):
+        set_cell(wb, "Events", "track", 2, None)
+        set_cell(wb, "Events", "track", 3, None)
+        t = _column_letter(wb, "Events", "track")
+        wb["Events"].merge_cells(f"{t}2:{t}3")
+
+    assert read_scenario(workbook(tmp_path, edit)).problems == []
+
+
+@pytest.mark.parametrize("name", ["scenario", "scenario.xlsx.bak"])
+def test_a_workbook_whose_name_lacks_xlsx_is_named_clearly(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(workbook(tmp_path).read_bytes())
+    p = only(path)
+    assert p.message == "The file name does not end in .xlsx: rename the file"
+    assert p.value == name and p.file == str(path)
+    assert "scenario" in p.expected and ".xlsx" in p.expected
+
+
+def test_any_case_of_the_ending_is_read(tmp_path):
+    path = tmp_path / "SCENARIO.XLSX"
+    path.write_bytes(workbook(tmp_path).read_bytes())
+    assert load_scenario(path) == small_scenario()

@@ -294,6 +294,25 @@ def test_every_bad_cell_is_reported(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("column", "code"),
+    [("title", "#N/A"), ("room_id", "#REF!"), ("start", "#VALUE!")],
+)
+def test_an_excel_error_cell_is_a_problem_of_its_own(tmp_path, column, code):
+    path = _written(tmp_path, edit=_set("S:Q:FRA", column, code))
+    p = _only_problem(read_schedule(path, S))
+    assert (p.sheet, p.row, p.column) == ("Schedule", 4, column)
+    assert p.message == f"An Excel error ({code}) where a value is expected"
+
+
+def test_a_title_that_only_looks_like_an_error_is_text(tmp_path):
+    path = _written(
+        tmp_path, edit=_set("S:Q:FRA", "title", "#1 priority workshop")
+    )
+    back = read_schedule(path, S).schedule.by_item()
+    assert back["S:Q:FRA"].title == "#1 priority workshop"
+
+
 # --- problems with sheets and files ------------------------------------------
 
 

@@ -4,7 +4,7 @@ line finds its problem at its place, and the tables name real columns."""
 from __future__ import annotations
 
 from dataclasses import fields, replace
-from datetime import date
+from datetime import date, time
 
 import pytest
 
@@ -345,6 +345,123 @@ def test_a_reception_window_may_be_a_single_moment():
     assert places(s) == [
         ("Arrivals", 2, "latest", "latest must be later than earliest")
     ]
+
+
+def _fixed(start, **kw):
+    """GOOD with the 30-minute talk (Events row 3) fixed at ``start``;
+    the day runs 08:00-18:00 on a 5-minute grid."""
+    return edit(GOOD, "events", 1, fixed_start=start, **kw)
+
+
+def _fixed_problems(s) -> list[tuple[str, object, str | None]]:
+    return [
+        (p.message, p.value, p.expected)
+        for p in validate_scenario(s)
+        if (p.sheet, p.row, p.column) == ("Events", 3, "fixed_start")
+    ]
+
+
+@pytest.mark.parametrize(
+    "start", ["08:00", "09:05", "17:30", "2025-10-25 12:00"]
+)
+def test_a_fixed_start_the_engine_can_keep_is_fine(start):
+    assert validate_scenario(_fixed(at(start))) == []
+
+
+def test_a_fixed_start_off_the_time_grid():
+    assert _fixed_problems(_fixed(at("09:03"))) == [
+        (
+            "Not on the 5-minute time grid (counted from day_start 08:00)",
+            "2025-10-25 09:03",
+            "a start such as 09:00 or 09:05",
+        )
+    ]
+    # seconds too; the grid counts from day_start, not from midnight
+    (p,) = _fixed_problems(_fixed(at("09:00").replace(second=30)))
+    assert p[1] == "2025-10-25 09:00:30"
+    s = with_settings(_fixed(at("09:02")), day_start=time(8, 2))
+    assert validate_scenario(s) == []
+    s = with_settings(_fixed(at("09:00")), day_start=time(8, 2))
+    assert [p[2] for p in _fixed_problems(s)] == [
+        "a start such as 08:57 or 09:02"
+    ]
+
+
+def test_a_fixed_start_outside_the_days_hours():
+    assert _fixed_problems(_fixed(at("17:45"))) == [
+        (
+            "The event would end after day_end (18:00)",
+            "2025-10-25 17:45",
+            "a start from 08:00 to 17:30 (the event lasts 30 min)",
+        )
+    ]
+    assert [p[0] for p in _fixed_problems(_fixed(at("23:50")))] == [
+        "The event would end after day_end (18:00)"
+    ]
+    assert [p[0] for p in _fixed_problems(_fixed(at("07:30")))] == [
+        "Before day_start (08:00)"
+    ]
+
+
+def test_a_fixed_start_outside_the_events_own_window():
+    window = {"earliest": at("10:00"), "latest": at("12:00")}
+    assert validate_scenario(_fixed(at("11:30"), **window)) == []
+    expected = (
+        "a start from 2025-10-25 10:00 to 2025-10-25 11:30 (the event "
+        "lasts 30 min and must end by latest)"
+    )
+    for start in ("09:55", "11:35"):
+        assert _fixed_problems(_fixed(at(start), **window)) == [
+            (
+                "Outside the event's own window (earliest to latest)",
+                f"2025-10-25 {start}",
+                expected,
+            )
+        ]
+    (p,) = _fixed_problems(_fixed(at("09:00"), earliest=at("10:00")))
+    assert p[2] == "a start at 2025-10-25 10:00 or later"
+
+
+def test_a_fixed_start_that_is_no_start_of_its_slots():
+    slots = (
+        Slot("S", at("09:00"), at("10:15"), row=2),
+        Slot("S", at("12:00"), at("12:20"), row=3),  # too short
+        Slot("S", at("13:00"), at("14:15"), row=4),
+    )
+    s = replace(_fixed(at("13:00"), slot_set="S"), slots=slots)
+    assert validate_scenario(s) == []
+    s = replace(_fixed(at("12:00"), slot_set="S"), slots=slots)
+    assert _fixed_problems(s) == [
+        (
+            "Not the start of a slot of set S long enough for the event",
+            "2025-10-25 12:00",
+            "one of 2025-10-25 09:00, 2025-10-25 13:00",
+        )
+    ]
+
+
+def test_a_reception_pinned_to_one_moment_is_checked_as_a_fixed_start():
+    gate = room("GATE", "arrival")
+    base = replace(GOOD, rooms=(*GOOD.rooms, gate))
+
+    def arrival(start, end=None):
+        a = Arrival("AAA", start, end or start, duration_minutes=20, row=2)
+        return replace(base, arrivals=(a,))
+
+    assert validate_scenario(arrival(at("17:40"))) == []
+    assert places(arrival(at("17:45"))) == [
+        (
+            "Arrivals",
+            2,
+            "earliest",
+            "The reception would end after day_end (18:00)",
+        )
+    ]
+    assert places(arrival(at("09:00").replace(second=30))) == [
+        ("Arrivals", 2, "earliest", "Not on a whole minute")
+    ]
+    # a longer window leaves the engine a choice (17:35 to 17:40 here)
+    assert validate_scenario(arrival(at("17:35"), at("17:45"))) == []
 
 
 def test_an_event_longer_than_every_slot_of_its_set():

@@ -85,6 +85,7 @@ def main() -> None:
             for _ in range(320):  # 320 MB of zeros, about 320 KB packed
                 fh.write(block)
     hostile()
+    validation_gaps()
     wb = load_workbook(HERE / "wrong_type.xlsx")
     set_cell(wb, "Rooms", "capacity", 2, 100)
     ws = wb["Delegations"]
@@ -176,6 +177,53 @@ def hostile() -> None:
         lambda wb: wb["Rooms"].cell(1, 10, "capacity"),
     )
     _edit("chart_sheet.xlsx", _chart_sheet)
+
+
+def _same_but_accent_form(wb) -> None:
+    """Two venues whose ids look the same: the accent composed, then
+    apart."""
+    set_cell(wb, "Venues", "venue_id", 2, "C\u00d4TE")
+    set_cell(wb, "Venues", "venue_id", 3, "CO\u0302TE")
+
+
+def validation_gaps() -> None:
+    """Audit s23: a fixed start no schedule can keep (off the grid,
+    outside its window, past day_end), Excel error cells, ids alike but
+    for the form of their characters, merged data cells."""
+    _edit(
+        "fixed_start_off_grid.xlsx",
+        lambda wb: set_cell(
+            wb, "Events", "fixed_start", 2, datetime(2025, 10, 25, 9, 3)
+        ),
+    )
+    _edit(
+        "fixed_start_outside_window.xlsx",
+        lambda wb: set_cell(
+            wb, "Events", "earliest", 2, datetime(2025, 10, 25, 10)
+        ),
+    )
+    _edit(
+        "fixed_start_past_day_end.xlsx",
+        lambda wb: set_cell(
+            wb, "Events", "fixed_start", 2, datetime(2025, 10, 25, 17, 30)
+        ),
+    )
+    _edit(
+        "error_cell_id.xlsx",
+        lambda wb: set_cell(wb, "Rooms", "room_id", 2, "#DIV/0!"),
+    )
+    _edit(
+        "error_cell_title.xlsx",
+        lambda wb: set_cell(wb, "Events", "title", 3, "#N/A"),
+    )
+    _edit(
+        "id_same_but_width.xlsx",
+        lambda wb: set_cell(wb, "Rooms", "room_id", 3, "\uff32\uff11"),
+    )
+    _edit("id_same_but_accent_form.xlsx", _same_but_accent_form)
+    _edit(
+        "merged_data_cells.xlsx", lambda wb: wb["Events"].merge_cells("B2:B3")
+    )
 
 
 def many_parts(path: Path, parts: int = 40) -> Path:
