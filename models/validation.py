@@ -2,8 +2,9 @@
 
 Row-level type checks belong to the readers; this module checks what only
 the whole scenario can tell: unknown references, duplicate ids, values out
-of range, windows outside the event days or shorter than their item, cycles
-in ``after``. Every problem names the sheet, row and column.
+of range, windows outside the event days, shorter than their item or
+leaving it no start in the day's hours, cycles in ``after``. Every problem
+names the sheet, row and column.
 
 Most checks are lines of four tables, run sheet by sheet and row by row in
 the order they are listed:
@@ -32,6 +33,7 @@ from zoneinfo import ZoneInfo
 from .precedence import parse_tiebreak
 from .records.problems import Problem
 from .records.scenario import Scenario
+from .records.time_grid import MINUTE
 from .records.vocabulary import (
     DELEGATION_KINDS,
     DELEGATION_ROLES,
@@ -910,6 +912,248 @@ def _pinned_arrival(s: Scenario, a: Any) -> Iterator[Problem]:
     )
 
 
+def _grid_name(step: int, day_start: str) -> str:
+    """The grid of ``step`` seconds, as :func:`_pinned` names it."""
+    if step > MINUTE:
+        return (
+            f"the {step // MINUTE}-minute time grid (counted from day_start "
+            f"{day_start})"
+        )
+    return "a whole minute" if step == MINUTE else "a whole second"
+
+
+def _starts_left(
+    s: Scenario,
+    sheet: str,
+    rec: Any,
+    what: str,
+    window: tuple[datetime | None, datetime | None],
+    seconds: int,
+    step: int,
+    ends_by_latest: bool,
+    length: tuple[str, int],
+) -> Iterator[Problem]:
+    """A window (earliest, latest; either may be empty) in which the
+    engine allows the item (``what``, of ``seconds``) no start at all once
+    its rules ``day_hours`` (inside day_start..day_end of one event day)
+    and ``time_grid`` (on a grid of ``step`` seconds counted from that
+    day's day_start; 1: any second) are applied with ``time_window``: the
+    start from earliest on, and the item ending by latest
+    (``ends_by_latest``) or starting by latest (a reception).
+
+    Named at ``latest`` if the window opens by day_start but closes too
+    early; at ``earliest`` if it opens too late on its day; at ``latest``
+    if it opens inside the day's hours but is shorter than the item (a
+    queue: its table line checks no length); else (no start on the grid
+    between them, or the window falls in the night between two days) at
+    ``earliest``, saying both. An item longer than the day's hours is
+    named at ``length`` (its duration column and the unit it is counted
+    in: 60 for minutes, 1 for seconds). Windows other lines report
+    (outside the event days, ordered wrongly, shorter than an event) are
+    left to them."""
+    st = s.settings
+    lo_dt, hi_dt = window
+    if not st.days or st.day_start >= st.day_end or step < 1 or seconds <= 0:
+        return  # reported with the settings or the duration
+    if any(t is not None and t.date() not in st.days for t in window):
+        return  # reported as outside the event days
+    g = s.grid
+    begin, close = f"{st.day_start:%H:%M}", f"{st.day_end:%H:%M}"
+    column, unit = length
+    size = f"{seconds // unit} {'min' if unit == MINUTE else 's'}"
+    spans = dict(zip(g.days, g.day_spans, strict=True))
+    day_len = next(hi - lo for lo, hi in spans.values())  # every day's
+    if day_len < seconds:
+        yield problem(
+            sheet,
+            rec,
+            column,
+            f"The {what} is longer than the day's hours ({begin} to {close})",
+            seconds // unit,
+            f"at most {day_len // unit} "
+            + ("minutes" if unit == MINUTE else "seconds"),
+        )
+        return
+    # per day: the first start (day_start) and the last on the grid that
+    # ends by day_end
+    first = {d: a for d, (a, _) in spans.items()}
+    last = {
+        d: a + (b - seconds - a) // step * step for d, (a, b) in spans.items()
+    }
+    end = seconds if ends_by_latest else 0
+    lo = g.to_index(lo_dt) if lo_dt is not None else 0
+    hi = g.to_index(hi_dt) - end if hi_dt is not None else g.horizon - seconds
+    for d in spans:
+        low, top = max(lo, first[d]), min(hi, last[d])
+        if low + (first[d] - low) % step <= top:  # the first grid time
+            return  # the engine allows a start on day d
+    k_lo = lo_dt.date() if lo_dt is not None else g.days[0]
+    k_hi = hi_dt.date() if hi_dt is not None else g.days[-1]
+    when = g.to_datetime
+    grid = _grid_name(step, begin)
+    if hi < first[k_hi] and (
+        lo_dt is None or (k_lo == k_hi and lo <= first[k_hi])
+    ):
+        assert hi_dt is not None  # else hi is past every day's first start
+        yield problem(
+            sheet,
+            rec,
+            "latest",
+            f"The window ends too early for the day's hours: the {what} "
+            f"starts at day_start ({begin}) or later and must end by latest"
+            if ends_by_latest
+            else f"The window ends before day_start ({begin})",
+            _moment(hi_dt),
+            f"latest at {_moment(when(first[k_hi] + end))} or later"
+            + (f" (the {what} lasts {size})" if ends_by_latest else ""),
+        )
+    elif lo > last[k_lo] and (hi_dt is None or k_lo == k_hi):
+        assert lo_dt is not None  # else lo is before every day's last start
+        yield problem(
+            sheet,
+            rec,
+            "earliest",
+            "The window opens too late for the day's hours: the "
+            f"{what} must end by day_end ({close})",
+            _moment(lo_dt),
+            f"earliest at {_moment(when(last[k_lo]))} or earlier"
+            + (  # a queue's window may be shorter than its slot, too
+                f" and latest at {_moment(when(last[k_lo] + end))} or later"
+                if hi < last[k_lo]
+                else ""
+            )
+            + " ("
+            + (
+                f"the {what} lasts {size})"
+                if last[k_lo] == spans[k_lo][1] - seconds
+                else f"the last start on {grid} that lets the {what} of "
+                f"{size} end by day_end)"
+            ),
+        )
+    elif lo > hi:  # opens in the day's hours, but too short (a queue)
+        assert lo_dt is not None and hi_dt is not None  # see above
+        yield problem(
+            sheet,
+            rec,
+            "latest",
+            f"The window is shorter than the {what} ({size})",
+            f"{_moment(lo_dt)} to {_moment(hi_dt)}",
+            f"latest at {_moment(when(lo + end))} or later",
+        )
+    else:
+        assert lo_dt is not None and hi_dt is not None  # see above
+        if k_lo == k_hi:  # inside one day, but between two grid times
+            a = first[k_lo]
+            below = a + (max(lo, a) - a) // step * step
+            message = f"No start on {grid} " + (
+                f"keeps the {what} inside earliest..latest"
+                if ends_by_latest
+                else "lies between earliest and latest"
+            )
+            earlier, later = below, below + step + end
+        else:  # from after one day's hours to before the next day's
+            message = (
+                f"The window lies between the day's hours of {k_lo} and "
+                f"{k_hi}: earliest and latest leave the {what} no start"
+            )
+            earlier, later = last[k_lo], first[k_hi] + end
+        yield problem(
+            sheet,
+            rec,
+            "earliest",
+            message,
+            f"{_moment(lo_dt)} to {_moment(hi_dt)}",
+            f"earliest at {_moment(when(earlier))} or earlier, or latest at "
+            f"{_moment(when(later))} or later",
+        )
+
+
+def _event_hours(s: Scenario, e: Any) -> Iterator[Problem]:
+    """An event's window (rule ``time_window``) the day's hours and the
+    time grid leave no start in (:func:`_starts_left`)."""
+    yield from _item_hours(s, "Events", e, "event")
+
+
+def _bilateral_hours(s: Scenario, b: Any) -> Iterator[Problem]:
+    """The same for a bilateral meeting."""
+    yield from _item_hours(s, "Bilaterals", b, "meeting")
+
+
+def _item_hours(
+    s: Scenario, sheet: str, rec: Any, what: str
+) -> Iterator[Problem]:
+    lo, hi, minutes = rec.earliest, rec.latest, rec.duration_minutes
+    if (
+        lo is not None
+        and hi is not None
+        and hi - lo < timedelta(minutes=minutes)
+    ):
+        return  # reported: ordered wrongly or too short
+    yield from _starts_left(
+        s,
+        sheet,
+        rec,
+        what,
+        (lo, hi),
+        minutes * MINUTE,
+        s.settings.time_step_minutes * MINUTE,
+        True,
+        ("duration_minutes", MINUTE),
+    )
+
+
+def _arrival_hours(s: Scenario, a: Any) -> Iterator[Problem]:
+    """A reception window (its start on a whole minute from earliest to
+    latest) the day's hours leave no start in; a single moment is checked
+    by :func:`_pinned_arrival`."""
+    if a.earliest is None or a.latest is None or a.latest <= a.earliest:
+        return  # missing, pinned, or reported as ordered wrongly
+    yield from _starts_left(
+        s,
+        "Arrivals",
+        a,
+        "reception",
+        (a.earliest, a.latest),
+        s.arrival_minutes(a) * MINUTE,
+        MINUTE,
+        False,
+        ("duration_minutes", MINUTE),
+    )
+
+
+def _queue_hours(s: Scenario, q: Any) -> Iterator[Problem]:
+    """A queue window (not ``within_event``) the day's hours leave no
+    start in for one of its slots: the longest, of the members who get
+    one (as :meth:`Scenario.queue_order` counts them)."""
+    lo, hi = q.earliest, q.latest
+    if q.within_event is not None or lo is None or hi is None:
+        return  # its event's span, or reported as not placed
+    if hi <= lo or lo.date() != hi.date():
+        return  # reported: ordered wrongly, or not within one day
+    slots: list[tuple[int, str]] = []
+    for m in s.members_of(q.sequence_id):
+        pid = s.resolve(m.member)
+        if pid is None or not s.is_active(pid):
+            continue
+        if m.position is None and s.not_queued(q.sequence_id, pid):
+            continue
+        slots.append((s.member_seconds(q, m), pid))
+    if not slots:
+        return
+    seconds, pid = max(slots, key=lambda x: x[0])
+    yield from _starts_left(
+        s,
+        "Sequences",
+        q,
+        f"slot of {pid}",
+        (lo, hi),
+        seconds,
+        1,
+        True,
+        ("slot_seconds", 1),
+    )
+
+
 def _queue_placed(s: Scenario, q: Any) -> Iterator[Problem]:
     if q.within_event is None and (q.earliest is None or q.latest is None):
         yield problem(
@@ -921,12 +1165,14 @@ def _queue_placed(s: Scenario, q: Any) -> Iterator[Problem]:
 
 
 # fmt: off
-#: Date-time columns: ordered, on the event days, long enough.
+#: Date-time columns: ordered, on the event days, long enough, leaving a
+#: start the day's hours and the time grid allow.
 WINDOWS: tuple[tuple[str, Window | RowCheck], ...] = (
     ("Rooms", Window("available_from", "available_to")),
     ("Delegations", Window("available_from", "available_to", on_days=False)),
     ("People", Window("available_from", "available_to", on_days=False)),
     ("Events", Window("earliest", "latest", "duration_minutes", "event")),
+    ("Events", _event_hours),
     ("Events", Window("fixed_start")),
     ("Events", _fixed_start),
     ("Events", _preferred_day),
@@ -934,11 +1180,14 @@ WINDOWS: tuple[tuple[str, Window | RowCheck], ...] = (
     ("Slots", Window("start", "end")),
     ("Bilaterals", Window("earliest", "latest", "duration_minutes",
                           "meeting")),
+    ("Bilaterals", _bilateral_hours),
     # a single allowed start is a valid reception window
     ("Arrivals", Window("earliest", "latest", equal_ok=True)),
     ("Arrivals", _pinned_arrival),
+    ("Arrivals", _arrival_hours),
     ("Sequences", _queue_placed),
     ("Sequences", Window("earliest", "latest")),
+    ("Sequences", _queue_hours),
     ("SecurityWindows", Window("start", "end", on_days=False)),
 )
 # fmt: on

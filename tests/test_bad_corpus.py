@@ -71,6 +71,12 @@ EXPECT = {
     "Same id as row 2",
     "merged_data_cells.xlsx": "Events, row 3, column title: "
     "Merged cells B2:B3",
+    # a window the day's hours leave no start in (not "no schedule
+    # exists")
+    "window_before_day_start.xlsx": "Events, row 3, column latest: "
+    "The window ends too early for the day's hours",
+    "queue_window_after_day_end.xlsx": "Sequences, row 2, column earliest: "
+    "The window opens too late for the day's hours",
 }
 
 

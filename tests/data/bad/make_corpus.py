@@ -86,6 +86,7 @@ def main() -> None:
                 fh.write(block)
     hostile()
     validation_gaps()
+    day_hours_gaps()
     wb = load_workbook(HERE / "wrong_type.xlsx")
     set_cell(wb, "Rooms", "capacity", 2, 100)
     ws = wb["Delegations"]
@@ -223,6 +224,49 @@ def validation_gaps() -> None:
     _edit("id_same_but_accent_form.xlsx", _same_but_accent_form)
     _edit(
         "merged_data_cells.xlsx", lambda wb: wb["Events"].merge_cells("B2:B3")
+    )
+
+
+def _window(sheet: str, row: int, earliest, latest, **more):
+    """Set earliest and latest of ``row`` and any ``more`` columns (an
+    empty string empties a cell)."""
+
+    def edit(wb) -> None:
+        set_cell(wb, sheet, "earliest", row, earliest)
+        set_cell(wb, sheet, "latest", row, latest)
+        for column, value in more.items():
+            if value == "":  # set_cell leaves a cell as it is for None
+                header = next(c for c in wb[sheet][1] if c.value == column)
+                wb[sheet].cell(row, header.column).value = None
+            else:
+                set_cell(wb, sheet, column, row, value)
+
+    return edit
+
+
+def day_hours_gaps() -> None:
+    """A window the day's hours (08:00-18:00) leave no start in passed
+    validate and failed at solve: a mandatory workshop between 06:00 and
+    07:30, a queue from 18:30."""
+    _edit(
+        "window_before_day_start.xlsx",
+        _window(
+            "Events",
+            3,
+            datetime(2025, 10, 25, 6),
+            datetime(2025, 10, 25, 7, 30),
+            mandatory="yes",
+        ),
+    )
+    _edit(
+        "queue_window_after_day_end.xlsx",
+        _window(
+            "Sequences",
+            2,
+            datetime(2025, 10, 25, 18, 30),
+            datetime(2025, 10, 25, 19),
+            within_event="",
+        ),
     )
 
 
