@@ -270,7 +270,10 @@ class _Cache:
 
 
 def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
-    """The days and starts the hard rules leave an item (a superset)."""
+    """The days and starts the hard rules leave an item (a superset).
+    ``duties``: person id -> ``(start, end, item id)`` of what they
+    certainly attend (:func:`certain_duties`), or ``(start, end, item
+    id, rooms)`` when the room is known."""
     plan = Plan(it)
     dur = it.duration
     if not it.rooms:
@@ -293,10 +296,13 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
         busy = it.busy_seconds(pid)
         allowed = iv.intersect(allowed, cache.person_starts(pid, busy))
         holes = []
-        for lo, hi, duty in duties.get(pid, ()):
+        for lo, hi, duty, *where in duties.get(pid, ()):
             if duty == it.item_id:
                 continue
-            before, after = duty_gaps(s, s.item_by_id[duty].rooms, it.rooms)
+            # a duty held in a known room (a move's held schedule) is
+            # travelled to from there, not from the nearest of its rooms
+            rooms = where[0] if where else s.item_by_id[duty].rooms
+            before, after = duty_gaps(s, rooms, it.rooms)
             holes.append((lo - busy - before + 1, hi + after))
         if holes:
             allowed = iv.subtract(allowed, holes)

@@ -32,14 +32,33 @@ def extract(
     baseline=None,
 ) -> Schedule:
     """The schedule held in the solver's best solution."""
-    s, vs = scenario, built.ctx.vars
-    rows: list[Assignment] = []
-    placed = []  # (item vars, start, pool)
     locked = (
         {a.item_id for a in baseline.schedule.assignments if a.locked}
         if baseline is not None
         else set()
     )
+    rows = placed_rows(scenario, built, solver, locked)
+    schedule = Schedule(
+        assignments=tuple(rows),
+        generated_at=datetime.now().replace(microsecond=0),
+        event_name=scenario.settings.event_name,
+        scenario_source=scenario.source,
+    )
+    return with_reasons(scenario, schedule)
+
+
+def placed_rows(
+    scenario: Scenario,
+    built: BuiltModel,
+    solver: cp_model.CpSolver,
+    locked: set[str] | frozenset[str] = frozenset(),
+) -> list[Assignment]:
+    """The Schedule rows of the items the solver's best solution places
+    (a pool's concrete room handed out, an all-heads event's heads among
+    its people), in time order; ``locked``: item ids marked locked."""
+    s, vs = scenario, built.ctx.vars
+    rows: list[Assignment] = []
+    placed = []  # (item vars, start, pool)
     for v in vs.items.values():
         if not solver.boolean_value(v.present):
             continue
@@ -71,14 +90,7 @@ def extract(
             )
         )
     rows.sort(key=lambda a: (a.start, a.room_id, a.item_id))
-    rows = list(with_positions(rows))
-    schedule = Schedule(
-        assignments=tuple(rows),
-        generated_at=datetime.now().replace(microsecond=0),
-        event_name=s.settings.event_name,
-        scenario_source=s.source,
-    )
-    return with_reasons(s, schedule)
+    return list(with_positions(rows))
 
 
 def with_reasons(s: Scenario, schedule: Schedule) -> Schedule:

@@ -12,7 +12,10 @@ presence, start and room fixed in a copy of the model), and CP-SAT
 solves what is left, which presolve shrinks to a few dozen items,
 starting from the current schedule. A better schedule is kept; the
 neighbourhood grows when solved to optimality and shrinks when its time
-runs out (a pool move is the pool's size, given more time).
+runs out (a pool move is the pool's size, given more time). A pool move
+holds its items to the starts a linear program of the neighbourhood
+uses (:mod:`scheduler.search.pool_support`): searched over every start,
+CP-SAT seldom re-packs a pool that is some people's only choice.
 
 Only the search moves: the model, its rules and its objective are the
 ones built by :func:`scheduler.model.build.build_model`, so every
@@ -27,10 +30,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
+from ortools.sat.python.cp_model import Domain
 
 from ..model.build import BuiltModel
 from .interrupt import Interrupts
 from .params import DET_PER_SECOND
+from .pool_support import support
 from .work import CLOCK_STOPS, limit, record
 
 #: Nominal seconds a repeatable run charges a move at least (copying the
@@ -208,6 +213,43 @@ def _pool(items: _Items, left: set[str], rng) -> set[str]:
     return _trim(set(only[pool]), MAX_SIZE, rng)
 
 
+def _search(
+    model: cp_model.CpModel,
+    wall: float,
+    work: float | None,
+    workers: int,
+    seed: int,
+    intr: Interrupts,
+    fuller: bool = False,
+) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+    """A move's CP-SAT search of ``model`` for ``wall`` seconds (``work``
+    deterministic ones in a repeatable run); ``fuller``: with the fuller
+    linear relaxation (see :data:`POOL_TIMES`)."""
+    trial = cp_model.CpSolver()
+    limit(trial, wall, work)
+    p = trial.parameters
+    p.num_workers = workers
+    p.random_seed = seed
+    if fuller:
+        p.linearization_level = 2
+        p.add_lp_constraints_lazily = False
+    return trial, intr.solve(trial, model)
+
+
+def _within(sub: cp_model.CpModel, items: _Items, spans) -> None:
+    """Hold each item of ``spans`` (item id -> start intervals, from
+    :func:`scheduler.search.pool_support.support`) to those starts in
+    ``sub``, or out of it when it has none."""
+    for iid, allowed in spans.items():
+        v = items.vars[iid]
+        if allowed:
+            sub.add_linear_expression_in_domain(
+                v.start, Domain.from_intervals(allowed)
+            ).only_enforce_if(v.present)
+        else:
+            sub.add(v.present == 0)
+
+
 def _trim(chosen: set[str], size: int, rng) -> set[str]:
     if len(chosen) <= size:
         return chosen
@@ -215,12 +257,14 @@ def _trim(chosen: set[str], size: int, rng) -> set[str]:
 
 
 KINDS = ("person", "window", "rooms", "pool")
-#: Seconds a pool move may take, as a multiple of :data:`MOVE_SECONDS`,
-#: and it is solved with CP-SAT's fuller linear relaxation (level 2,
-#: every row from the start). On a generated event's palace (93 items
-#: that can only use its two rooms, a 60 s schedule), 15 s moves gained
-#: 6, 13 and 33 units of value with it and none in three runs without;
-#: 5 s gained 4 (bench/README.md, session 20).
+#: Seconds a pool move may take, as a multiple of :data:`MOVE_SECONDS`
+#: (its linear program's time on top, half of it at most). Its items are
+#: held to the program's support; when the program has no answer, it is
+#: solved with CP-SAT's fuller linear relaxation instead (level 2, every
+#: row from the start): on a generated event's palace (93 items that can
+#: only use its two rooms, a 60 s schedule), 15 s moves gained 6, 13 and
+#: 33 units of value with it and none in three runs without; 5 s gained
+#: 4 (bench/README.md, session 20).
 POOL_TIMES = 3
 
 
@@ -339,32 +383,82 @@ def improve_lns(
                 dom.extend([values[k], values[k]])
         proto.solution_hint.vars.extend(range(n_vars))
         proto.solution_hint.values.extend(values)
-        trial = cp_model.CpSolver()
-        p = trial.parameters
         times = POOL_TIMES if kind == "pool" else 1
-        limit(
-            trial,
-            (
-                min(times * MOVE_SECONDS, left - 0.2)
-                if det is None
-                else left - 0.2
-            ),
-            None if det is None else min(times * move_det, det),
-        )
-        p.num_workers = workers
-        p.random_seed = rng.randrange(1 << 30)
+        spans = None
         if kind == "pool":
-            p.linearization_level = 2
-            p.add_lp_constraints_lazily = False
-        code = intr.solve(trial, sub)
+            began = time.monotonic()
+            # its own time, on top of the move's: half the move's at most
+            # (in a repeatable run only a safety net: GLOP is repeatable)
+            spans = support(
+                built,
+                best,
+                free,
+                min(times * MOVE_SECONDS, left) / 2 if det is None else left,
+                intr,
+            )
+            left -= time.monotonic() - began
+        wall = (
+            min(times * MOVE_SECONDS, left - 0.2)
+            if det is None
+            else left - 0.2
+        )
+        work = None if det is None else min(times * move_det, det)
+        spent = 0.0  # deterministic time of a first, narrowed search
+        if spans is not None:
+            narrow = sub.clone()
+            _within(narrow, items, spans)
+            trial, code = _search(
+                narrow, wall, work, workers, rng.randrange(1 << 30), intr
+            )
+            release(narrow)
+            rest = wall - trial.wall_time
+            if work is not None:
+                record(trial, "neighbourhood moves")
+                spent = trial.deterministic_time
+                rest = (work - spent) / DET_PER_SECOND
+            if (
+                code == cp_model.OPTIMAL
+                and trial.objective_value >= objective - 0.5
+                and rest >= MIN_SECONDS
+                and not intr.seen
+            ):
+                # nothing better at the program's starts: the rest of the
+                # move's time searches every start, as before it
+                spans = None
+                trial, code = _search(
+                    sub,
+                    rest if det is None else wall,
+                    None if work is None else work - spent,
+                    workers,
+                    rng.randrange(1 << 30),
+                    intr,
+                    fuller=True,
+                )
+        else:
+            trial, code = _search(
+                sub,
+                wall,
+                work,
+                workers,
+                rng.randrange(1 << 30),
+                intr,
+                fuller=kind == "pool",
+            )
         release(sub)
         if det is not None:
             record(trial, "neighbourhood moves")
             # a move costs Python time CP-SAT does not count: charge it
-            det -= max(trial.deterministic_time, MOVE_CHARGE * DET_PER_SECOND)
+            det -= max(
+                spent + trial.deterministic_time,
+                MOVE_CHARGE * DET_PER_SECOND,
+            )
         if intr.seen:  # Ctrl-C: keep what was found so far
             return LnsResult(best, objective, moves, kept, interrupted=True)
-        if code == cp_model.OPTIMAL and len(free) == len(items.fixed):
+        if (
+            code == cp_model.OPTIMAL
+            and len(free) == len(items.fixed)
+            and spans is None  # held to some starts, it proves nothing
+        ):
             # nothing was held: this was the whole model, solved
             return LnsResult(
                 trial, trial.objective_value, moves, kept + 1, proven=True

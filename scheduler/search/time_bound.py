@@ -233,11 +233,17 @@ def maximal_cliques(uses: list[tuple[int, int, int]]) -> list[list[int]]:
 
 
 def build_program(
-    s: Scenario, plans: dict[str, Plan], run: int = 1, split: bool = True
+    s: Scenario,
+    plans: dict[str, Plan],
+    run: int = 1,
+    split: bool = True,
+    used: dict[tuple[str, int], int] | None = None,
 ) -> _Program | None:
     """The program of ``s`` over ``plans`` (item id -> plan of every
     non-queue item), ``None`` if a mandatory item has no start; ``split``:
-    on :func:`branch_items` (:attr:`_Program.branch`)."""
+    on :func:`branch_items` (:attr:`_Program.branch`); ``used``: (person,
+    day) -> events and bilaterals they already hold that day outside
+    ``plans`` (a move's held schedule), taken from their daily limit."""
     prog = _Program()
     buf = s.buffer_seconds
     # a program not split on them leaves out the rows of the items it
@@ -299,9 +305,12 @@ def build_program(
         for clique in maximal_cliques(uses):
             if len(clique) > 1:
                 prog.row(clique, 0, 1)
-    for (pid, _), today in counted.items():
+    for (pid, day), today in counted.items():
         limit = s.persons[pid].max_items_per_day
-        if limit is not None and len(today) > limit:
+        if limit is None:
+            continue
+        limit = max(0, limit - (used or {}).get((pid, day), 0))
+        if len(today) > limit:
             prog.row(today, 0, limit)
     _room_rows(s, prog, in_rooms)
     _booth_rows(s, prog, in_booths)
