@@ -94,7 +94,7 @@ def support(
                 fixed_start=start,
                 mandatory=True,
             )
-            plan = plan_item(s, here, {}, _Cache(s))
+            plan = plan_item(s, here, {}, cache)
             if not plan.starts:
                 return None
             held_plans[it.item_id] = plan

@@ -77,25 +77,44 @@ def sec(hhmmss: str) -> datetime:
     return datetime.strptime(f"2025-10-25 {hhmmss}", "%Y-%m-%d %H:%M:%S")
 
 
+def placed(
+    s: Scenario, item_id, start, end, room_id, venue, people, **kw
+) -> Assignment:
+    """A Schedule row of ``s``'s item ``item_id``, by hand."""
+    i = s.item_by_id[item_id]
+    return Assignment(
+        item_id,
+        i.kind,
+        i.ref_id,
+        i.title,
+        start,
+        end,
+        room_id,
+        venue,
+        people,
+        **kw,
+    )
+
+
+def security_meeting() -> Event:
+    """A restricted event: a security coordination meeting in R2."""
+    return Event(
+        "SECMEET",
+        "Security coordination",
+        "other",
+        30,
+        10,
+        rooms=("R2",),
+        restricted=True,
+    )
+
+
 def full_schedule(s: Scenario, title: str | None = None) -> Schedule:
     """Every item placed but the workshop; ``title`` replaces the
     opening's title (injection tests)."""
-    it = s.item_by_id
 
-    def place(item_id, start, end, room_id, venue, people, **kw):
-        i = it[item_id]
-        return Assignment(
-            item_id,
-            i.kind,
-            i.ref_id,
-            i.title,
-            start,
-            end,
-            room_id,
-            venue,
-            people,
-            **kw,
-        )
+    def place(*args, **kw):
+        return placed(s, *args, **kw)
 
     rows = (
         place("A:FRA", at("08:10"), at("08:30"), "VIP", "PAL", ("FRA",)),

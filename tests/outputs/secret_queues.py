@@ -19,11 +19,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models import Event, Person, Scenario, Sequence, SequenceMember
-from models.records.schedule import Assignment, Schedule
+from models import Person, Scenario, Sequence, SequenceMember
+from models.records.schedule import Schedule
 from tests.factory import at, delegation
 
-from .schedules import full_scenario, full_schedule, sec
+from .schedules import (
+    full_scenario,
+    full_schedule,
+    placed,
+    sec,
+    security_meeting,
+)
 
 SECRET_QUEUE = "SECQ"
 STANDALONE_QUEUE = "SECQ2"
@@ -48,15 +54,7 @@ def secret_queue_scenario() -> Scenario:
     )
     lao = replace(lao, head_name="Thongloun Sisoulith")
     guard = Person("FRA-SEC", "Jean-Luc Vautrin", "FRA", "MIN")
-    meeting = Event(
-        "SECMEET",
-        "Security coordination",
-        "other",
-        30,
-        10,
-        rooms=("R2",),
-        restricted=True,
-    )
+    meeting = security_meeting()
     events = tuple(
         # the opening ends before LAO comes: LAO attends nothing public
         replace(e, latest=at("10:30")) if e.event_id == "OPEN" else e
@@ -100,21 +98,11 @@ def secret_queue_schedule(s: Scenario) -> Schedule:
     """The writer's schedule plus the restricted meeting at 11:00 with
     its receiving line, and the motorcade queue at 12:00."""
     sched = full_schedule(s)
-    it = s.item_by_id
 
     def row(item_id, start, end, room_id, position=None):
-        i = it[item_id]
-        return Assignment(
-            item_id,
-            i.kind,
-            i.ref_id,
-            i.title,
-            start,
-            end,
-            room_id,
-            "NCC",
-            i.participants,
-            position=position,
+        people = s.item_by_id[item_id].participants
+        return placed(
+            s, item_id, start, end, room_id, "NCC", people, position=position
         )
 
     extra = (

@@ -9,7 +9,6 @@ from dataclasses import replace
 import pytest
 from openpyxl import load_workbook
 
-from models import Event
 from models.audience import (
     PUBLIC_REASON_TEXTS,
     PUBLIC_REASONS,
@@ -19,7 +18,7 @@ from models.audience import (
     restricted_item_ids,
 )
 from models.changes import diff_schedules
-from models.records.schedule import Assignment, Unscheduled
+from models.records.schedule import Unscheduled
 from outputs.calendars import (
     ForeignCalendars,
     file_stem,
@@ -36,7 +35,12 @@ from tests.leaks import (
     workbook_texts,
 )
 
-from .schedules import full_scenario, full_schedule
+from .schedules import (
+    full_scenario,
+    full_schedule,
+    placed,
+    security_meeting,
+)
 
 
 def _with_restricted_event():
@@ -44,29 +48,9 @@ def _with_restricted_event():
     and a left-out workshop whose reason names the bilateral and the
     landing time."""
     s = full_scenario()
-    sec = Event(
-        "SECMEET",
-        "Security coordination",
-        "other",
-        30,
-        10,
-        rooms=("R2",),
-        restricted=True,
-    )
-    s = replace(s, events=(*s.events, sec))
+    s = replace(s, events=(*s.events, security_meeting()))
     sched = full_schedule(s)
-    it = s.item_by_id["E:SECMEET"]
-    row = Assignment(
-        it.item_id,
-        "event",
-        "SECMEET",
-        it.title,
-        at("11:00"),
-        at("11:30"),
-        "R2",
-        "NCC",
-        (),
-    )
+    row = placed(s, "E:SECMEET", at("11:00"), at("11:30"), "R2", "NCC", ())
     out = replace(
         sched.unscheduled[0],
         reason="Head of DEU is in B:BL01 (bilateral BL01) then; FRA lands "
