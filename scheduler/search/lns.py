@@ -15,7 +15,10 @@ neighbourhood grows when solved to optimality and shrinks when its time
 runs out (a pool move is the pool's size, given more time). A pool move
 holds its items to the starts a linear program of the neighbourhood
 uses (:mod:`scheduler.search.pool_support`): searched over every start,
-CP-SAT seldom re-packs a pool that is some people's only choice.
+CP-SAT seldom re-packs a pool that is some people's only choice. When
+that program proves the pool can hold no more value, the move does not
+go on to search every start; a pool proven to hold nothing better is
+not drawn again until the schedule changes.
 
 Only the search moves: the model, its rules and its objective are the
 ones built by :func:`scheduler.model.build.build_model`, so every
@@ -100,7 +103,13 @@ class _Items:
 
 
 def _neighbourhood(
-    kind: str, items: _Items, values, s, rng: random.Random, size: int
+    kind: str,
+    items: _Items,
+    values,
+    s,
+    rng: random.Random,
+    size: int,
+    settled: frozenset[str] = frozenset(),
 ) -> set[str]:
     vs = items.vars
 
@@ -168,7 +177,7 @@ def _neighbourhood(
                 chosen.add(iid)
         return _trim(chosen, size * 2, rng)
     if kind == "pool":
-        return _pool(items, left, rng)
+        return _pool(items, left, rng, settled)
     # rooms
     pools = [p for p, lst in items.by_pool.items() if len(lst) > 1]
     pool = rng.choice(pools)
@@ -186,7 +195,9 @@ def _neighbourhood(
     return _trim(chosen, size * 2, rng)
 
 
-def _pool(items: _Items, left: set[str], rng) -> set[str]:
+def _pool(
+    items: _Items, left: set[str], rng, settled: frozenset[str] = frozenset()
+) -> set[str]:
     """Every item, on any day, that can only use one pool of rooms: the
     pool drawn by lot weighted by the value left out that only it could
     hold (with nothing left out there, by its number of such items).
@@ -195,7 +206,9 @@ def _pool(items: _Items, left: set[str], rng) -> set[str]:
     compete: a palace of two rooms, the only place the host's leaders
     meet, each meeting also holding its room for a security sweep. The
     other moves free one day of it, or one person's items, and never
-    re-pack the whole of it at once; at most :data:`MAX_SIZE` items."""
+    re-pack the whole of it at once; at most :data:`MAX_SIZE` items. A
+    pool in ``settled`` (a move proved nothing better there, the rest
+    held as the schedule has it) is not drawn."""
     only = items.only_in
     weight = {
         pool: sum(items.vars[i].item.value for i in lst if i in left)
@@ -206,7 +219,9 @@ def _pool(items: _Items, left: set[str], rng) -> set[str]:
         # nothing left out there: the soft preferences (rooms that fit)
         # are what is left to gain, most of it in the busiest pools
         weight = {pool: len(only[pool]) for pool in weight}
-    weight = {pool: w for pool, w in weight.items() if w > 0}
+    weight = {
+        pool: w for pool, w in weight.items() if w > 0 and pool not in settled
+    }
     if not weight:
         return set()
     pool = rng.choices(list(weight), list(weight.values()))[0]
@@ -355,6 +370,8 @@ def improve_lns(
     values = list(solver.response_proto.solution)
     objective = solver.objective_value
     size, moves, kept = START_SIZE, 0, 0
+    # pools a move proved hold nothing better while the schedule stands
+    settled: set[str] = set()
     n_vars = len(values)
     while True:
         if bound is not None and objective - bound < 1:
@@ -367,7 +384,9 @@ def improve_lns(
                 CLOCK_STOPS.add("neighbourhood moves")
             break
         kind = KINDS[moves % len(KINDS)]
-        free = _neighbourhood(kind, items, values, s, rng, size)
+        free = _neighbourhood(
+            kind, items, values, s, rng, size, frozenset(settled)
+        )
         moves += 1
         if not free:
             continue
@@ -384,18 +403,23 @@ def improve_lns(
         proto.solution_hint.vars.extend(range(n_vars))
         proto.solution_hint.values.extend(values)
         times = POOL_TIMES if kind == "pool" else 1
-        spans = None
+        spans, hopeless = None, False
         if kind == "pool":
             began = time.monotonic()
             # its own time, on top of the move's: half the move's at most
             # (in a repeatable run only a safety net: GLOP is repeatable)
-            spans = support(
+            found = support(
                 built,
                 best,
                 free,
                 min(times * MOVE_SECONDS, left) / 2 if det is None else left,
                 intr,
             )
+            spans = None if found is None else found.spans
+            # the program proves no schedule of the neighbourhood places
+            # more value: only the soft preferences are left to gain, at
+            # the program's starts
+            hopeless = found is not None and found.gain < 1 - 1e-6
             left -= time.monotonic() - began
         wall = (
             min(times * MOVE_SECONDS, left - 0.2)
@@ -420,6 +444,7 @@ def improve_lns(
                 code == cp_model.OPTIMAL
                 and trial.objective_value >= objective - 0.5
                 and rest >= MIN_SECONDS
+                and not hopeless
                 and not intr.seen
             ):
                 # nothing better at the program's starts: the rest of the
@@ -464,7 +489,13 @@ def improve_lns(
                 trial, trial.objective_value, moves, kept + 1, proven=True
             )
         if kind == "pool":
-            pass  # its size is the pool's, not the moves'
+            # its size is the pool's, not the moves'
+            if code == cp_model.OPTIMAL and (spans is None or hopeless):
+                settled.update(
+                    pool
+                    for pool, only in items.only_in.items()
+                    if free == set(only)
+                )
         elif code == cp_model.OPTIMAL:
             size = min(MAX_SIZE, size + max(2, size // 5))
         elif code != cp_model.FEASIBLE or (
@@ -481,4 +512,5 @@ def improve_lns(
             values = list(trial.response_proto.solution)
             best = trial
             kept += 1
+            settled.clear()  # a pool may hold more beside the new schedule
     return LnsResult(best, objective, moves, kept)

@@ -19,13 +19,22 @@ schedule leaves out stays out. This is RENS, a rounding of the linear
 optimum searched exactly (T. Berthold, "RENS: the optimal rounding",
 Mathematical Programming Computation 6, 2014): CP-SAT solves the much
 smaller neighbourhood under every rule of the full model, so a start the
-program allows and a rule refuses is never kept.
+program allows and a rule refuses is never kept. (Every start of the
+optimum's face as well, the columns of reduced cost zero, made the
+neighbourhood some forty times larger and the moves worse: 6 better, 13
+worse in 22 paired runs; bench/README.md, session 24.)
+
+The program's optimum also says how much more value the neighbourhood
+may place at most (:attr:`Support.gain`): below one unit, a move can
+only better the soft preferences. The schedule in hand is always one of
+the program's solutions, so that is never below zero.
 """
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ortools.linear_solver import pywraplp
 from ortools.sat.python import cp_model
@@ -40,19 +49,29 @@ from .time_bound import Plan, build_program, program_proto
 EPSILON = 1e-6
 
 
+@dataclass
+class Support:
+    """Item id -> start intervals (see :func:`support`), and the most
+    value the neighbourhood may place beyond the schedule's: below 1,
+    no schedule of it places more."""
+
+    spans: dict[str, list[list[int]]]
+    gain: float
+
+
 def support(
     built: BuiltModel,
     solver: cp_model.CpSolver,
     free: set[str],
     seconds: float,
     interrupts: Interrupts,
-) -> dict[str, list[list[int]]] | None:
-    """Item id -> the start intervals ``[first, last]`` each item of
-    ``free`` may take in a move from the schedule ``solver`` holds: those
-    of the linear optimum's columns, and its own start; ``[]`` for an
-    item out of both. ``None`` if the program cannot be built or GLOP
-    does not solve it in ``seconds`` (the move then searches every
-    start)."""
+) -> Support | None:
+    """The start intervals ``[first, last]`` each item of ``free`` may
+    take in a move from the schedule ``solver`` holds (those of the
+    linear optimum's columns, and its own start; ``[]`` for an item out
+    of both), and how much more value the move may place. ``None`` if the
+    program cannot be built or GLOP does not solve it in ``seconds``
+    (the move then searches every start)."""
     s = built.ctx.scenario
     g = s.grid
     pools = built.ctx.vars.pools
@@ -72,6 +91,9 @@ def support(
             continue
         it = s.item_by_id[a.item_id]
         day = g.day_index(start)
+        # a held item in one of the pool's rooms is a column of its own
+        # (below), which the daily limit's row of its people counts
+        column = a.room_id in rooms
         for pid in a.participants:
             busy = (
                 it.busy_seconds(pid)
@@ -79,12 +101,15 @@ def support(
                 else (it.duration)
             )
             duties[pid].append((start, start + busy, it.item_id, (a.room_id,)))
-            if it.kind in ("event", "bilateral") and day is not None:
+            if (
+                it.kind in ("event", "bilateral")
+                and day is not None
+                and not (column and pid in it.participants)
+            ):
                 used[pid, day] += 1
         if it.kind == "arrival":
             cache.received[it.item_id] = start
-        if a.room_id in rooms:
-            # a held item in one of the pool's rooms: a column of its own,
+        if column:
             # fixed where it is, so the room rows count it
             here = replace(
                 it,
@@ -99,8 +124,9 @@ def support(
                 return None
             held_plans[it.item_id] = plan
     # in order: the program's columns, so GLOP's optimum among equals and
-    # the move, never depend on Python's string hashing
-    order = sorted(free)
+    # the move, never depend on Python's string hashing; a queue's places
+    # are not in the program (as in the bound) and keep every start
+    order = sorted(iid for iid in free if items[iid].item.kind != "sequence")
     plans: dict[str, Plan] = {
         iid: plan_item(s, items[iid].item, duties, cache) for iid in order
     }
@@ -114,6 +140,11 @@ def support(
     lp.SetTimeLimit(max(1, int(1000 * seconds)))
     if interrupts.solve_linear(lp) != pywraplp.Solver.OPTIMAL:
         return None
+    left = sum(
+        items[iid].item.value
+        for iid in order
+        if iid not in mine and not items[iid].item.mandatory
+    )
     x = lp.variables()
     out: dict[str, list[list[int]]] = {}
     for iid in order:
@@ -125,4 +156,7 @@ def support(
         if iid in mine:
             spans.append([mine[iid], mine[iid]])
         out[iid] = sorted(spans)
-    return out
+    # a queue's places are not in the program: what they may gain is not
+    # known to it
+    queue = any(items[iid].item.kind == "sequence" for iid in free)
+    return Support(out, math.inf if queue else left - lp.Objective().Value())

@@ -139,3 +139,11 @@ def test_a_pool_move_frees_every_item_only_that_pool_can_hold():
     assert g.unscheduled  # the two rooms cannot hold all five talks
     free = _neighbourhood("pool", items, values, s, random.Random(0), 8)
     assert free == {f"E:T{k}" for k in range(5)}
+    # a pool a move proved holds nothing better is not drawn again while
+    # the schedule stands: here the only pool with more than one item
+    pools = [p for p, only in items.only_in.items() if set(only) == free]
+    assert len(pools) == 1
+    settled = frozenset(pools)
+    assert not _neighbourhood(
+        "pool", items, values, s, random.Random(0), 8, settled
+    )
