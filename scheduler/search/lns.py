@@ -30,6 +30,7 @@ from __future__ import annotations
 import random
 import time
 from collections import defaultdict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -109,7 +110,7 @@ def _neighbourhood(
     s,
     rng: random.Random,
     size: int,
-    settled: frozenset[str] = frozenset(),
+    settled: AbstractSet[str] = frozenset(),
 ) -> set[str]:
     vs = items.vars
 
@@ -196,7 +197,7 @@ def _neighbourhood(
 
 
 def _pool(
-    items: _Items, left: set[str], rng, settled: frozenset[str] = frozenset()
+    items: _Items, left: set[str], rng, settled: AbstractSet[str] = frozenset()
 ) -> set[str]:
     """Every item, on any day, that can only use one pool of rooms: the
     pool drawn by lot weighted by the value left out that only it could
@@ -384,9 +385,7 @@ def improve_lns(
                 CLOCK_STOPS.add("neighbourhood moves")
             break
         kind = KINDS[moves % len(KINDS)]
-        free = _neighbourhood(
-            kind, items, values, s, rng, size, frozenset(settled)
-        )
+        free = _neighbourhood(kind, items, values, s, rng, size, settled)
         moves += 1
         if not free:
             continue
@@ -419,7 +418,7 @@ def improve_lns(
             # the program proves no schedule of the neighbourhood places
             # more value: only the soft preferences are left to gain, at
             # the program's starts
-            hopeless = found is not None and found.gain < 1 - 1e-6
+            hopeless = found is not None and not found.may_gain()
             left -= time.monotonic() - began
         wall = (
             min(times * MOVE_SECONDS, left - 0.2)

@@ -32,7 +32,6 @@ the program's solutions, so that is never below zero.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -57,6 +56,11 @@ class Support:
 
     spans: dict[str, list[list[int]]]
     gain: float
+
+    def may_gain(self) -> bool:
+        """Whether a schedule of the neighbourhood may place more value
+        than the one in hand (values are whole units)."""
+        return self.gain >= 1 - EPSILON
 
 
 def support(
@@ -96,9 +100,7 @@ def support(
         column = a.room_id in rooms
         for pid in a.participants:
             busy = (
-                it.busy_seconds(pid)
-                if pid in it.participants
-                else (it.duration)
+                it.busy_seconds(pid) if pid in it.participants else it.duration
             )
             duties[pid].append((start, start + busy, it.item_id, (a.room_id,)))
             if (
@@ -124,9 +126,8 @@ def support(
                 return None
             held_plans[it.item_id] = plan
     # in order: the program's columns, so GLOP's optimum among equals and
-    # the move, never depend on Python's string hashing; a queue's places
-    # are not in the program (as in the bound) and keep every start
-    order = sorted(iid for iid in free if items[iid].item.kind != "sequence")
+    # the move, never depend on Python's string hashing
+    order = sorted(free)
     plans: dict[str, Plan] = {
         iid: plan_item(s, items[iid].item, duties, cache) for iid in order
     }
@@ -156,7 +157,4 @@ def support(
         if iid in mine:
             spans.append([mine[iid], mine[iid]])
         out[iid] = sorted(spans)
-    # a queue's places are not in the program: what they may gain is not
-    # known to it
-    queue = any(items[iid].item.kind == "sequence" for iid in free)
-    return Support(out, math.inf if queue else left - lp.Objective().Value())
+    return Support(out, left - lp.Objective().Value())
