@@ -743,20 +743,92 @@ def _preferred_day(s: Scenario, e: Any) -> Iterator[Problem]:
 
 
 def _fits_a_slot(s: Scenario, e: Any) -> Iterator[Problem]:
-    if e.slot_set and e.slot_set in s.slots_by_set:
-        longest = max(
-            (x.end - x.start for x in s.slots_by_set[e.slot_set]),
-            default=timedelta(),
+    """An event with a slot set starts at the start of one of its slots
+    and ends inside it (the engine's rule ``slot_set``): refused when
+    every slot is shorter than the event, or when no slot long enough
+    gives it a start the other rules allow (:func:`_slot_start_refused`):
+    the engine would leave it out and could only blame other items."""
+    if not e.slot_set or e.slot_set not in s.slots_by_set:
+        return
+    slots = s.slots_by_set[e.slot_set]
+    length = timedelta(minutes=e.duration_minutes)
+    longest = max((x.end - x.start for x in slots), default=timedelta())
+    if longest < length:
+        yield problem(
+            "Events",
+            e,
+            "duration_minutes",
+            f"Longer than every slot of set {e.slot_set}",
+            e.duration_minutes,
+            f"at most {int(longest.total_seconds() // 60)} minutes",
         )
-        if longest < timedelta(minutes=e.duration_minutes):
-            yield problem(
-                "Events",
-                e,
-                "duration_minutes",
-                f"Longer than every slot of set {e.slot_set}",
-                e.duration_minutes,
-                f"at most {int(longest.total_seconds() // 60)} minutes",
-            )
+        return
+    st = s.settings
+    if (
+        e.duration_minutes <= 0
+        or st.day_start >= st.day_end
+        or st.time_step_minutes < 1
+    ):
+        return  # reported with the duration or the settings
+    fits = [
+        x
+        for x in slots
+        if x.end - x.start >= length and x.start.date() in st.days
+    ]
+    if not fits:
+        return  # none on an event day: reported on the Slots sheet
+    why: set[str] = set()
+    for x in fits:
+        refused = _slot_start_refused(s, e, x.start)
+        if not refused:
+            return
+        why |= refused
+    reasons = {
+        "grid": f"off the {st.time_step_minutes}-minute time grid",
+        "hours": f"outside the day's hours ({st.day_start:%H:%M} to "
+        f"{st.day_end:%H:%M})",
+        "window": "outside the event's own window (earliest to latest)",
+    }
+    yield problem(
+        "Events",
+        e,
+        "slot_set",
+        f"No slot of set {e.slot_set} long enough for the event gives it "
+        "a start: "
+        + " or ".join(text for key, text in reasons.items() if key in why),
+        e.slot_set,
+        f"a slot that starts on the time grid and holds the event's "
+        f"{e.duration_minutes} min within the day's hours"
+        + (
+            " and the event's own window"
+            if e.earliest is not None or e.latest is not None
+            else ""
+        ),
+    )
+
+
+def _slot_start_refused(s: Scenario, e: Any, start: datetime) -> set[str]:
+    """Why event ``e`` may not start at ``start`` (a slot's start on an
+    event day), as the engine's rules see it: ``grid`` (``time_grid``:
+    the grid counted from that day's day_start, as :func:`_pinned`),
+    ``hours`` (``day_hours``), ``window`` (``time_window``); empty if it
+    may."""
+    st = s.settings
+    why = set()
+    day_lo = datetime.combine(start.date(), st.day_start)
+    day_hi = datetime.combine(start.date(), st.day_end)
+    end = start + timedelta(minutes=e.duration_minutes)
+    if (start.replace(microsecond=0) - day_lo) % timedelta(
+        minutes=st.time_step_minutes
+    ):
+        why.add("grid")
+    if start < day_lo or end > day_hi:
+        why.add("hours")
+    if (e.earliest is not None and start < e.earliest) or (
+        e.latest is not None and end > e.latest
+    ):
+        why.add("window")
+    return why
 
 
 def _moment(moment: datetime) -> str:

@@ -799,6 +799,82 @@ def test_an_event_longer_than_every_slot_of_its_set():
     )
 
 
+def test_an_event_whose_slots_all_lie_outside_the_days_hours():
+    """The engine would leave the talk out and blame items of higher
+    priority (there were none): refused, at its slot_set, saying why."""
+    evening = (Slot("S", at("19:00"), at("20:30"), row=2),)
+    s = replace(edit(GOOD, "events", 1, slot_set="S"), slots=evening)
+    (p,) = validate_scenario(s)
+    assert (p.sheet, p.row, p.column, p.value) == (
+        "Events",
+        3,
+        "slot_set",
+        "S",
+    )
+    assert p.message == (
+        "No slot of set S long enough for the event gives it a start: "
+        "outside the day's hours (08:00 to 18:00)"
+    )
+    off_grid = (Slot("S", at("09:02"), at("10:00"), row=2),)
+    (p,) = validate_scenario(replace(s, slots=off_grid))
+    assert p.message.endswith("off the 5-minute time grid")
+    # one slot it can take is enough
+    morning = Slot("S", at("09:00"), at("10:00"), row=3)
+    assert validate_scenario(replace(s, slots=(*evening, morning))) == []
+
+
+def test_the_slot_check_matches_the_engines_start_domains():
+    """Random slot sets and windows: validate refuses the event's slot set
+    exactly when the engine's rules slot_set, day_hours, time_grid and
+    time_window leave it no start."""
+    import random
+
+    from ortools.sat.python.cp_model import Domain
+
+    from scheduler.model.domains import (
+        grid_domain,
+        start_domain,
+        window_domain,
+    )
+
+    rng = random.Random(11)
+
+    def moment(edges=(time(8), time(18))):
+        edge = datetime.combine(DAY1, rng.choice(edges))
+        return edge + timedelta(minutes=rng.randrange(-90, 90))
+
+    seen = set()
+    for _ in range(300):
+        slots = []
+        for k in range(rng.randrange(1, 4)):
+            lo = moment()
+            length = timedelta(minutes=rng.choice([30, 31, 45, 60]))
+            slots.append(Slot("S", lo, lo + length, row=2 + k))
+        window = {}
+        if rng.random() < 0.4:
+            lo, hi = sorted([moment(), moment()])
+            window = {"earliest": lo, "latest": hi + timedelta(minutes=60)}
+        s = replace(
+            edit(GOOD, "events", 1, slot_set="S", **window), slots=tuple(slots)
+        )
+        mine = [p for p in validate_scenario(s) if p.column == "slot_set"]
+        others = [p for p in validate_scenario(s) if p.column != "slot_set"]
+        if others:
+            continue  # the window itself refused
+        (it,) = [i for i in s.items if i.ref_id == "E2"]
+        dom = start_domain(s.day_spans, it.duration)
+        dom = dom.intersection_with(grid_domain(s.day_spans, it.step))
+        dom = dom.intersection_with(window_domain(it.start_min, it.start_max))
+        dom = dom.intersection_with(
+            Domain.from_values(
+                [lo for lo, hi in it.slots if hi - lo >= it.duration]
+            )
+        )
+        assert bool(mine) == dom.is_empty(), (slots, window, mine)
+        seen.add(bool(mine))
+    assert seen == {True, False}
+
+
 def test_sequences_need_a_place_in_time_and_one_day():
     s = edit(GOOD, "sequences", 0, within_event=None)
     assert places(s) == [
