@@ -67,6 +67,8 @@ class Attempt:
     rules: Counter = field(default_factory=Counter)
     blockers: Counter = field(default_factory=Counter)
     rooms_busy: bool = False
+    #: at some start every suitable room was closed (its open hours)
+    rooms_closed: bool = False
 
 
 class _Index:
@@ -186,15 +188,20 @@ def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
     att.shared = shared_free(s, it, index)
     rooms = sorted(it.rooms, key=lambda r: (s.room_by_id[r].capacity, r))
     for t in candidate_starts(s, it, att.shared):
+        open_rooms = [
+            r for r in rooms if iv.contains(s.room_open(r), t, t + it.duration)
+        ]
         free_rooms = [
             r
-            for r in rooms
-            if iv.contains(s.room_open(r), t, t + it.duration)
-            and not iv.intersect(index.room_busy(r), [(t, t + it.duration)])
+            for r in open_rooms
+            if not iv.intersect(index.room_busy(r), [(t, t + it.duration)])
         ]
+        if not open_rooms:
+            att.rooms_closed = True
+            continue
         if not free_rooms:
             att.rooms_busy = True
-            for r in rooms:
+            for r in open_rooms:
                 for x in index.rows_room.get(r, ()):
                     lo, hi = index.span(x)
                     if lo < t + it.duration and t < hi:
@@ -293,14 +300,25 @@ def attempt_reason(s: Scenario, it: Item, att: Attempt) -> str | None:
         for lo, hi in att.shared[:3]
     ]
     more = f" and {len(att.shared) - 3} more" if len(att.shared) > 3 else ""
-    who = "its people" if len(it.participants) != 1 else "its person"
+    who = (
+        "Its people are free together"
+        if len(it.participants) != 1
+        else "Its person is free"
+    )
     head = (
-        f"{who.capitalize()} are free together for "
-        f"{it.duration // 60} minutes only at {', '.join(shown)}{more}"
+        f"{who} for {it.duration // 60} minutes only at "
+        f"{', '.join(shown)}{more}"
     )
     blockers = ", ".join(x for x, _ in att.blockers.most_common(4))
-    if att.tries == 0 and att.rooms_busy:
-        return f"{head}; every suitable room is taken then" + (
+    if att.tries == 0 and (att.rooms_busy or att.rooms_closed):
+        state = (
+            "closed or taken"
+            if att.rooms_busy and att.rooms_closed
+            else "taken"
+            if att.rooms_busy
+            else "closed (its open hours)"
+        )
+        return f"{head}; every suitable room is {state} then" + (
             f" (by {blockers})" if blockers else ""
         )
     if att.rules:

@@ -55,6 +55,25 @@ def test_a_blocked_request_is_told_which_room_and_item_block_it():
     assert "every suitable room is taken then (by B:B1)" in text
 
 
+def test_a_request_whose_only_room_is_closed_is_told_so():
+    """The only room with flags opens at 19:00, after the day's hours:
+    nothing takes it, so the reason must not say it is taken."""
+    s = _pairs()
+    rooms = tuple(
+        replace(r, available_from=at("19:00"), available_to=at("21:00"))
+        if r.room_id == "BL1"
+        else r
+        for r in s.rooms
+    )
+    s = replace(s, rooms=rooms)
+    empty = with_reasons(s, Schedule(assignments=()))
+    better, reasons = insert_left_out(s, empty, seconds=5)
+    assert better.assignments == ()
+    text = reasons["B:B1"]
+    assert text.startswith("Its people are free together for 30 minutes")
+    assert text.endswith("every suitable room is closed (its open hours) then")
+
+
 def test_improve_never_keeps_a_schedule_the_checker_refuses(monkeypatch):
     """If the pass ever returned a clash, the search's schedule stands."""
     s = _pairs()
