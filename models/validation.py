@@ -807,20 +807,25 @@ def _fits_a_slot(s: Scenario, e: Any) -> Iterator[Problem]:
     )
 
 
+def _off_grid(s: Scenario, start: datetime, step: int) -> timedelta:
+    """How far ``start`` lies past the last time of the grid of ``step``
+    minutes counted from that day's day_start (zero: on the grid), as
+    the engine's rule ``time_grid`` sees it."""
+    day_lo = datetime.combine(start.date(), s.settings.day_start)
+    return (start.replace(microsecond=0) - day_lo) % timedelta(minutes=step)
+
+
 def _slot_start_refused(s: Scenario, e: Any, start: datetime) -> set[str]:
     """Why event ``e`` may not start at ``start`` (a slot's start on an
-    event day), as the engine's rules see it: ``grid`` (``time_grid``:
-    the grid counted from that day's day_start, as :func:`_pinned`),
-    ``hours`` (``day_hours``), ``window`` (``time_window``); empty if it
-    may."""
+    event day), as the engine's rules see it: ``grid`` (``time_grid``,
+    :func:`_off_grid`), ``hours`` (``day_hours``), ``window``
+    (``time_window``); empty if it may."""
     st = s.settings
     why = set()
     day_lo = datetime.combine(start.date(), st.day_start)
     day_hi = datetime.combine(start.date(), st.day_end)
     end = start + timedelta(minutes=e.duration_minutes)
-    if (start.replace(microsecond=0) - day_lo) % timedelta(
-        minutes=st.time_step_minutes
-    ):
+    if _off_grid(s, start, st.time_step_minutes):
         why.add("grid")
     if start < day_lo or end > day_hi:
         why.add("hours")
@@ -859,7 +864,7 @@ def _pinned(
     day_lo = datetime.combine(start.date(), st.day_start)
     day_hi = datetime.combine(start.date(), st.day_end)
     grid = timedelta(minutes=step)
-    off = (start.replace(microsecond=0) - day_lo) % grid
+    off = _off_grid(s, start, step)
     if off:
         below = start.replace(microsecond=0) - off
         yield problem(

@@ -191,14 +191,14 @@ def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
         open_rooms = [
             r for r in rooms if iv.contains(s.room_open(r), t, t + it.duration)
         ]
+        if not open_rooms:
+            att.rooms_closed = True
+            continue
         free_rooms = [
             r
             for r in open_rooms
             if not iv.intersect(index.room_busy(r), [(t, t + it.duration)])
         ]
-        if not open_rooms:
-            att.rooms_closed = True
-            continue
         if not free_rooms:
             att.rooms_busy = True
             for r in open_rooms:
@@ -312,11 +312,11 @@ def attempt_reason(s: Scenario, it: Item, att: Attempt) -> str | None:
     blockers = ", ".join(x for x, _ in att.blockers.most_common(4))
     if att.tries == 0 and (att.rooms_busy or att.rooms_closed):
         state = (
-            "closed or taken"
+            "taken or outside its open hours"
             if att.rooms_busy and att.rooms_closed
             else "taken"
             if att.rooms_busy
-            else "closed (its open hours)"
+            else "outside its open hours"
         )
         return f"{head}; every suitable room is {state} then" + (
             f" (by {blockers})" if blockers else ""

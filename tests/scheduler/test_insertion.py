@@ -71,7 +71,7 @@ def test_a_request_whose_only_room_is_closed_is_told_so():
     assert better.assignments == ()
     text = reasons["B:B1"]
     assert text.startswith("Its people are free together for 30 minutes")
-    assert text.endswith("every suitable room is closed (its open hours) then")
+    assert text.endswith("every suitable room is outside its open hours then")
 
 
 def test_improve_never_keeps_a_schedule_the_checker_refuses(monkeypatch):
