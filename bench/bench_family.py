@@ -14,6 +14,10 @@ the engine is measured against ("engine minus best greedy"). Usage::
     python bench/bench_family.py --limit 60 --workers 2
     python bench/bench_family.py --only hubs crowded --limit 20
     python bench/bench_family.py --set held-out
+    python bench/bench_family.py --set drawn --only drawn-700 drawn-709
+
+(the drawn set takes any ``drawn-K``: run K of ``bench_sweep.py``, at
+the 60 s this script gives it, never seen before if K is new)
 
 Prints one Markdown row per scenario, then the median and the worst of
 each column; ``--json FILE`` also keeps the raw figures.
@@ -45,14 +49,16 @@ def one_run(
     lns: bool = True,
 ):
     """Solve one scenario of the set; the figures as a dict."""
-    from bench.family import SETS, build
+    from bench.family import build, entry
     from bench.peers.greedy import greedy as fcfs
     from bench.peers.metrics import measure
     from scheduler import SolveParams
     from scheduler.search.decompose import solve_by_day, use_days
     from scheduler.search.solve import WARM_START_SHARE, greedy_start, solve
 
-    s = build(SETS[which][name])
+    found = entry(which, name)
+    assert found is not None  # the parent checked the names
+    s = build(found)
     out: dict = {
         "name": name,
         "items": len(s.items),
@@ -207,7 +213,7 @@ def _child(name: str, a) -> dict:
 
 
 def main() -> None:
-    from bench.family import SETS
+    from bench.family import SETS, entry
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=list(SETS), default="family")
@@ -232,7 +238,7 @@ def main() -> None:
         )
         return
     names = a.only or list(SETS[a.set])
-    unknown = set(names) - set(SETS[a.set])
+    unknown = {n for n in names if entry(a.set, n) is None}
     if unknown:
         ap.error(f"not in the {a.set} set: {sorted(unknown)}")
     print(

@@ -241,6 +241,20 @@ DRAWN: dict[str, dict] = {
 SETS = {"family": FAMILY, "held-out": HELD_OUT, "drawn": DRAWN}
 
 
+def entry(which: str, name: str) -> dict | None:
+    """The generator's arguments of ``name`` in set ``which``; in the
+    drawn set any ``drawn-K`` (K a whole number), not only those listed,
+    so that events nobody has seen can be drawn afresh; ``None`` if
+    there is no such entry."""
+    if name in SETS[which]:
+        return SETS[which][name]
+    k = name.removeprefix("drawn-")
+    if which == "drawn" and k.isdigit():
+        args, shape, _ = draw(int(k))
+        return {**args, "shape": shape}
+    return None
+
+
 def build(args: dict):
     """The scenario of one entry."""
     from bench.generate import generate

@@ -4,6 +4,7 @@ is not a zip bomb, and has a name ending in .xlsx."""
 
 from __future__ import annotations
 
+import stat
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -39,11 +40,18 @@ def precheck(source: str | Path) -> Problem | None:
     def bad(message: str) -> Problem:
         return Problem(message=message, file=name)
 
-    if not path.exists():
+    try:
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
         return bad("File not found")
-    if path.is_dir():
+    except OSError as exc:  # a name too long, a loop of links, ...
+        return bad(f"The file cannot be read ({exc.strerror or exc})")
+    if stat.S_ISDIR(st.st_mode):
         return bad("This is a folder, not a workbook file")
-    size = path.stat().st_size
+    if not stat.S_ISREG(st.st_mode):
+        # a pipe would wait for a writer for ever; a device never ends
+        return bad("This is a device, pipe or socket, not a workbook file")
+    size = st.st_size
     if size == 0:
         return bad("The file is empty")
     if size > MAX_FILE_BYTES:
@@ -51,8 +59,11 @@ def precheck(source: str | Path) -> Problem | None:
             f"The file is {size // 2**20} MB; the limit is "
             f"{MAX_FILE_BYTES // 2**20} MB"
         )
-    with path.open("rb") as fh:
-        head = fh.read(8)
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as exc:
+        return bad(f"The file cannot be read ({exc.strerror or exc})")
     if head == OLE2_MAGIC:
         return bad(
             "The workbook is password-protected (encrypted) or in the "

@@ -33,6 +33,7 @@ from models.changes import Change, diff_schedules
 from models.checker import Violation
 from models.checker import check as check_schedule
 from models.checker.baseline import baseline_pins
+from models.files import write_refusal
 from models.reasons import waiting_rows
 from models.records.schedule import Schedule
 
@@ -139,20 +140,40 @@ def guard_outputs(
     ics: Path | None = None,
     inputs: Iterable[Path | None] = (),
 ) -> None:
-    """Refuse, before any work, outputs that cannot be written or that
-    would overwrite an input file (links resolved) or a file of the
-    installed package (the bundled sample)."""
+    """Refuse, before any work, outputs that cannot be written
+    (:func:`models.files.write_refusal`: a missing or read-only folder, a
+    device or pipe, a name too long), a workbook whose name does not end
+    in .xlsx, and outputs that would overwrite an input file (links
+    resolved) or a file of the installed package (the bundled sample)."""
     if output is not None:
-        folder = output.parent if str(output.parent) else Path(".")
-        if not folder.is_dir():
+        refusal = write_refusal(output)
+        if refusal is not None:
             raise BadInput(
-                f"Folder {folder} does not exist; nothing was written."
+                f"Cannot write {output}: {refusal}. Nothing was written."
             )
-        if output.is_dir():
-            raise BadInput(f"{output} is a folder; give a file name.")
-    if ics is not None and ics.exists() and not ics.is_dir():
-        raise BadInput(f"--ics {ics} is a file; give a folder.")
+        if output.suffix.lower() != ".xlsx":
+            raise BadInput(
+                f"Cannot write {output}: an Excel workbook's name ends in "
+                ".xlsx (no other name can be read back by scheduler check, "
+                "export or --baseline). Nothing was written."
+            )
     if ics is not None:
+        try:
+            if ics.exists() and not ics.is_dir():
+                raise BadInput(f"--ics {ics} is a file; give a folder.")
+            # a folder there must take the calendars; a new one, its parent
+            refusal = write_refusal(
+                ics / "calendar.ics" if ics.is_dir() else ics
+            )
+            if refusal is not None:
+                raise BadInput(
+                    f"Cannot write calendars into --ics {ics}: {refusal}. "
+                    "Nothing was written."
+                )
+        except OSError as exc:
+            raise BadInput(
+                f"--ics {ics}: {exc.strerror or exc}. Nothing was written."
+            ) from None
         _refuse_foreign_calendars(ics)
     protected = [p for p in inputs if p is not None]
     for target in (output, ics):

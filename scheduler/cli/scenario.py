@@ -14,12 +14,26 @@ from .common import ExitCode, fail, reports_errors
 def _refuse_overwrite(path: Path, force: bool) -> None:
     """A file the command would replace without ``--force``, a missing
     folder, or a file inside the installed package: exit 2."""
+    pipeline.guard_outputs(path)
     if path.exists() and not force:
         fail(
             f"{path} exists; nothing was written (use --force to replace it).",
             ExitCode.BAD_INPUT,
         )
-    pipeline.guard_outputs(path)
+
+
+def _write(path: Path, save) -> None:
+    """``save(path)``, a Ctrl-C or SIGTERM letting it finish; a file
+    system that refuses the file is exit 2, any earlier file untouched."""
+    try:
+        with interrupts.deferred():
+            save(path)
+    except OSError as exc:
+        fail(
+            f"Could not write {path}: {exc.strerror or exc}. Any earlier "
+            "file there is untouched.",
+            ExitCode.BAD_INPUT,
+        )
 
 
 @click.command()
@@ -81,8 +95,7 @@ def template(file: Path, force: bool) -> None:
     from inputs.scenario_writer import write_template
 
     _refuse_overwrite(file, force)
-    with interrupts.deferred():
-        write_template(file)
+    _write(file, write_template)
     click.echo(f"Wrote the blank scenario template {file}")
 
 
@@ -102,6 +115,9 @@ def sample(file: Path, force: bool) -> None:
 
     _refuse_overwrite(file, force)
     data = sample_path().read_bytes()
-    with interrupts.deferred():
-        atomic_write(file, lambda tmp: Path(tmp).write_bytes(data))
+
+    def save(path: Path) -> None:
+        atomic_write(path, lambda tmp: Path(tmp).write_bytes(data))
+
+    _write(file, save)
     click.echo(f"Wrote the Hanoi 2025 sample scenario {file}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 
 import pytest
@@ -376,3 +377,19 @@ def test_any_case_of_the_ending_is_read(tmp_path):
     path = tmp_path / "SCENARIO.XLSX"
     path.write_bytes(workbook(tmp_path).read_bytes())
     assert load_scenario(path) == small_scenario()
+
+
+def test_a_pipe_is_refused_without_waiting_for_a_writer(tmp_path):
+    path = tmp_path / "pipe.xlsx"
+    os.mkfifo(path)  # opened, it would wait for a writer for ever
+    assert "device, pipe or socket" in only(path).message
+
+
+def test_a_name_too_long_for_the_file_system_is_a_problem(tmp_path):
+    path = tmp_path / ("a" * 300 + ".xlsx")
+    assert "cannot be read" in only(path).message
+
+
+def test_a_path_through_a_file_is_not_found(tmp_path):
+    path = workbook(tmp_path) / "inner.xlsx"
+    assert only(path).message == "File not found"

@@ -4,7 +4,10 @@ prints nothing."""
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -109,6 +112,46 @@ def test_an_output_never_names_an_input_nor_the_package(tmp_path):
         pipeline.guard_outputs(link, None, (scenario,))
     with pytest.raises(BadInput):
         pipeline.guard_outputs(sample_path())
+
+
+@pytest.mark.parametrize("name", ["schedule.csv", "schedule", "-"])
+def test_an_output_that_is_no_workbook_name_is_refused(tmp_path, name):
+    """A schedule written as ``.csv`` could not be read back by
+    ``check``, ``export`` or ``--baseline`` (the reader wants .xlsx)."""
+    with pytest.raises(BadInput, match=r"ends in \.xlsx"):
+        pipeline.guard_outputs(tmp_path / name)
+
+
+@pytest.mark.parametrize(
+    "command", [["solve"], ["sample"], ["template"], ["diff", "a", "b"]]
+)
+def test_every_command_refuses_an_unwritable_output_at_once(tmp_path, command):
+    """A device, a pipe, a name too long or a folder that takes no file:
+    exit 2 with the reason, before any work, never a traceback, and the
+    device or pipe left as it was."""
+    pipe = tmp_path / "pipe.xlsx"
+    os.mkfifo(pipe)
+    long_name = tmp_path / ("a" * 300 + ".xlsx")
+    for out, said in [
+        (pipe, "device, pipe or socket"),
+        (Path("/dev/null"), "device, pipe or socket"),
+        (long_name, "bytes long"),
+        (Path("/proc/schedule.xlsx"), "takes no new file"),
+    ]:
+        args = (
+            [*command, "-o", str(out)]
+            if command[0] in ("solve", "diff")
+            else [
+                *command,
+                str(out),
+                "--force",
+            ]
+        )
+        r = CliRunner().invoke(cli, args)
+        assert r.exit_code == ExitCode.BAD_INPUT, (out, r.output)
+        assert said in r.output and "Traceback" not in r.output
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    assert stat.S_ISCHR(os.lstat("/dev/null").st_mode)
 
 
 def test_diff_refuses_to_overwrite_its_input(tmp_path):
