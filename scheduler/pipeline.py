@@ -53,11 +53,13 @@ EXPLAIN_SECONDS = 60.0
 #: Share of the time limit kept for asking the solver about left-out
 #: items (at most what ``--diagnose-seconds`` or the default asks).
 DIAGNOSIS_SHARE = 0.15
-#: Seconds kept for writing the workbook: a base and a share per item
-#: (about 1.5 s for 500 items on 2 cores), at most WRITE_SHARE of the
-#: time limit.
+#: Seconds kept for writing the workbook: a base, a share per item
+#: (about 1.5 s for 500 items on 2 cores) and one per day (a grid sheet
+#: each: the sample's 516 items on 3 days took 1.58 s to write, on 63
+#: days 2.96 s), at most WRITE_SHARE of the time limit.
 WRITE_SECONDS = 0.5
 WRITE_SECONDS_PER_ITEM = 0.003
+WRITE_SECONDS_PER_DAY = 0.025
 WRITE_SHARE = 0.25
 
 
@@ -448,7 +450,7 @@ def time_plan(
     it asks, at most :data:`DIAGNOSIS_SHARE` of the limit: the default
     asks for 10 s on scenarios under 1,000 items; nothing when that is
     less than one item's share) and for writing the
-    workbook (an estimate from the number of items)."""
+    workbook (an estimate from the number of items and days)."""
     from .diagnosis.diagnose import AUTO_ITEMS, AUTO_SECONDS, MIN_ITEM_SECONDS
 
     if diagnose_seconds is not None:
@@ -462,7 +464,9 @@ def time_plan(
         asked = AUTO_SECONDS if len(scenario.items) < AUTO_ITEMS else 0.0
     writing = min(
         WRITE_SHARE * time_limit,
-        WRITE_SECONDS + WRITE_SECONDS_PER_ITEM * len(scenario.items),
+        WRITE_SECONDS
+        + WRITE_SECONDS_PER_ITEM * len(scenario.items)
+        + WRITE_SECONDS_PER_DAY * len(scenario.settings.days),
     )
     kept = min(asked, DIAGNOSIS_SHARE * time_limit)
     if kept < MIN_ITEM_SECONDS:

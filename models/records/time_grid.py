@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 MINUTE = 60
@@ -23,10 +23,24 @@ class TimeGrid:
     days: tuple[date, ...]
     day_start: time
     day_end: time
+    #: made once (:meth:`__post_init__`): asked for every item and day
+    #: while the model is built, they took 10 s of a 63-day event's 20 s
+    _origin: datetime = field(init=False, repr=False, compare=False)
+    _spans: tuple[tuple[int, int], ...] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        first = self.days[0] if self.days else date.min  # refused later
+        origin = datetime.combine(first, time(0, 0))
+        object.__setattr__(self, "_origin", origin)
+        object.__setattr__(
+            self, "_spans", tuple(self.day_span(d) for d in self.days)
+        )
 
     @property
     def origin(self) -> datetime:
-        return datetime.combine(self.days[0], time(0, 0))
+        return self._origin
 
     def to_index(self, moment: datetime) -> int:
         """Seconds from the origin to ``moment`` (rounded down)."""
@@ -42,7 +56,7 @@ class TimeGrid:
 
     @property
     def day_spans(self) -> tuple[tuple[int, int], ...]:
-        return tuple(self.day_span(d) for d in self.days)
+        return self._spans
 
     @property
     def horizon(self) -> int:

@@ -43,3 +43,12 @@ def test_day_of_includes_both_ends_and_nothing_between_days():
 def test_days_need_not_be_consecutive():
     grid = TimeGrid((D1, date(2025, 10, 28)), time(8, 0), time(9, 0))
     assert grid.day_span(date(2025, 10, 28))[0] == 3 * 86400 + 8 * 3600
+
+
+def test_the_day_spans_are_made_once_and_grids_compare_by_their_days():
+    """Asked for every item and day while a model is built, the spans
+    were made afresh each time: 10 s of a 63-day event's 20 s run."""
+    assert GRID.day_spans is GRID.day_spans
+    again = TimeGrid((D1, D2), time(8, 0), time(18, 30))
+    assert again == GRID and hash(again) == hash(GRID)
+    assert again.day_spans == GRID.day_spans
