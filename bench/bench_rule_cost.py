@@ -63,7 +63,7 @@ VARIANTS = {
 
 
 def main() -> None:
-    from bench.family import SETS, build
+    from bench.family import SETS, build, entry
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=list(SETS), default="family")
@@ -94,7 +94,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     params = SolveParams(time_limit=a.limit, workers=a.workers, seed=a.seed)
     for name in a.only or list(SETS[a.set]):
-        base = build(SETS[a.set][name])
+        base = build(entry(a.set, name))
         for label in a.variants:
             s = VARIANTS[label](base)
             bound = relaxation_bound(s, a.bound_seconds, seed=a.seed)

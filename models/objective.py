@@ -60,6 +60,7 @@ Soft rules and weights (penalty units):
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -229,3 +230,29 @@ def objective_value(
 
         moves = moves_cost(scenario, baseline, schedule)
     return place_w * pen["unplaced_value"] + move_w * moves + soft
+
+
+def placement_proven(scenario: Scenario, schedule: Schedule) -> bool:
+    """Whether the schedule's bound proves that no schedule leaves out
+    less value than it does: what it may lack is then in the soft
+    preferences alone (a gap, however large in per cent, of rooms that
+    fit and venues per principal, not of requests left out).
+
+    Any schedule's objective is ``W × value left out + soft`` with the
+    soft part below the placement weight ``W`` and at least 0, and it is
+    at least the bound: so no schedule leaves out less than ``ceil((bound
+    − W + 1) / W)``. A schedule that leaves out nothing proves it
+    without a bound. Said only where the schedule's recorded objective
+    is the one recomputed here (a run without a baseline, never edited
+    since), so that its bound is in the same units."""
+    info = schedule.info
+    if info is None or info.best_bound is None or info.objective is None:
+        return False
+    if objective_value(scenario, schedule) != round(info.objective):
+        return False
+    weight = placement_weight(scenario)
+    left_out = penalties(scenario, schedule)["unplaced_value"]
+    # objectives are whole: any schedule's is at least the bound rounded up
+    bound = math.ceil(info.best_bound - 1e-6)
+    least = -(-(bound - weight + 1) // weight)  # rounded up
+    return left_out <= max(0, least)

@@ -12,6 +12,7 @@ from pathlib import PureWindowsPath
 
 from models import Scenario
 from models.audience import is_public, public_item_ids
+from models.objective import placement_proven
 from models.records import schedule as contract
 from models.records.schedule import Schedule
 from models.rules import RULE_BY_ID
@@ -157,7 +158,11 @@ def summary_sections(
             s.settings.event_name or schedule.event_name,
             "Event",
         ),
-        _row("status", info.status if info else "UNKNOWN", status_words(info)),
+        _row(
+            "status",
+            info.status if info else "UNKNOWN",
+            status_words(info, placement_proven(s, schedule)),
+        ),
         _row(
             "gap",
             info.gap if info else None,
@@ -267,8 +272,10 @@ def _row(key: str, value, about: str, fmt: str | None = None) -> dict:
     return row
 
 
-def status_words(info) -> str:
-    """The solver's verdict as a protocol officer reads it."""
+def status_words(info, placement_proven: bool = False) -> str:
+    """The solver's verdict as a protocol officer reads it;
+    ``placement_proven`` (:func:`models.objective.placement_proven`):
+    the gap lies in the soft preferences alone, and it says so."""
     if info is None:
         return "Not known: the workbook does not say how it was made"
     gap = info.gap
@@ -280,10 +287,16 @@ def status_words(info) -> str:
                 "A schedule that keeps every hard rule; how far it is "
                 "from the best possible is not known"
             )
-        return (
+        words = (
             "A schedule that keeps every hard rule; the best possible "
             f"is at most {gap:.2%} better"
         )
+        if placement_proven and gap > 0:
+            words += (
+                ", and only in the soft preferences: no schedule places "
+                "more of the requests' value"
+            )
+        return words
     if info.status == "INFEASIBLE":
         return "No schedule can keep every hard rule"
     return "No schedule was found in the time given"

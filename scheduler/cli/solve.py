@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from models.objective import WEIGHTS
+from models import Scenario
+from models.objective import WEIGHTS, placement_proven
 from models.records.schedule import DAY_BY_DAY, GREEDY_START, Schedule
 
 from .. import pipeline
@@ -163,14 +164,14 @@ def solve(
     calendars = pipeline.write_outputs(
         s, run.schedule, output, run.changes, audience, ics
     )
-    _report(run)
+    _report(s, run)
     if ics is not None:
         click.echo(f"Wrote {len(calendars)} calendar(s) into {ics}")
     copy = "" if audience == "full" else f" ({audience} copy)"
     click.echo(f"Checked: every hard rule holds. Wrote {output}{copy}")
 
 
-def _report(run: pipeline.SolveRun) -> None:
+def _report(s: Scenario, run: pipeline.SolveRun) -> None:
     """What a solve found, in a few lines."""
     sched: Schedule = run.schedule
     info = sched.info
@@ -189,6 +190,11 @@ def _report(run: pipeline.SolveRun) -> None:
             f"best bound {info.best_bound:,.0f}, gap "
             f"{100 * (info.gap or 0):.2f}%"
         )
+        if (info.gap or 0) > 0 and placement_proven(s, sched):
+            proof += (
+                " (only in the soft preferences: no schedule places more "
+                "of the requests' value)"
+            )
     click.echo(
         f"{run.result.status}: objective {info.objective:,.0f}, {proof}, "
         f"{info.solve_seconds:.1f} s"

@@ -206,3 +206,42 @@ def test_setting_value():
     assert setting_value(datetime(2025, 1, 2, 3, 4)) == "2025-01-02 03:04:00"
     assert setting_value(7) == 7 and setting_value("x") == "x"
 
+
+def _with_bound(s, sched, bound):
+    """``sched`` with the objective recomputed from it and ``bound``."""
+    from models.objective import objective_value
+
+    obj = objective_value(s, sched)
+    return replace(
+        sched,
+        info=SolveInfo(
+            "FEASIBLE", objective=obj, best_bound=bound, gap=1 - bound / obj
+        ),
+    )
+
+
+def test_a_gap_only_in_the_soft_preferences_is_said_so():
+    """The workshop (left out) is proven to be left out by any schedule
+    when the bound is its value times the placement weight: the gap is
+    then only the soft preferences'; a bound one unit of value lower
+    proves nothing; a recorded objective in other units (a what-if
+    run's, an edited schedule's) proves nothing either."""
+    from models.objective import penalties, placement_proven, placement_weight
+
+    s = full_scenario()
+    sched = full_schedule(s)
+    weight = placement_weight(s)
+    lost = penalties(s, sched)["unplaced_value"]
+    assert lost > 0
+    proven = _with_bound(s, sched, weight * lost)
+    assert placement_proven(s, proven)
+    said = dict((r["key"], r["about"]) for r in summary_rows(s, proven))
+    assert "only in the soft preferences" in said["status"]
+    weaker = _with_bound(s, sched, weight * (lost - 1))
+    assert not placement_proven(s, weaker)
+    said = dict((r["key"], r["about"]) for r in summary_rows(s, weaker))
+    assert "soft preferences" not in said["status"]
+    other_units = replace(
+        proven, info=replace(proven.info, objective=proven.info.objective * 7)
+    )
+    assert not placement_proven(s, other_units)
