@@ -195,6 +195,8 @@ def _report(s: Scenario, run: pipeline.SolveRun) -> None:
                 " (only in the soft preferences: no schedule places more "
                 "of the requests' value)"
             )
+        if info.method == GREEDY_START:
+            proof += "; the greedy start stands, the search found nothing"
     click.echo(
         f"{run.result.status}: objective {info.objective:,.0f}, {proof}, "
         f"{info.solve_seconds:.1f} s"

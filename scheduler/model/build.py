@@ -30,11 +30,15 @@ def build_model(
     baseline: Baseline | None = None,
     hold: frozenset[str] = frozenset(),
     hint=None,
+    deadline: float | None = None,
 ) -> BuiltModel:
     """The model with every hard rule (but those in ``skip``, for tests and
     diagnosis) and the objective; with a ``baseline``, its pins, move
     costs and hints (a what-if run). ``hold`` pins more baseline items;
-    ``hint`` replaces the baseline as the starting point."""
+    ``hint`` replaces the baseline as the starting point. Past
+    ``deadline`` (``time.monotonic()``) it stops with
+    :class:`~scheduler.model.context.BuildTooLong`: a run's time limit
+    holds even where the model is too large to build in it."""
     skip = set(skip)
     unknown = skip - set(HARD)
     if unknown:
@@ -51,10 +55,12 @@ def build_model(
         derived=not skip,
         baseline=baseline,
         hold=hold,
+        deadline=deadline,
     )
     for rule_id, fn in HARD.items():
         if rule_id not in skip:
             fn(ctx)
+            ctx.on_time()
     move_expr = None
     if baseline is not None:
         move_expr = moves(ctx, baseline)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -12,6 +13,11 @@ from models.baseline import Baseline
 from models.records.items import event_item_id
 
 from .variables import ItemVars, ModelVars
+
+
+class BuildTooLong(Exception):
+    """The model was not built by its deadline (``BuildContext.deadline``):
+    too large for the time the run has."""
 
 
 @dataclass
@@ -47,6 +53,16 @@ class BuildContext:
     baseline: Baseline | None = None
     #: more baseline items to pin (the first phase of a what-if run)
     hold: frozenset[str] = frozenset()
+    #: ``time.monotonic()`` past which building stops
+    #: (:class:`BuildTooLong`, checked by :meth:`on_time`); ``None``: none
+    deadline: float | None = None
+
+    def on_time(self) -> None:
+        """Raise :class:`BuildTooLong` once the deadline has passed: a
+        rule whose size grows with the square of a person's items calls
+        it as it goes."""
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise BuildTooLong
 
     def lit(self, x):
         """A model literal for ``x`` (``True`` becomes a fixed-true var)."""

@@ -49,11 +49,14 @@ def test_search_started_from_greedy_finds_the_optimum():
 
 
 def test_greedy_start_stands_when_the_search_finds_nothing():
-    """0.1 s is less than the sample's presolve: the greedy schedule,
-    which the checker accepts, is the answer, FEASIBLE with no bound."""
+    """0.1 s is less than the sample's model takes to build: the greedy
+    schedule, which the checker accepts, is the answer, FEASIBLE, with
+    the relaxation's bound if it found one in its share of the time."""
     s = build_hanoi_scenario()
     r = solve(s, SolveParams(time_limit=0.1, workers=1), live=False)
-    assert r.status == "FEASIBLE" and r.best_bound is None
+    assert r.status == "FEASIBLE"
+    assert r.best_bound is None or r.best_bound <= r.objective
+    assert r.schedule.info.best_bound == r.best_bound
     assert r.schedule.info.method == GREEDY_START
     assert check(s, r.schedule) == []
     assert all(u.reason for u in r.schedule.unscheduled)
@@ -108,3 +111,47 @@ def test_model_accepts_the_greedy_schedule_of_the_sample():
         },
     )
     assert status in ("OPTIMAL", "FEASIBLE")
+
+
+def test_a_model_too_large_to_build_in_time_leaves_the_greedy_start(
+    monkeypatch,
+):
+    """The build stops at the time the search must end (4,978 bilateral
+    requests took 39 s to build for a 30 s limit): the greedy schedule
+    stands, checked, with the relaxation's bound; the limit holds."""
+    import time
+
+    import scheduler.search.solve as solve_module
+    from scheduler.model.context import BuildTooLong
+
+    seen = {}
+
+    def too_slow(*args, deadline=None, **kwargs):
+        seen["deadline"] = deadline
+        raise BuildTooLong
+
+    monkeypatch.setattr(solve_module, "build_model", too_slow)
+    s = build_hanoi_scenario()
+    began = time.monotonic()
+    r = solve(s, SolveParams(time_limit=20, workers=1), live=False)
+    assert seen["deadline"] is not None
+    assert seen["deadline"] <= began + 20
+    assert r.status == "FEASIBLE"
+    assert r.schedule.info.method == GREEDY_START
+    assert check(s, r.schedule) == []
+    assert r.best_bound is not None and r.best_bound <= r.objective
+    assert r.schedule.info.gap == r.gap
+
+
+def test_the_build_stops_at_its_deadline():
+    import time
+
+    import pytest
+
+    from scheduler.model.build import build_model
+    from scheduler.model.context import BuildTooLong
+
+    s = build_hanoi_scenario()
+    with pytest.raises(BuildTooLong):
+        build_model(s, deadline=time.monotonic() - 1)
+    assert build_model(s, deadline=time.monotonic() + 600).model is not None

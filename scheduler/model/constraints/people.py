@@ -162,28 +162,54 @@ def _window_time_cuts(ctx: BuildContext, free, spans) -> None:
 
 def person_travel(ctx: BuildContext) -> None:
     """Hard: between items at two venues a person has the travel time
-    between them (or the buffer if longer)."""
+    between them (or the buffer if longer).
+
+    One pair of items at a time, so its size grows with the square of a
+    person's items: each item's venues, their literals and bounds are
+    worked out once, and the build's deadline is checked item by item
+    (:meth:`BuildContext.on_time`)."""
     s, m, vs = ctx.scenario, ctx.model, ctx.vars
+    gaps: dict[tuple[str, str], int] = {}
+
+    def gap(va: str, vb: str) -> int:
+        if (va, vb) not in gaps:
+            gaps[va, vb] = s.gap_seconds(va, vb)
+        return gaps[va, vb]
+
+    known: dict[str, tuple] = {}
+
+    def of(iid: str) -> tuple:
+        if iid not in known:
+            v = vs.items[iid]
+            known[iid] = (v, venue_options(ctx, v), start_bounds(ctx, v))
+        return known[iid]
+
+    lits: dict[tuple[str, str], object] = {}
+
+    def at(v, venue: str):
+        """The item's venue literal, made when a pair first needs it."""
+        key = (v.item.item_id, venue)
+        if key not in lits:
+            lits[key] = venue_lit(ctx, v, venue)
+        return lits[key]
+
     for pid, parts in vs.participations().items():
         for i, pa in enumerate(parts):
-            a = vs.items[pa.item_id]
-            va_opts = venue_options(ctx, a)
-            lo_a, hi_a = start_bounds(ctx, a)
+            ctx.on_time()  # a host leader may hold thousands of items
+            a, va_opts, (lo_a, hi_a) = of(pa.item_id)
             dur_a = pa.duration
             for pb in parts[i + 1 :]:
-                b = vs.items[pb.item_id]
+                b, vb_opts, (lo_b, hi_b) = of(pb.item_id)
                 dur_b = pb.duration
-                vb_opts = venue_options(ctx, b)
                 if len(va_opts) == 1 and va_opts == vb_opts:
                     continue
-                lo_b, hi_b = start_bounds(ctx, b)
                 order = None
                 for va in va_opts:
                     for vb in vb_opts:
                         if va == vb:
                             continue
-                        g_ab = s.gap_seconds(va, vb)
-                        g_ba = s.gap_seconds(vb, va)
+                        g_ab = gap(va, vb)
+                        g_ba = gap(vb, va)
                         a_first_ok = lo_a + dur_a + g_ab <= hi_b
                         b_first_ok = lo_b + dur_b + g_ba <= hi_a
                         if (
@@ -191,14 +217,7 @@ def person_travel(ctx: BuildContext) -> None:
                             or hi_b + dur_b + g_ba <= lo_a
                         ):
                             continue  # always far enough apart
-                        when = _clean(
-                            [
-                                pa.lit,
-                                pb.lit,
-                                venue_lit(ctx, a, va),
-                                venue_lit(ctx, b, vb),
-                            ]
-                        )
+                        when = _clean([pa.lit, pb.lit, at(a, va), at(b, vb)])
                         name = (
                             f"person_travel:{pid}:{a.item.item_id}"
                             f"~{b.item.item_id}"
