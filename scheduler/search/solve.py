@@ -185,7 +185,7 @@ def _solve(
         if repaired is not None:
             ready_s = time.monotonic() - t0
         hint, values, hold_build_s = _hold_phase(
-            scenario, params, baseline, intr
+            scenario, params, baseline, intr, t0 + params.time_limit
         )
         if hint is None or (
             repaired is not None
@@ -765,7 +765,11 @@ def improve_schedule(
 
 
 def _hold_phase(
-    scenario: Scenario, params: SolveParams, baseline, intr: Interrupts
+    scenario: Scenario,
+    params: SolveParams,
+    baseline,
+    intr: Interrupts,
+    deadline: float | None = None,
 ):
     """First phase of a what-if run: every baseline item that the changes
     do not break (the checker finds no fault with it under the new
@@ -773,7 +777,8 @@ def _hold_phase(
     is a complete and feasible start for the full search; ``None`` if
     holding that much is impossible or takes too long. Returns the
     schedule, the values of the model's variables and the seconds its
-    model took to build."""
+    model took to build (or had, when it could not be built by
+    ``deadline``: then no schedule)."""
     # queue slots are never held: one new or re-ranked member shifts all
     # that follow, and the move costs keep the rest where they were
     hold = frozenset(
@@ -782,7 +787,21 @@ def _hold_phase(
         if a.kind != "sequence"
     )
     t0 = time.monotonic()
-    built = build_model(scenario, baseline=baseline, hold=hold)
+    try:
+        built = build_model(
+            scenario, baseline=baseline, hold=hold, deadline=deadline
+        )
+    except BuildTooLong:
+        if params.repeatable:
+            CLOCK_STOPS.add("model building")
+        log.warning(
+            "The what-if model of %d items could not be built within the "
+            "time limit; the baseline's unbroken rows, the rest placed "
+            "greedily, stand if they can. A longer --time-limit lets the "
+            "search run.",
+            len(scenario.items),
+        )
+        return None, None, time.monotonic() - t0
     build_s = time.monotonic() - t0
     solver = cp_model.CpSolver()
     configure(

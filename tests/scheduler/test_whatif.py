@@ -384,7 +384,7 @@ def test_a_first_phase_worse_than_the_repair_start_is_not_kept(monkeypatch):
     v1 = _solve(s)
     worse = replace(v1, assignments=v1.assignments[1:])
 
-    def first_phase(scenario, params, baseline, intr):
+    def first_phase(scenario, params, baseline, intr, deadline=None):
         return worse, None, 0.0
 
     monkeypatch.setattr(solve_module, "_hold_phase", first_phase)
@@ -434,3 +434,28 @@ def test_a_what_if_run_stopped_by_its_time_reports_its_own_objective():
     assert r.status == "FEASIBLE"
     assert not check(s, r.schedule)
     assert objective_value(s, r.schedule, base) == round(r.objective)
+
+
+def test_a_what_if_model_too_large_to_build_keeps_the_repaired_baseline(
+    monkeypatch,
+):
+    """Neither model of a what-if run built by the time the search must
+    end (a huge event): the baseline's unbroken rows, the rest placed
+    greedily, stand, checked, and nothing moves without cause."""
+    import scheduler.search.solve as solve_module
+    from scheduler.model.context import BuildTooLong
+
+    s = _scenario()
+    v1 = _solve(s)
+    deadlines = []
+
+    def too_slow(*args, deadline=None, **kwargs):
+        deadlines.append(deadline)
+        raise BuildTooLong
+
+    monkeypatch.setattr(solve_module, "build_model", too_slow)
+    r = solve(s, P, live=False, baseline=Baseline(v1))
+    assert deadlines and all(d is not None for d in deadlines)
+    assert r.status == "FEASIBLE"
+    assert not check(s, r.schedule)
+    assert diff_schedules(v1, r.schedule) == []
