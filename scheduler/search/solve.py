@@ -324,7 +324,6 @@ def _solve(
         raise ModelBuildError(invalid)
     build_s = time.monotonic() - t0
     solver = cp_model.CpSolver()
-    reserve = insertion_seconds(params.time_limit) if improve else 0.0
     left = max(0.5, params.time_limit - build_s - reserve)
     lns = improve and params.lns
     main = left * MAIN_SHARE if lns else left
@@ -436,16 +435,7 @@ def _solve(
             baseline is not None or not check(scenario, hint)
         ):
             # the first phase's (or the greedy) schedule stands
-            if baseline is None:
-                hint = with_reasons(scenario, hint)
-            done = _first_phase_result(
-                scenario,
-                hint,
-                baseline,
-                params,
-                seconds,
-                SINGLE_MODEL if baseline is not None else GREEDY_START,
-            )
+            done = _stands(scenario, hint, baseline, params, seconds)
             return replace(_bounded(done, main_bound), interrupted=stopped)
         return Result(
             status,
@@ -939,29 +929,36 @@ def _too_large(scenario, params, hint, baseline, bound, t0, ready_s):
     seconds = time.monotonic() - t0
     if params.repeatable:
         CLOCK_STOPS.add("model building")
+    stands = hint is not None and (baseline is not None or ready_s is not None)
     log.warning(
         "The model of %d items could not be built within the time limit "
         "(stopped after %.1f s); %s. A longer --time-limit lets the "
         "search run.",
         len(scenario.items),
         seconds,
-        "the first schedule stands"
-        if ready_s is not None or baseline is not None
-        else "there is no schedule yet",
+        "the first schedule stands" if stands else "there is no schedule yet",
     )
-    if hint is None or (baseline is None and ready_s is None):
+    if not stands:
         return Result("UNKNOWN", None, None, None, seconds)
-    if baseline is None:
-        hint = with_reasons(scenario, hint)
-    done = _first_phase_result(
+    done = _stands(scenario, hint, baseline, params, seconds)
+    return _bounded(done, None if bound is None else bound.objective)
+
+
+def _stands(scenario, hint, baseline, params, seconds) -> Result:
+    """The first schedule in hand as the result: a what-if run's first
+    phase, or the greedy start (its left-out items given their reasons)."""
+    if baseline is not None:
+        return _first_phase_result(
+            scenario, hint, baseline, params, seconds, SINGLE_MODEL
+        )
+    return _first_phase_result(
         scenario,
-        hint,
-        baseline,
+        with_reasons(scenario, hint),
+        None,
         params,
         seconds,
-        SINGLE_MODEL if baseline is not None else GREEDY_START,
+        GREEDY_START,
     )
-    return _bounded(done, None if bound is None else bound.objective)
 
 
 def _bounded(done: Result, bound: float | None) -> Result:

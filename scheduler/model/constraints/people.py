@@ -3,6 +3,8 @@ daily limits."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..context import BuildContext
 from ..domains import start_domain
 from .bounds import (
@@ -169,29 +171,17 @@ def person_travel(ctx: BuildContext) -> None:
     worked out once, and the build's deadline is checked item by item
     (:meth:`BuildContext.on_time`)."""
     s, m, vs = ctx.scenario, ctx.model, ctx.vars
-    gaps: dict[tuple[str, str], int] = {}
+    gap = cache(s.gap_seconds)
 
-    def gap(va: str, vb: str) -> int:
-        if (va, vb) not in gaps:
-            gaps[va, vb] = s.gap_seconds(va, vb)
-        return gaps[va, vb]
-
-    known: dict[str, tuple] = {}
-
+    @cache
     def of(iid: str) -> tuple:
-        if iid not in known:
-            v = vs.items[iid]
-            known[iid] = (v, venue_options(ctx, v), start_bounds(ctx, v))
-        return known[iid]
+        v = vs.items[iid]
+        return v, venue_options(ctx, v), start_bounds(ctx, v)
 
-    lits: dict[tuple[str, str], object] = {}
-
-    def at(v, venue: str):
+    @cache
+    def at(iid: str, venue: str):
         """The item's venue literal, made when a pair first needs it."""
-        key = (v.item.item_id, venue)
-        if key not in lits:
-            lits[key] = venue_lit(ctx, v, venue)
-        return lits[key]
+        return venue_lit(ctx, vs.items[iid], venue)
 
     for pid, parts in vs.participations().items():
         for i, pa in enumerate(parts):
@@ -217,7 +207,14 @@ def person_travel(ctx: BuildContext) -> None:
                             or hi_b + dur_b + g_ba <= lo_a
                         ):
                             continue  # always far enough apart
-                        when = _clean([pa.lit, pb.lit, at(a, va), at(b, vb)])
+                        when = _clean(
+                            [
+                                pa.lit,
+                                pb.lit,
+                                at(pa.item_id, va),
+                                at(pb.item_id, vb),
+                            ]
+                        )
                         name = (
                             f"person_travel:{pid}:{a.item.item_id}"
                             f"~{b.item.item_id}"
