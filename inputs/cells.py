@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
+from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
 from models.records.vocabulary import PAPER_SIZES
 
 YES = {"yes", "y", "true", "1", "1.0"}
@@ -19,7 +21,23 @@ def is_empty(value: object) -> bool:
 
 
 def is_formula(value: object) -> bool:
+    """A formula: text beginning with ``=``, or the object openpyxl
+    gives for an array formula (Ctrl+Shift+Enter, and Excel 365's
+    formulas that spill) or a data table (never text: read as such it
+    was ``<openpyxl...ArrayFormula object at 0x...>``)."""
+    if isinstance(value, (ArrayFormula, DataTableFormula)):
+        return True
     return isinstance(value, str) and value.startswith("=")
+
+
+def formula_text(value: object) -> object:
+    """A formula as a problem shows it: its text (``=UPPER(A1)``), not
+    the object openpyxl gives for an array formula or a data table."""
+    if isinstance(value, ArrayFormula):
+        return value.text
+    if isinstance(value, DataTableFormula):
+        return "a data table (What-If Analysis)"
+    return value
 
 
 def text(value: object) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import unicodedata
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, TypeVar
@@ -158,6 +158,41 @@ def find_sheet(wb: Workbook, wanted: str, notes: list[str]) -> Any:
     return None
 
 
+def twin_sheets(wb: Workbook, wanted: str, file: str) -> Problem | None:
+    """Two sheets or more that :func:`find_sheet` reads as ``wanted``
+    (``Rooms`` and ``rooms``, ``Rooms`` and ``Rooms ``): which one holds
+    the data? Reading one would ignore the other without a word."""
+    names = [n for n in wb.sheetnames if n.strip().lower() == wanted.lower()]
+    if len(names) < 2:
+        return None
+    return Problem(
+        f"{len(names)} sheets are read as {wanted} (they differ only in "
+        "case or spaces); which one holds the data?",
+        wanted,
+        value=", ".join(repr(n) for n in names),
+        expected=f"one sheet named {wanted}: rename or delete the others",
+        file=file,
+    )
+
+
+def stored_rows(
+    ws: Worksheet, min_row: int = 1, max_row: int | None = None
+) -> Iterator[tuple[int, dict[int, Any]]]:
+    """The rows from ``min_row`` (to ``max_row``) that hold a cell in the
+    file, in order, each as column index -> cell: never the rows or
+    columns between that hold none. (``ws.iter_rows`` makes a cell for
+    every row and column up to the last: one cell typed or formatted at
+    row 1,048,576 made it build tens of millions, and run out of
+    memory.) The cells are at most :data:`workbook_safety.MAX_CELLS`,
+    counted before the file was opened."""
+    by_row: dict[int, dict[int, Any]] = {}
+    for (r, c), cell in ws._cells.items():
+        if r >= min_row and (max_row is None or r <= max_row):
+            by_row.setdefault(r, {})[c] = cell
+    for r in sorted(by_row):
+        yield r, by_row[r]
+
+
 def chart_problem(ws: Any, wanted: str, file: str) -> Problem | None:
     """A sheet that is no table (a chart sheet) where one is expected."""
     if isinstance(ws, Worksheet):
@@ -192,7 +227,8 @@ def header_map(
                 )
             )
     out: dict[str, int] = {}
-    for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
+    header = next(stored_rows(ws, 1, 1), (1, {}))[1]
+    for _, cell in sorted(header.items()):
         if cells.is_empty(cell.value):
             continue
         raw = str(cell.value)
@@ -281,6 +317,10 @@ def hidden_columns(
 def _read_sheet(
     wb: Workbook, sheet: Sheet, file: str, res: ReadResult
 ) -> Rows:
+    twins = twin_sheets(wb, sheet.name, file)
+    if twins is not None:
+        res.problems.append(twins)
+        return []
     ws = find_sheet(wb, sheet.name, res.notes)
     if ws is None:
         if sheet.required:
@@ -317,8 +357,8 @@ def _read_sheet(
     hidden_columns(ws, sheet.name, read, res.notes)
     merged = _merged_data_cells(ws, set(read.values()))
     rows: Rows = []
-    for r, row in enumerate(ws.iter_rows(min_row=2), start=2):
-        if all(cells.is_empty(c.value) for c in row):
+    for r, row in stored_rows(ws, 2):
+        if all(cells.is_empty(c.value) for c in row.values()):
             continue
         if len(rows) >= MAX_ROWS:
             res.problems.append(
@@ -334,9 +374,7 @@ def _read_sheet(
         values: Values = {}
         for col in sheet.columns:
             idx = headers.get(col.name)
-            cell = (
-                row[idx - 1] if idx is not None and idx <= len(row) else None
-            )
+            cell = row.get(idx) if idx is not None else None
             values[col.name] = _read_cell(
                 col, cell, merged, sheet.name, r, file, res
             )
@@ -442,7 +480,7 @@ def _parse(
                 sheet,
                 r,
                 col.name,
-                raw,
+                cells.formula_text(raw),
                 "a plain value (paste values only)",
                 file,
             )
@@ -631,7 +669,7 @@ def _settings(rows: Rows, file: str, res: ReadResult) -> Settings | None:
                     "Settings",
                     rowno[key],
                     "value",
-                    value,
+                    cells.formula_text(value),
                     "a plain value",
                     file,
                 )

@@ -36,15 +36,34 @@ from models.records.schedule import (
 from models.records.vocabulary import ID_PREFIX, ITEM_KINDS
 
 from . import cells
-from .scenario_reader import find_sheet, header_map, open_workbook
+from .scenario_reader import (
+    MAX_ROWS,
+    find_sheet,
+    header_map,
+    open_workbook,
+    stored_rows,
+    twin_sheets,
+)
 
 REQUIRED = SCHEDULE_COLUMNS
 #: Every column of the Schedule sheet that is read.
 READ = (*SCHEDULE_COLUMNS, *SCHEDULE_OPTIONAL_COLUMNS, "restricted")
+#: Columns of the Schedule sheet read as text.
+TEXT_READ = (
+    "item_id",
+    "kind",
+    "ref_id",
+    "title",
+    "room_id",
+    "venue_id",
+    "participants",
+    "note",
+)
 KINDS = ITEM_KINDS
 PREFIX_KIND = {prefix: kind for kind, prefix in ID_PREFIX.items()}
 DATE_TIME = "a date-time like 2025-10-25 09:00 (or 09:00:30)"
 WHOLE = "a whole number"
+PLACE = f"a whole number from 1 to {MAX_ROWS:,} (a place in a list)"
 YES_NO = "yes or no (y/n, true/false, 1/0)"
 NOT_FORMULA = "a value typed in, not a formula"
 T = TypeVar("T")
@@ -95,6 +114,12 @@ def read_schedule(
     file = str(path)
     wb = open_workbook(path, res.problems)
     if wb is None:
+        return res
+    for name in ("Schedule", "Unscheduled", "Summary"):
+        twins = twin_sheets(wb, name, file)
+        if twins is not None:
+            res.problems.append(twins)
+    if res.problems:
         return res
     ws = find_sheet(wb, "Schedule", res.notes)
     if ws is None or not isinstance(ws, Worksheet):
@@ -150,6 +175,7 @@ class _Row:
         file: str,
         problems: list[Problem],
         errors: frozenset[str] = frozenset(),
+        formulas: frozenset[str] = frozenset(),
     ):
         self.values, self.heads = values, heads
         self.sheet, self.r, self.file = sheet, r, file
@@ -157,6 +183,10 @@ class _Row:
         #: Columns whose cell is an Excel error (``#N/A``): read as empty
         #: here, reported by :meth:`report_errors`.
         self.errors = errors
+        #: Columns whose cell is a formula (not text that begins with
+        #: ``=``, such as a title the engine wrote): reported by
+        #: :meth:`report_formulas`.
+        self.formulas = formulas
 
     def raw(self, col: str) -> object:
         i = self.heads.get(col)
@@ -169,6 +199,15 @@ class _Row:
         if col in self.errors:
             return ""
         return "" if cells.is_empty(raw) else cells.text(raw)
+
+    def report_formulas(self, columns: Sequence[str]) -> None:
+        """A formula in one of ``columns`` read as text is a problem: its
+        text (``=G2``) would be read as the value, never what Excel
+        shows."""
+        for col in columns:
+            if col in self.formulas:
+                shown = cells.formula_text(self.raw(col))
+                self.bad(f"A formula in {col}", col, shown, NOT_FORMULA)
 
     def report_errors(self, columns: Sequence[str]) -> None:
         """An Excel error cell in one of ``columns`` is a problem."""
@@ -188,8 +227,9 @@ class _Row:
         raw = self.raw(col)
         if cells.is_empty(raw) or col in self.errors:
             return None
-        if isinstance(raw, str) and raw.startswith("="):
-            self.bad(f"A formula in {col}", col, raw, NOT_FORMULA)
+        if cells.is_formula(raw):
+            shown = cells.formula_text(raw)
+            self.bad(f"A formula in {col}", col, shown, NOT_FORMULA)
             return None
         try:
             return fn(raw)
@@ -219,14 +259,16 @@ def _assignments(
     res: ScheduleRead,
 ) -> list[Assignment]:
     out = []
-    for r, cells_of_row in enumerate(ws.iter_rows(min_row=2), start=2):
-        values = [c.value for c in cells_of_row]
-        errors = frozenset(
-            col
-            for col, i in heads.items()
-            if i <= len(cells_of_row) and cells_of_row[i - 1].data_type == "e"
+    for r, stored in stored_rows(ws, 2):
+        values = _row_values(stored, heads)
+        kinds = {
+            col: stored[i].data_type for col, i in heads.items() if i in stored
+        }
+        errors = frozenset(c for c, k in kinds.items() if k == "e")
+        formulas = frozenset(c for c, k in kinds.items() if k == "f")
+        row = _Row(
+            values, heads, "Schedule", r, file, res.problems, errors, formulas
         )
-        row = _Row(values, heads, "Schedule", r, file, res.problems, errors)
         if all(cells.is_empty(row.raw(c)) for c in REQUIRED):
             continue
         a = _assignment(row)
@@ -237,13 +279,23 @@ def _assignments(
     return out
 
 
+def _row_values(stored: dict[int, Any], heads: dict[str, int]) -> list[Any]:
+    """The values of a stored row (:func:`stored_rows`) as a list from
+    column A to the last column read (``None`` where no cell is)."""
+    width = max(heads.values(), default=0)
+    return [
+        stored[i].value if i in stored else None for i in range(1, width + 1)
+    ]
+
+
 def _assignment(row: _Row) -> Assignment | None:
     """The row's assignment, or ``None`` with its problems added."""
     n_before = len(row.problems)
     row.report_errors(READ)
+    row.report_formulas(TEXT_READ)
     start = row.parse("start", date_time, DATE_TIME)
     end = row.parse("end", date_time, DATE_TIME)
-    position = row.parse("position", cells.integer, WHOLE)
+    position = row.parse("position", place_in_list, PLACE)
     locked = row.parse("locked", cells.boolean, YES_NO)
     item_id, room_id = row.text("item_id"), row.text("room_id")
     for col in ("item_id", "start", "end", "room_id"):
@@ -271,6 +323,28 @@ def _assignment(row: _Row) -> Assignment | None:
         restricted=restricted,
         row=row.r,
     )
+
+
+def not_drawable(schedule: Schedule, file: str) -> list[Problem]:
+    """Rows whose end is not after their start, as problems at their
+    place. The reader keeps them (a hand edit that moved only the start:
+    the checker reports the wrong duration, exit 1), but no workbook or
+    calendar can draw an item from its start back to its end, so an
+    export refuses them."""
+    return [
+        Problem(
+            "The end is not after the start; correct the start or the "
+            "end before exporting",
+            "Schedule",
+            a.row,
+            "end",
+            f"{a.end:%Y-%m-%d %H:%M:%S}",
+            f"a date-time after the start ({a.start:%Y-%m-%d %H:%M:%S})",
+            file,
+        )
+        for a in schedule.assignments
+        if a.end <= a.start
+    ]
 
 
 def _restricted_mark(row: _Row) -> bool:
@@ -313,6 +387,17 @@ def _fit_to_scenario(
     return replace(a, **changes)
 
 
+def place_in_list(value: object) -> int:
+    """A cell as a place in a list: a whole number from 1 to
+    :data:`~inputs.scenario_reader.MAX_ROWS` (no list is longer than a
+    scenario's rows; ``1e308`` would be read whole and printed with its
+    309 digits)."""
+    k = cells.integer(value)
+    if not 1 <= k <= MAX_ROWS:
+        raise ValueError(PLACE)
+    return k
+
+
 def date_time(value: object) -> datetime:
     """A cell as a date-time to the second: a real date-time, an Excel
     serial number, or text ``YYYY-MM-DD HH:MM[:SS]``.
@@ -346,10 +431,8 @@ def _unscheduled(wb: Workbook, res: ScheduleRead) -> tuple[Unscheduled, ...]:
         res.notes.append("Unscheduled: no ref_id column; sheet ignored")
         return ()
     out = []
-    for r, values in enumerate(
-        ws.iter_rows(min_row=2, values_only=True), start=2
-    ):
-        row = _Row(values, heads, "Unscheduled", r, "", [])
+    for r, stored in stored_rows(ws, 2):
+        row = _Row(_row_values(stored, heads), heads, "Unscheduled", r, "", [])
         if all(
             cells.is_empty(row.raw(c))
             for c in (*UNSCHEDULED_COLUMNS, "item_id")
@@ -374,6 +457,7 @@ def _unscheduled(wb: Workbook, res: ScheduleRead) -> tuple[Unscheduled, ...]:
                 title=row.text("title"),
                 priority=prio,
                 reason=row.text("reason"),
+                restricted=_restricted_mark(row),
             )
         )
     return tuple(out)
@@ -399,14 +483,12 @@ def _summary(
     k_col, v_col = heads.get("key", 1), heads.get("value", 2)
     kv: dict[str, object] = {}
     rows: dict[str, int] = {}
-    for r, values in enumerate(
-        ws.iter_rows(min_row=2, values_only=True), start=2
-    ):
-        key = values[k_col - 1] if k_col <= len(values) else None
+    for r, stored in stored_rows(ws, 2):
+        key = stored[k_col].value if k_col in stored else None
         if cells.is_empty(key):
             continue
         key = str(key).strip()
-        kv[key] = values[v_col - 1] if v_col <= len(values) else None
+        kv[key] = stored[v_col].value if v_col in stored else None
         rows[key] = r
 
     def get(key: str, fn: Callable[[object], T], what: str) -> T | None:

@@ -9,6 +9,9 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from xml.parsers import expat
+
+from openpyxl.utils.cell import range_boundaries
 
 from models.records.problems import Problem
 
@@ -121,11 +124,16 @@ def _unpacked(
 ) -> Problem | None:
     """Unpack every part once, as a stream: a damaged part (its checksum
     is tested at its end), more bytes than the parts declare, or more
-    cells than :data:`MAX_CELLS` is a problem."""
+    cells than :data:`MAX_CELLS` is a problem. Merged cells count one by
+    one: openpyxl makes an object for every cell of a merged range, so
+    one ``<mergeCell ref="A1:XFD1048576"/>`` of 40 bytes would have it
+    make 17 billion."""
     total = cells = 0
+    merging: list[zipfile.ZipInfo] = []
     for info in infos:
         sheet = info.filename.startswith("xl/worksheets/")
-        tail = b""
+        tail = merge_tail = b""
+        merges = False
         try:
             with zf.open(info) as fh:
                 while chunk := fh.read(CHUNK):
@@ -139,6 +147,8 @@ def _unpacked(
                         data = tail + chunk
                         cells += data.count(b"<c ") + data.count(b"<c>")
                         tail = data[-2:]
+                        merges = merges or MERGE_TAG in merge_tail + chunk
+                        merge_tail = chunk[-len(MERGE_TAG) :]
                         if cells > MAX_CELLS:
                             return bad(
                                 f"The workbook has more than {MAX_CELLS:,} "
@@ -149,4 +159,58 @@ def _unpacked(
             return bad(
                 f"The workbook is damaged (part {info.filename} is corrupt)"
             )
+        if merges:
+            merging.append(info)
+    for info in merging:  # (parts that name no mergeCell merge nothing)
+        cells += merged_cells(zf, info)
+        if cells > MAX_CELLS:
+            return bad(
+                f"The workbook has more than {MAX_CELLS:,} cells, merged "
+                f"cells counted one by one (part {info.filename} merges "
+                "ranges too large for a real sheet); this is not a "
+                "scenario or schedule this engine can read"
+            )
     return None
+
+
+#: The name of the element of a merged range (``<mergeCell ref=..>``),
+#: which no character reference can spell otherwise.
+MERGE_TAG = b"mergeCell"
+
+
+def merged_cells(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
+    """Cells of the merged ranges of a worksheet part, read as openpyxl
+    reads them (any namespace prefix, spacing or character reference),
+    with expat: one event per element, no tree built. A part that is
+    no sound XML, or a range openpyxl cannot read, counts nothing here:
+    openpyxl refuses it when it opens the file."""
+    count = 0
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal count
+        if name.rpartition("}")[2] != "mergeCell":
+            return
+        try:
+            bounds = range_boundaries(attrs.get("ref", ""))
+        except (ValueError, TypeError):
+            return
+        first_col, first_row, last_col, last_row = bounds
+        if (
+            first_col is None
+            or first_row is None
+            or last_col is None
+            or last_row is None
+        ):
+            return  # (a whole row or column: openpyxl refuses it)
+        count += (abs(last_row - first_row) + 1) * (
+            abs(last_col - first_col) + 1
+        )
+
+    parser = expat.ParserCreate(namespace_separator="}")
+    parser.StartElementHandler = start
+    try:
+        with zf.open(info) as fh:
+            parser.ParseFile(fh)
+    except (expat.ExpatError, ValueError):
+        pass
+    return count

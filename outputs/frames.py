@@ -17,7 +17,7 @@ from models import Scenario
 from models.audience import (
     for_audience,
     public_changes,
-    restricted_item_ids,
+    withheld_item_ids,
 )
 from models.changes import Change
 from models.records.schedule import Schedule
@@ -61,7 +61,10 @@ VIEWS: dict[
     str, tuple[Sequence[str], Callable[[Scenario, Schedule, bool], Rows]]
 ] = {
     "Schedule": (SCHEDULE_COLUMNS, lambda s, x, p: schedule_rows(s, x)),
-    "Unscheduled": (UNSCHEDULED_COLUMNS, lambda s, x, p: unscheduled_rows(x)),
+    "Unscheduled": (
+        UNSCHEDULED_COLUMNS,
+        lambda s, x, p: unscheduled_rows(s, x),
+    ),
     "Agendas": (AGENDA_COLUMNS, lambda s, x, p: agenda_rows(s, x)),
     "Arrivals": (ARRIVAL_COLUMNS, lambda s, x, p: arrival_rows(s, x)),
     "Protocol": (PROTOCOL_COLUMNS, protocol_rows),
@@ -82,7 +85,9 @@ def schedule_frames(
     without the last three)."""
     public = audience == "public"
     shown = for_audience(scenario, schedule, audience)
-    hidden = restricted_item_ids(scenario) if public else frozenset()
+    # not counted: what the public copy leaves out (restricted, or
+    # withheld by the schedule workbook)
+    hidden = withheld_item_ids(scenario, schedule) if public else frozenset()
     summary = summary_rows(scenario, shown, hidden=hidden)
     summary.append({"key": "audience", "value": audience})
     out = {"Summary": frame(summary, SUMMARY_COLUMNS)}

@@ -22,10 +22,11 @@ The public copy (``audience`` = ``public``, the press copy) shows what
 the rest of that copy shows, and no more (:mod:`models.audience`):
 
 - only the **lists** held inside an event the scenario marks
-  ``restricted`` = no (:func:`models.audience.public_sequence_ids`), the
-  lists whose queue slots its Schedule shows: a list inside a restricted
-  event or inside no event (a motorcade, a closed receiving line) is
-  left out, its id, title and members with it; a public list whose late
+  ``restricted`` = no and the schedule workbook does not mark
+  (:func:`models.audience.shown_sequence_ids`), the lists whose queue
+  slots its Schedule shows: a list inside a restricted event or inside
+  no event (a motorcade, a closed receiving line) is left out, its id,
+  title and members with it; a public list whose late
   members move to a list left out says ``late policy move`` without
   naming it;
 - the **master order** and the **flag order** only of the people, and
@@ -46,7 +47,7 @@ from models import Scenario
 from models.audience import (
     AUDIENCES,
     public_person_ids,
-    public_sequence_ids,
+    shown_sequence_ids,
 )
 from models.precedence import (
     GUEST_OF_HONOUR,
@@ -301,8 +302,9 @@ def precedence_rows(
     opened by its heading row (:func:`heading`). The ``public`` audience
     gets the public lists only, and the master and flag orders of the
     people its items name (see the module's docstring); ``schedule``
-    (full or public) gives those items' participants, and is read for
-    the public audience only."""
+    (the full one: :func:`models.audience.public_person_ids`) gives
+    those items' participants, and is read for the public audience
+    only."""
     if audience not in AUDIENCES:
         raise ValueError(f"unknown audience {audience!r}")
     if audience == "full":
@@ -310,7 +312,7 @@ def precedence_rows(
         for seq in s.sequences:
             rows += list_rows(s, seq.sequence_id)
         return rows + flag_rows(s)
-    lists = public_sequence_ids(s)
+    lists = shown_sequence_ids(s, schedule)
     people = public_person_ids(s, schedule)
     rows = master_rows(s, people)
     for seq in s.sequences:

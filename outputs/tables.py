@@ -28,8 +28,9 @@ SCHEDULE_COLUMNS = (
     "duration_minutes",
     "restricted",
 )
-#: Unscheduled sheet: the contract columns, then the item id.
-UNSCHEDULED_COLUMNS = (*contract.UNSCHEDULED_COLUMNS, "item_id")
+#: Unscheduled sheet: the contract columns, then the item id and whether
+#: only the full copy may show it (as on the Schedule sheet).
+UNSCHEDULED_COLUMNS = (*contract.UNSCHEDULED_COLUMNS, "item_id", "restricted")
 #: Summary sheet: the contract's key and value, and what each row means.
 SUMMARY_COLUMNS = ("key", "value", "about")
 #: The Summary rows the contract requires, in this order.
@@ -101,8 +102,12 @@ def schedule_rows(s: Scenario, schedule: Schedule) -> list[dict]:
     return rows
 
 
-def unscheduled_rows(schedule: Schedule) -> list[dict]:
-    """One row per left-out item, in the schedule's order."""
+def unscheduled_rows(s: Scenario, schedule: Schedule) -> list[dict]:
+    """One row per left-out item, in the schedule's order; ``restricted``
+    as on the Schedule sheet (:func:`schedule_rows`), so that a schedule
+    workbook read again keeps a left-out item's mark (a what-if run that
+    drops an item the workbook marked)."""
+    public = public_item_ids(s)
     return [
         {
             "ref_id": u.ref_id,
@@ -111,6 +116,7 @@ def unscheduled_rows(schedule: Schedule) -> list[dict]:
             "priority": u.priority,
             "reason": u.reason,
             "item_id": u.item_id,
+            "restricted": yes_no(u.restricted or not is_public(s, public, u)),
         }
         for u in schedule.unscheduled
     ]

@@ -31,7 +31,7 @@ from models import Scenario
 from models.audience import (
     for_audience,
     public_changes,
-    restricted_item_ids,
+    withheld_item_ids,
 )
 from models.files import atomic_write
 from models.records.schedule import Schedule
@@ -146,7 +146,11 @@ def build_workbook(
     full = schedule
     schedule = for_audience(scenario, schedule, audience)
     public = audience == "public"
-    hidden = restricted_item_ids(scenario) if public else frozenset()
+    # the public Summary counts only what the public copy shows: not the
+    # restricted items, nor those the schedule workbook withholds (a
+    # count of events left out that the Unscheduled sheet does not list
+    # would tell of them)
+    hidden = withheld_item_ids(scenario, full) if public else frozenset()
     furniture = Furniture.of(scenario, schedule, audience)
     wb = new_workbook()
     _summary_sheet(wb, scenario, schedule, hidden, audience, furniture)
@@ -178,7 +182,7 @@ def build_workbook(
         wb,
         "Unscheduled",
         UNSCHEDULED_COLUMNS,
-        unscheduled_rows(schedule),
+        unscheduled_rows(scenario, schedule),
         widths={"reason": 60, "title": 36},
         furniture=furniture,
         subject="Items left out, and why",
@@ -195,7 +199,9 @@ def build_workbook(
         wb,
         scenario,
         partial(add_table, furniture=furniture, subject="Order of precedence"),
-        schedule,
+        # the full schedule: the public people are worked out from it
+        # (models.audience.public_person_ids)
+        full,
         audience,
     )
     return wb

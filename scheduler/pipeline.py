@@ -407,6 +407,7 @@ def solve(
     result = _with_reproducible(result, params)
     changes = None
     if baseline is not None:
+        result = _with_baseline_marks(result, baseline.schedule)
         changes = diff_schedules(
             baseline.schedule, result.schedule, set(scenario.item_by_id)
         )
@@ -508,6 +509,29 @@ def _with_reproducible(result: Result, params: SolveParams) -> Result:
         result,
         schedule=replace(schedule, info=replace(info, reproducible=said)),
     )
+
+
+def _with_baseline_marks(result: Result, baseline: Schedule) -> Result:
+    """A what-if schedule keeps the baseline workbook's own
+    ``restricted`` marks (the ``restricted`` column of its Schedule and
+    Unscheduled sheets): an item marked there stays out of the public
+    copy and is marked in the full one, moved, placed at last or left
+    out. The search builds new rows, which carry no mark."""
+    marked = {a.item_id for a in baseline.assignments if a.restricted}
+    marked |= {u.item_id for u in baseline.unscheduled if u.restricted}
+    schedule = result.schedule
+    if not marked or schedule is None:
+        return result
+    rows = tuple(
+        replace(a, restricted=True) if a.item_id in marked else a
+        for a in schedule.assignments
+    )
+    left = tuple(
+        replace(u, restricted=True) if u.item_id in marked else u
+        for u in schedule.unscheduled
+    )
+    marks = {"assignments": rows, "unscheduled": left}
+    return replace(result, schedule=replace(schedule, **marks))
 
 
 def _with_waiting(scenario: Scenario, result: Result) -> Result:
@@ -704,6 +728,15 @@ def export(
     guard_outputs(output, ics, (scenario_path, schedule_path))
     s = load_scenario(scenario_path)
     read = load_schedule(schedule_path, s)
+    from inputs.schedule_reader import not_drawable
+
+    backwards = not_drawable(read.schedule, str(schedule_path))
+    if backwards:
+        raise BadInput(
+            f"{_name(schedule_path)}: {len(backwards)} row(s) cannot be "
+            "exported; nothing was written:",
+            [f"  - {p}" for p in backwards],
+        )
     violations = check_schedule(s, read.schedule)
     calendars = write_outputs(s, read.schedule, output, None, audience, ics)
     return ExportRun(calendars, violations)

@@ -288,3 +288,41 @@ def test_validate_says_which_columns_excel_hides(tmp_path):
     assert r.exit_code == 0, r.output
     assert "Events: column restricted (" in r.output
     assert "is hidden in the workbook; read all the same" in r.output
+
+
+@pytest.mark.parametrize("end", ["2025-10-25 10:05", "2025-10-25 09:30"])
+def test_export_refuses_a_row_that_ends_before_it_starts(end, tmp_path):
+    # check reads it (exit 1: a wrong duration); export drew the day grid
+    # from its start back to its end: ZeroDivisionError, a traceback
+    from openpyxl import load_workbook
+
+    path = tmp_path / "edited.xlsx"
+    wb = load_workbook(BAD_SCHEDULES / "good.xlsx")
+    wb["Schedule"]["F5"] = end  # E:WS1, 10:05-11:05
+    wb.save(path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "press.xlsx").write_bytes(b"earlier")
+    runner = CliRunner()
+    r = runner.invoke(cli, ["check", str(SCENARIO), str(path)])
+    assert r.exit_code == 1, r.output
+    assert "lasts -" in r.output or "lasts 0 min" in r.output
+    r = runner.invoke(
+        cli,
+        [
+            "export",
+            str(SCENARIO),
+            str(path),
+            "-o",
+            str(out / "press.xlsx"),
+            "--ics",
+            str(out / "ics"),
+        ],
+    )
+    assert r.exit_code == 2, r.output
+    assert r.exception is None or isinstance(r.exception, SystemExit)
+    assert (
+        "sheet Schedule, row 5, column end: The end is not after the start"
+    ) in r.output
+    assert [p.name for p in out.iterdir()] == ["press.xlsx"]
+    assert (out / "press.xlsx").read_bytes() == b"earlier"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from openpyxl import load_workbook
 
 from inputs.scenario_writer import write_scenario
-from models import Sequence, SequenceMember
+from models import Event, Sequence, SequenceMember
 from outputs.xlsx_writer import write_schedule_workbook
 from scheduler.cli import cli
 from scheduler.pipeline import load_scenario, load_schedule
@@ -27,6 +28,7 @@ from tests.leaks import (
     structural_leaks,
     workbook_texts,
 )
+from tests.outputs.schedules import full_scenario
 from tests.outputs.secret_queues import (
     SECRET_WORDS,
     secret_queue_scenario,
@@ -197,3 +199,119 @@ def test_no_list_left_out_of_the_public_copy_is_named_in_it(tmp_path):
         path = tmp_path / f"{name}.xlsx"
         assert leaks(workbook_texts(path), secret) == [], name
         assert structural_leaks(s, path) == [], name
+
+
+def _mark_restricted(path: Path, item_id: str) -> None:
+    """Mark a row of a schedule workbook restricted, as a ministry does
+    before it sends the schedule back for a what-if run."""
+    wb = load_workbook(path)
+    ws = wb["Schedule"]
+    head = [c.value for c in ws[1]]
+    col = head.index("restricted") + 1
+    rows = [
+        r
+        for r in range(2, ws.max_row + 1)
+        if ws.cell(r, head.index("item_id") + 1).value == item_id
+    ]
+    assert rows
+    for r in rows:
+        ws.cell(r, col).value = "yes"
+    wb.save(path)
+
+
+def test_a_what_if_run_keeps_the_rows_the_baseline_marks_restricted(
+    tmp_path,
+):
+    # the ministry marks a public talk restricted in the published
+    # schedule; the talk then has to move: the what-if run's public copy
+    # (Schedule, Changes, grids, calendars) still leaves it out, and its
+    # full copy still marks it
+    talk = Event(
+        "TALK",
+        "Fireside talk on drones",
+        "other",
+        30,
+        20,
+        rooms=("R1",),
+        earliest=at("09:00"),
+        latest=at("11:00"),
+        mandatory=True,
+    )
+    s = full_scenario()
+    s = replace(s, events=(*s.events, talk))
+    old = write_scenario(s, tmp_path / "old.xlsx")
+    run = [
+        "--time-limit", "3", "--workers", "1", "--diagnose-seconds", "0",
+    ]  # fmt: skip
+    _run("solve", old, "-o", tmp_path / "v1.xlsx", *run)
+    _mark_restricted(tmp_path / "v1.xlsx", "E:TALK")
+    moved = replace(talk, earliest=at("14:00"), latest=at("16:00"))
+    s2 = replace(
+        s,
+        events=tuple(moved if e.event_id == "TALK" else e for e in s.events),
+    )
+    new = write_scenario(s2, tmp_path / "new.xlsx")
+    what_if = ["--baseline", tmp_path / "v1.xlsx", *run]
+    _run(
+        "solve", new, *what_if, "-o", tmp_path / "v2-public.xlsx",
+        "--audience", "public", "--ics", tmp_path / "ics",
+    )  # fmt: skip
+    words = ("Fireside talk", "E:TALK", "TALK")
+    texts = [
+        *workbook_texts(tmp_path / "v2-public.xlsx"),
+        *calendar_texts(tmp_path / "ics"),
+    ]
+    assert [(p, w) for p, t in texts for w in words if w in t] == []
+    _run("solve", new, *what_if, "-o", tmp_path / "v2-full.xlsx")
+    full = load_schedule(tmp_path / "v2-full.xlsx", load_scenario(new))
+    (row,) = [a for a in full.schedule.assignments if a.item_id == "E:TALK"]
+    assert row.restricted and row.start >= at("14:00")  # it did move
+
+
+def test_a_what_if_run_that_drops_a_marked_item_keeps_it_out(tmp_path):
+    # the ministry marks a public talk restricted in the published
+    # schedule; then the talk outgrows every room and the what-if run
+    # leaves it out: neither its public copy (Unscheduled, Changes) nor a
+    # public export of its full copy names it, and the full copy's
+    # Unscheduled sheet still marks it
+    talk = Event(
+        "TALK",
+        "Fireside talk on drones",
+        "other",
+        30,
+        20,
+        rooms=("R1",),
+        earliest=at("09:00"),
+        latest=at("11:00"),
+    )
+    s = full_scenario()
+    s = replace(s, events=(*s.events, talk))
+    old = write_scenario(s, tmp_path / "old.xlsx")
+    run = [
+        "--time-limit", "3", "--workers", "1", "--diagnose-seconds", "0",
+    ]  # fmt: skip
+    _run("solve", old, "-o", tmp_path / "v1.xlsx", *run)
+    _mark_restricted(tmp_path / "v1.xlsx", "E:TALK")
+    grown = replace(talk, attendance=100_000)
+    s2 = replace(
+        s,
+        events=tuple(grown if e.event_id == "TALK" else e for e in s.events),
+    )
+    new = write_scenario(s2, tmp_path / "new.xlsx")
+    what_if = ["--baseline", tmp_path / "v1.xlsx", *run]
+    _run("solve", new, *what_if, "-o", tmp_path / "v2-full.xlsx")
+    full = load_schedule(tmp_path / "v2-full.xlsx", load_scenario(new))
+    (left,) = [u for u in full.schedule.unscheduled if u.item_id == "E:TALK"]
+    assert left.restricted  # the mark is kept, and the check can fail
+    _run(
+        "solve", new, *what_if, "-o", tmp_path / "v2-public.xlsx",
+        "--audience", "public",
+    )  # fmt: skip
+    _run(
+        "export", new, tmp_path / "v2-full.xlsx",
+        "-o", tmp_path / "again.xlsx", "--audience", "public",
+    )  # fmt: skip
+    words = ("Fireside talk", "E:TALK", "TALK")
+    for name in ("v2-public.xlsx", "again.xlsx"):
+        texts = workbook_texts(tmp_path / name)
+        assert [(p, w) for p, t in texts for w in words if w in t] == [], name

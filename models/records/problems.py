@@ -4,6 +4,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+#: Most characters of a found value a problem shows: a whole cell of
+#: 30,000 characters pasted by mistake (or on purpose) would bury the
+#: message and every problem after it.
+MAX_SHOWN = 80
+
+
+def shown(value: object) -> str:
+    """A found value as a problem shows it: ``repr``, cut to
+    :data:`MAX_SHOWN` characters with how much was left out."""
+    text = repr(value)
+    if len(text) <= MAX_SHOWN:
+        return text
+    return f"{text[: MAX_SHOWN - 1]}… ({len(text):,} characters)"
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -37,7 +51,7 @@ class Problem:
     def __str__(self) -> str:
         text = self.message
         if self.value is not None and self.value != "":
-            text += f" (found {self.value!r}"
+            text += f" (found {shown(self.value)}"
             text += f"; expected {self.expected})" if self.expected else ")"
         elif self.expected:
             text += f" (expected {self.expected})"

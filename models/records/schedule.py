@@ -85,6 +85,9 @@ class Unscheduled:
     title: str
     priority: int | None
     reason: str
+    #: the schedule workbook marks it restricted (its ``restricted``
+    #: column), whatever the scenario says: kept out of the public copy
+    restricted: bool = False
 
     @classmethod
     def of(cls, item: Item, reason: str) -> Unscheduled:

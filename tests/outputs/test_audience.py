@@ -14,6 +14,7 @@ from models.audience import (
     PUBLIC_REASONS,
     public_changes,
     public_item_ids,
+    public_person_ids,
     public_schedule,
     restricted_item_ids,
 )
@@ -25,6 +26,7 @@ from outputs.calendars import (
     item_uid,
     write_calendars,
 )
+from outputs.precedence_sheet import precedence_rows
 from outputs.xlsx_writer import write_schedule_workbook
 from tests.factory import at
 from tests.leaks import (
@@ -41,6 +43,7 @@ from .schedules import (
     placed,
     security_meeting,
 )
+from .secret_queues import secret_queue_scenario, secret_queue_schedule
 
 
 def _with_restricted_event():
@@ -253,3 +256,144 @@ def test_public_copy_of_the_sample_has_no_restricted_item(
     texts = [*workbook_texts(pub), *calendar_texts(tmp_path / "ics")]
     assert leaks(texts, secret) == []
     assert structural_leaks(s, pub) == []
+
+
+def _hand_edited(s, sched, item_id, **changes):
+    """``sched`` with the row of ``item_id`` edited as by hand in the
+    schedule workbook."""
+    rows = tuple(
+        replace(a, **changes) if a.item_id == item_id else a
+        for a in sched.assignments
+    )
+    return replace(sched, assignments=rows)
+
+
+def _named(path, words) -> set[str]:
+    texts = [t for _, t in workbook_texts(path)]
+    return {w for w in words if any(w in t for t in texts)}
+
+
+def test_names_hand_added_to_a_public_row_are_not_published(tmp_path):
+    # the opening's row lists France's head of security (in no public
+    # item) and the Lao head (in town only after the opening): the
+    # public copy names the people the scenario puts there, no others,
+    # in no sheet, no calendar and no calendar's file name
+    s = secret_queue_scenario()
+    sched = _hand_edited(
+        s,
+        secret_queue_schedule(s),
+        "E:OPEN",
+        participants=("DEU", "FRA", "FRA-SEC", "LAO"),
+    )
+    pub = public_schedule(s, sched)
+    assert pub.by_item()["E:OPEN"].participants == ("DEU", "FRA")
+    assert public_person_ids(s, sched) == {"FRA", "DEU"}
+    secret = ("Jean-Luc Vautrin", "Thongloun Sisoulith", "FRA-SEC")
+    full = write_schedule_workbook(s, sched, tmp_path / "full.xlsx")
+    assert _named(full, secret) == set(secret)  # the check can fail
+    path = write_schedule_workbook(
+        s, sched, tmp_path / "pub.xlsx", audience="public"
+    )
+    assert _named(path, secret) == set()
+    write_calendars(s, sched, tmp_path / "ics", audience="public")
+    assert not [
+        (place, w)
+        for place, text in calendar_texts(tmp_path / "ics")
+        for w in secret
+        if w in text
+    ]
+
+
+def _marked_signing(s, sched):
+    """The schedule workbook marks the opening, which holds the order
+    of signature, restricted: neither its row nor its list's slots (their
+    times and room are the opening's) are public."""
+    return _hand_edited(s, sched, "E:OPEN", restricted=True)
+
+
+def test_the_lists_of_an_event_the_workbook_withholds_are_withheld():
+    s, sched = _with_restricted_event()
+    sched = _marked_signing(s, sched)
+    assert public_schedule(s, sched).assignments == ()
+    # nor are they in the Changes of a what-if run
+    moved = replace(
+        sched,
+        assignments=tuple(replace(a, room_id="R1") for a in sched.assignments),
+    )
+    changes = diff_schedules(sched, moved, set(s.item_by_id))
+    assert {c.item_id for c in changes} >= {"E:OPEN", "S:Q:FRA"}
+    assert public_changes(s, changes, moved) == []
+
+
+def test_a_list_slot_without_its_event_is_withheld():
+    # the opening's row taken out of the workbook by hand: its list's
+    # slots would still show when and where it is held
+    s, sched = _with_restricted_event()
+    sched = replace(
+        sched,
+        assignments=tuple(
+            a for a in sched.assignments if a.item_id != "E:OPEN"
+        ),
+    )
+    assert public_schedule(s, sched).assignments == ()
+
+
+def test_the_public_summary_counts_nothing_the_workbook_withholds(tmp_path):
+    # the workshop is left out (Unscheduled), the opening and its list
+    # withheld: the Summary's counts are those of the rows shown, and no
+    # count of events left out tells of a withheld one
+    s, sched = _with_restricted_event()
+    sched = _marked_signing(s, sched)
+    path = write_schedule_workbook(
+        s, sched, tmp_path / "pub.xlsx", audience="public"
+    )
+    wb = load_workbook(path)
+    summary = {
+        k: v for k, v, *_ in wb["Summary"].iter_rows(values_only=True) if k
+    }
+    assert wb["Schedule"].max_row == 1
+    assert summary["items_scheduled"] == 0
+    assert summary["count:event:scheduled"] == 0
+    assert summary["count:event:left_out"] == 1  # the workshop, listed
+    assert summary.get("count:sequence:left_out", 0) == 0
+    assert [r[0] for r in wb["Unscheduled"].iter_rows(values_only=True)][
+        1:
+    ] == ["WS1"]
+
+
+def test_the_precedence_of_a_list_whose_event_is_withheld_is_withheld():
+    # the Precedence sheet names the event a list is read at: a list of
+    # an event the workbook marks restricted is not on the public sheet,
+    # nor are its members in the master order for being in it
+    s, sched = _with_restricted_event()
+    lists = {r["list"] for r in precedence_rows(s, sched, "public")}
+    marked = _marked_signing(s, sched)
+    hidden = {r["list"] for r in precedence_rows(s, marked, "public")}
+    assert lists - hidden == {"Q"}  # (it was there before the mark)
+
+
+def test_a_room_typed_by_hand_on_a_public_row_is_not_published(tmp_path):
+    # a room the scenario does not know, typed into a public row: the
+    # public copy shows the event without it (the checker reports it)
+    s, sched = _with_restricted_event()
+    sched = _hand_edited(
+        s, sched, "E:WS1", room_id="SAFEHOUSE-B", venue_id="ZZHIDDEN"
+    )
+    if "E:WS1" not in sched.by_item():  # the workshop is left out here
+        sched = _hand_edited(
+            s, sched, "E:OPEN", room_id="SAFEHOUSE-B", venue_id="ZZHIDDEN"
+        )
+    full = write_schedule_workbook(s, sched, tmp_path / "full.xlsx")
+    words = ("SAFEHOUSE-B", "ZZHIDDEN")
+    assert _named(full, words) == set(words)  # the check can fail
+    path = write_schedule_workbook(
+        s, sched, tmp_path / "pub.xlsx", audience="public"
+    )
+    assert _named(path, words) == set()
+    write_calendars(s, sched, tmp_path / "ics", audience="public")
+    assert not [
+        (place, w)
+        for place, text in calendar_texts(tmp_path / "ics")
+        for w in words
+        if w in text
+    ]

@@ -50,6 +50,7 @@ def test_schedule_columns_are_the_contract_then_extras():
         "priority",
         "reason",
         "item_id",
+        "restricted",
     )
 
 
@@ -106,7 +107,7 @@ def test_unknown_room_and_item_give_empty_extras():
 
 def test_unscheduled_rows():
     s = full_scenario()
-    (row,) = unscheduled_rows(full_schedule(s))
+    (row,) = unscheduled_rows(s, full_schedule(s))
     assert row == {
         "ref_id": "WS1",
         "kind": "event",
@@ -114,7 +115,13 @@ def test_unscheduled_rows():
         "priority": 3,
         "reason": "No room is free for 60 min while Head of DEU is free",
         "item_id": "E:WS1",
+        "restricted": "no",
     }
+    # marked in the workbook, or unknown to the scenario: restricted
+    (u,) = full_schedule(s).unscheduled
+    for other in (replace(u, restricted=True), replace(u, item_id="E:X")):
+        (row,) = unscheduled_rows(s, Schedule((), (other,)))
+        assert row["restricted"] == "yes"
 
 
 def test_summary_rows_keys_and_values():

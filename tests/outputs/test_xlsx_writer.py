@@ -81,7 +81,11 @@ def test_contract_sheets_in_order_and_headers_exact(tmp_path):
         "duration_minutes",
         "restricted",
     ]
-    assert _header(wb["Unscheduled"]) == [*UNSCHEDULED_HEADERS, "item_id"]
+    assert _header(wb["Unscheduled"]) == [
+        *UNSCHEDULED_HEADERS,
+        "item_id",
+        "restricted",
+    ]
     assert _header(wb["Summary"]) == ["key", "value", "about"]
 
 
@@ -191,7 +195,7 @@ def test_empty_schedule_still_has_the_headers(tmp_path):
     wb = load_workbook(_write(tmp_path, Schedule(())))
     assert _header(wb["Schedule"])[:11] == SCHEDULE_HEADERS
     assert wb["Schedule"].max_row == 1
-    assert wb["Unscheduled"].auto_filter.ref == "A1:F1"
+    assert wb["Unscheduled"].auto_filter.ref == "A1:G1"
 
 
 def _no_formulas(path) -> None:
