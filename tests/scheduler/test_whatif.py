@@ -459,3 +459,28 @@ def test_a_what_if_model_too_large_to_build_keeps_the_repaired_baseline(
     assert r.status == "FEASIBLE"
     assert not check(s, r.schedule)
     assert diff_schedules(v1, r.schedule) == []
+
+
+def test_a_what_if_run_reports_the_value_the_relaxation_proves_lost():
+    """A what-if run's bound counts the value no schedule can place (the
+    relaxation's, times the what-if placement weight): a run whose first
+    phase stands once reported no bound at all, and a short full search
+    CP-SAT's alone, often 0 (gap 100%) where the relaxation proves half
+    the gap. The bound is proven: never above the schedule's objective,
+    and the schedule passes the checker."""
+    from models.objective import placement_weight
+
+    big = Event("BIG", "Too large for any room", "workshop", 60, 100_000)
+    s = _scenario()
+    s = replace(s, events=(*s.events, big))
+    v1 = _solve(s)
+    _, s2 = _room_lost(s, v1)
+    base = Baseline(v1)
+    lost = placement_weight(s2, base) * s2.item_by_id["E:BIG"].value
+    for limit in (0.01, 5):  # the first phase stands; the full search
+        params = SolveParams(time_limit=limit, workers=1)
+        r = solve(s2, params, live=False, baseline=base)
+        assert r.status in ("FEASIBLE", "OPTIMAL")
+        assert not check(s2, r.schedule)
+        assert r.best_bound is not None
+        assert lost <= r.best_bound <= r.objective
