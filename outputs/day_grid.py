@@ -576,7 +576,10 @@ def _empty_pages(
             )
             lines = len(wrap(text, width * len(run), TEXT_SIZE))
             height = usable_height(lay.heights[top : bottom + 1])
-            if lines * line_height(TEXT_SIZE) > height:
+            # (the cell's inner margins count, as for every block: a
+            # page of one 15-minute row held the sentence without them)
+            need = lines * line_height(TEXT_SIZE) + CELL_PAD_HEIGHT + FIT_SPARE
+            if need > height:
                 text = "Nothing listed"
             row = FIRST_ROW + top
             paint(put(ws.cell(row=row, column=run[0]), text), EMPTY_PAGE)

@@ -345,10 +345,17 @@ def _label_fits(ws, cell, rng) -> bool:
     top = cell.row
     bottom = rng.max_row if rng is not None else top
     height = sum(ws.row_dimensions[r].height for r in range(top, bottom + 1))
-    letter = cell.column_letter
+    from openpyxl.utils import get_column_letter
+
     from outputs.text_metrics import CELL_PAD_HEIGHT, column_text_width
 
-    width = column_text_width(ws.column_dimensions[letter].width)
+    # a merged range's text wraps across all its columns (the note on a
+    # page with nothing listed spans a band of rooms)
+    last = rng.max_col if rng is not None else cell.column
+    width = sum(
+        column_text_width(ws.column_dimensions[get_column_letter(c)].width)
+        for c in range(cell.column, last + 1)
+    )
     lines = len(wrap(cell.value, width, TEXT_SIZE))
     # LibreOffice prints rows 2.6 % shorter than set
     return lines * line_height(TEXT_SIZE) + CELL_PAD_HEIGHT <= height * 0.97
@@ -417,3 +424,26 @@ def test_sample_grid_has_a_block_per_room_use_and_no_cut_label(
                 if a.start.date() == day and a.kind == "event":
                     assert a.title in joined, a.item_id
             assert ws.cell(row=FIRST_ROW, column=1).value is not None
+
+
+def test_the_note_of_a_page_with_nothing_listed_fits_its_rows():
+    # a page of one row across a band of two rooms: the sentence takes
+    # two lines there, which the row holds without the cell's inner
+    # margins but not with them; it was written whole and printed cut
+    from outputs.day_grid import ROOM_WIDTH, _empty_pages, _Layout
+
+    rooms = ["R1", "R2"]
+    col_of = {"R1": 2, "R2": 3}
+    height = (2 * line_height(TEXT_SIZE) + 1.5) / 0.97
+    lay = _Layout(
+        rooms, [rooms], col_of, [at("18:45"), at("19:00")], [height], [], []
+    )
+    ws = Workbook().active
+    for letter in ("B", "C"):
+        ws.column_dimensions[letter].width = ROOM_WIDTH
+    ws.row_dimensions[FIRST_ROW].height = height
+    _empty_pages(ws, lay, [])
+    cell = ws.cell(row=FIRST_ROW, column=2)
+    assert cell.value.startswith("Nothing listed")
+    (rng,) = ws.merged_cells.ranges
+    assert _label_fits(ws, cell, rng), cell.value
