@@ -40,7 +40,7 @@ from models import (
     validate_scenario,
 )
 from models.records import limits
-from models.records.problems import Problem, ScenarioError
+from models.records.problems import Problem, ScenarioError, shown
 from models.records.settings import SETTING_KEYS
 from models.records.vocabulary import MANDATORY_EVENT_KINDS
 
@@ -76,6 +76,8 @@ class ReadResult:
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    #: The row of each setting read from the Settings sheet.
+    setting_rows: dict[str, int] = field(default_factory=dict)
 
 
 def load_scenario(path: str | Path) -> Scenario:
@@ -136,14 +138,39 @@ def read_workbook(
     if scenario is None or res.problems:
         return res
     for p in validate_scenario(scenario):
-        res.problems.append(
-            Problem(
-                p.message, p.sheet, p.row, p.column, p.value, p.expected, name
-            )
-        )
+        res.problems.append(_settings_place(p, res.setting_rows, name))
     if not res.problems:
         res.scenario = scenario
     return res
+
+
+def _settings_place(
+    p: Problem, setting_rows: dict[str, int], file: str
+) -> Problem:
+    """``p`` in ``file``; a problem of a setting (validation names the
+    key only, as ``column``) at the row of the Settings sheet that sets
+    it, in column ``value``, or said to be the default where no row
+    does."""
+    if p.sheet != "Settings" or p.row is not None or p.column is None:
+        return Problem(
+            p.message, p.sheet, p.row, p.column, p.value, p.expected, file
+        )
+    key = p.column
+    message = p.message if key in p.message else f"{key}: {p.message}"
+    row = setting_rows.get(key)
+    if row is None:
+        return Problem(
+            f"{message} (the default: no row of Settings sets {key})",
+            "Settings",
+            None,
+            "key",
+            p.value,
+            p.expected,
+            file,
+        )
+    return Problem(
+        message, "Settings", row, "value", p.value, p.expected, file
+    )
 
 
 def find_sheet(wb: Workbook, wanted: str, notes: list[str]) -> Any:
@@ -228,13 +255,20 @@ def header_map(
             )
     out: dict[str, int] = {}
     header = next(stored_rows(ws, 1, 1), (1, {}))[1]
+    renamed: list[str] = []
     for _, cell in sorted(header.items()):
         if cells.is_empty(cell.value):
+            continue
+        if _not_a_name(cell):  # (named by formula_headers if one lacks)
+            notes.append(
+                f"{sheet_name}: header cell {cell.coordinate} holds a "
+                "formula or an Excel error, not a name; column ignored"
+            )
             continue
         raw = str(cell.value)
         key = raw.strip().lower()
         if raw != key:
-            notes.append(f"{sheet_name}: header {raw!r} read as {key!r}")
+            renamed.append(f"{shown(raw)} read as {shown(key)}")
         if cell.column is None:
             continue
         if key in out:
@@ -252,7 +286,39 @@ def header_map(
             )
             continue
         out[key] = cell.column
+    if renamed:  # one note a sheet, however many headers
+        more = len(renamed) - 8
+        notes.append(
+            f"{sheet_name}: header "
+            + "; ".join(renamed[:8])
+            + (f"; and {more:,} more" if more > 0 else "")
+        )
     return out
+
+
+def _not_a_name(cell: Any) -> bool:
+    """A header cell that holds a formula or an Excel error: no name."""
+    return cell.data_type == "e" or cells.is_formula(cell.value)
+
+
+def formula_headers(ws: Worksheet) -> str | None:
+    """What to say next to a missing column when header cells of ``ws``
+    hold a formula or an Excel error (``="event_id"``, ``#REF!``): the
+    name the formula shows in Excel is not in the file."""
+    header = next(stored_rows(ws, 1, 1), (1, {}))[1]
+    bad = [
+        f"{cell.coordinate} holds {shown(cells.formula_text(cell.value))}"
+        for _, cell in sorted(header.items())
+        if _not_a_name(cell)
+    ]
+    if not bad:
+        return None
+    return (
+        "the column's name typed in row 1, not a formula (header cell "
+        + ", ".join(bad[:8])
+        + (f" and {len(bad) - 8:,} more" if len(bad) > 8 else "")
+        + ")"
+    )
 
 
 def sheet_notes(ws: Worksheet, sheet_name: str, notes: list[str]) -> None:
@@ -338,21 +404,34 @@ def _read_sheet(
     if len(res.problems) > before:  # merged or repeated headers
         return []
     missing = [c for c in sheet.required_columns if c not in headers]
+    hint = formula_headers(ws) if missing else None
     for c in missing:
         res.problems.append(
             Problem(
-                f"Missing required column {c}", sheet.name, 1, c, file=file
+                f"Missing required column {c}",
+                sheet.name,
+                1,
+                c,
+                expected=hint,
+                file=file,
             )
         )
     if missing:
         return []
     known = {c.name for c in sheet.columns}
-    for h in headers:
-        if h not in known:
-            res.notes.append(
-                f"{sheet.name}: column {h!r} is not part of "
-                "the format and was ignored"
-            )
+    unknown = [h for h in headers if h not in known]
+    if unknown:
+        # one note a sheet: a row of 16,384 headers made as many lines
+        listed = ", ".join(shown(h) for h in unknown[:8])
+        more = f" and {len(unknown) - 8:,} more" if len(unknown) > 8 else ""
+        which = (
+            f"column {listed} is"
+            if len(unknown) == 1
+            else f"columns {listed}{more} are"
+        )
+        res.notes.append(
+            f"{sheet.name}: {which} not part of the format and ignored"
+        )
     read = {h: i for h, i in headers.items() if h in known}
     hidden_columns(ws, sheet.name, read, res.notes)
     merged = _merged_data_cells(ws, set(read.values()))
@@ -596,6 +675,15 @@ def _differs_by(a: str, b: str) -> tuple[str, str]:
     what is expected instead."""
     if "".join(a.split()).casefold() == "".join(b.split()).casefold():
         return "case or spaces", "ids that differ in more than case or spaces"
+    fold = [
+        "".join(unicodedata.normalize("NFKC", x).casefold().split())
+        for x in (a, b)
+    ]
+    if fold[0] != fold[1]:
+        return "letters of another alphabet that look alike", (
+            "ids that differ in more than that (a Cyrillic or Greek "
+            "letter looks the same as a Latin one in Excel)"
+        )
     but = "the form of its characters"
     if unicodedata.normalize("NFKC", a) != unicodedata.normalize("NFKC", b):
         but = "case, spaces or " + but
@@ -648,6 +736,7 @@ def _settings(rows: Rows, file: str, res: ReadResult) -> Settings | None:
             )
             continue
         raw[key], rowno[key] = v["value"], r
+    res.setting_rows = dict(rowno)
     parsers: dict[str, Callable[[object], object]] = {
         "days": cells.day_list,
         "day_start": cells.clock,

@@ -39,6 +39,7 @@ from . import cells
 from .scenario_reader import (
     MAX_ROWS,
     find_sheet,
+    formula_headers,
     header_map,
     open_workbook,
     stored_rows,
@@ -134,6 +135,7 @@ def read_schedule(
         )
         return res
     heads = header_map(ws, "Schedule", file, res.notes, res.problems)
+    hint = formula_headers(ws)
     for col in REQUIRED:
         if col not in heads:
             res.problems.append(
@@ -142,7 +144,7 @@ def read_schedule(
                     "Schedule",
                     1,
                     col,
-                    expected=f"a header {col!r} in row 1",
+                    expected=hint or f"a header {col!r} in row 1",
                     file=file,
                 )
             )

@@ -1,6 +1,7 @@
 """Checks made before a workbook is handed to openpyxl: the file exists,
 is an .xlsx (a zip), is not encrypted or a legacy .xls, is not damaged,
-is not a zip bomb, and has a name ending in .xlsx."""
+is not a zip bomb (in bytes, cells, merged cells or shared strings), has
+no part that declares a DOCTYPE, and has a name ending in .xlsx."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import zipfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.parsers import expat
 
 from openpyxl.utils.cell import range_boundaries
@@ -123,17 +125,22 @@ def _unpacked(
     bad: Callable[[str], Problem],
 ) -> Problem | None:
     """Unpack every part once, as a stream: a damaged part (its checksum
-    is tested at its end), more bytes than the parts declare, or more
-    cells than :data:`MAX_CELLS` is a problem. Merged cells count one by
-    one: openpyxl makes an object for every cell of a merged range, so
-    one ``<mergeCell ref="A1:XFD1048576"/>`` of 40 bytes would have it
-    make 17 billion."""
-    total = cells = 0
-    merging: list[zipfile.ZipInfo] = []
+    is tested at its end), more bytes than the parts declare, a part
+    that declares a DOCTYPE, or more cells or shared strings than
+    :data:`MAX_CELLS` is a problem.
+
+    Every part is read as XML as openpyxl reads it (expat, any namespace
+    prefix, any encoding expat knows, UTF-16 included), wherever it
+    lies in the zip: a worksheet is where the workbook's relationships
+    say, not only under ``xl/worksheets/``. Counting bytes such as
+    ``<c `` missed cells spelt ``<x:c``, in UTF-16, or in a part
+    elsewhere. Merged cells count one by one: openpyxl makes an object
+    for every cell of a merged range, so one ``<mergeCell
+    ref="A1:XFD1048576"/>`` of 40 bytes would have it make 17 billion."""
+    total = 0
+    counts = _Counts()
     for info in infos:
-        sheet = info.filename.startswith("xl/worksheets/")
-        tail = merge_tail = b""
-        merges = False
+        scan = _PartScan(info.filename, counts)
         try:
             with zf.open(info) as fh:
                 while chunk := fh.read(CHUNK):
@@ -143,74 +150,100 @@ def _unpacked(
                             "The workbook unpacks to more than "
                             f"{MAX_UNPACKED_BYTES // 2**20} MB (a zip bomb?)"
                         )
-                    if sheet:
-                        data = tail + chunk
-                        cells += data.count(b"<c ") + data.count(b"<c>")
-                        tail = data[-2:]
-                        merges = merges or MERGE_TAG in merge_tail + chunk
-                        merge_tail = chunk[-len(MERGE_TAG) :]
-                        if cells > MAX_CELLS:
-                            return bad(
-                                f"The workbook has more than {MAX_CELLS:,} "
-                                "cells; this is not a scenario or schedule "
-                                "this engine can read"
-                            )
+                    scan.feed(chunk)
+        except _Refused as refused:
+            return bad(str(refused))
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError):
             return bad(
                 f"The workbook is damaged (part {info.filename} is corrupt)"
             )
-        if merges:
-            merging.append(info)
-    for info in merging:  # (parts that name no mergeCell merge nothing)
-        cells += merged_cells(zf, info)
-        if cells > MAX_CELLS:
-            return bad(
-                f"The workbook has more than {MAX_CELLS:,} cells, merged "
-                f"cells counted one by one (part {info.filename} merges "
-                "ranges too large for a real sheet); this is not a "
-                "scenario or schedule this engine can read"
-            )
     return None
 
 
-#: The name of the element of a merged range (``<mergeCell ref=..>``),
-#: which no character reference can spell otherwise.
-MERGE_TAG = b"mergeCell"
+class _Refused(Exception):
+    """A part that stops the reading: the message says why."""
 
 
-def merged_cells(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> int:
-    """Cells of the merged ranges of a worksheet part, read as openpyxl
-    reads them (any namespace prefix, spacing or character reference),
-    with expat: one event per element, no tree built. A part that is
-    no sound XML, or a range openpyxl cannot read, counts nothing here:
-    openpyxl refuses it when it opens the file."""
-    count = 0
+class _Counts:
+    """Cells (merged ones one by one) and shared strings of all parts."""
 
-    def start(name: str, attrs: dict[str, str]) -> None:
-        nonlocal count
-        if name.rpartition("}")[2] != "mergeCell":
+    def __init__(self) -> None:
+        self.cells = 0
+        self.strings = 0
+
+
+class _PartScan:
+    """One part read as XML, a chunk at a time, without building a
+    tree: counts cells, merged cells and shared strings into
+    ``counts``, raises :class:`_Refused` past a limit or at a DOCTYPE.
+    A part that is no sound XML is read no further here: openpyxl
+    refuses it if it needs it."""
+
+    def __init__(self, name: str, counts: _Counts) -> None:
+        self.name, self.counts = name, counts
+        self.parser: Any = expat.ParserCreate(namespace_separator="}")
+        self.parser.StartElementHandler = self.start
+        self.parser.StartDoctypeDeclHandler = self.doctype
+
+    def feed(self, chunk: bytes) -> None:
+        if self.parser is None:
             return
         try:
-            bounds = range_boundaries(attrs.get("ref", ""))
-        except (ValueError, TypeError):
-            return
-        first_col, first_row, last_col, last_row = bounds
-        if (
-            first_col is None
-            or first_row is None
-            or last_col is None
-            or last_row is None
-        ):
-            return  # (a whole row or column: openpyxl refuses it)
-        count += (abs(last_row - first_row) + 1) * (
-            abs(last_col - first_col) + 1
+            self.parser.Parse(chunk, False)
+        except (expat.ExpatError, ValueError):
+            self.parser = None
+
+    def doctype(self, *_: object) -> None:
+        # Excel never writes one; entities (a billion laughs, an
+        # external file) are declared in it: refused unread
+        raise _Refused(
+            f"Part {self.name} of the workbook declares a DOCTYPE (XML "
+            "entities), which Excel never writes; refused unread"
         )
 
-    parser = expat.ParserCreate(namespace_separator="}")
-    parser.StartElementHandler = start
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        local = name.rpartition("}")[2]
+        counts = self.counts
+        if local == "c":
+            counts.cells += 1
+            if counts.cells > MAX_CELLS:
+                raise _Refused(
+                    f"The workbook has more than {MAX_CELLS:,} cells; this "
+                    "is not a scenario or schedule this engine can read"
+                )
+        elif local == "si":
+            counts.strings += 1
+            if counts.strings > MAX_CELLS:
+                raise _Refused(
+                    f"The workbook has more than {MAX_CELLS:,} shared "
+                    "strings (texts of cells); this is not a scenario or "
+                    "schedule this engine can read"
+                )
+        elif local == "mergeCell":
+            counts.cells += _merged(attrs)
+            if counts.cells > MAX_CELLS:
+                raise _Refused(
+                    f"The workbook has more than {MAX_CELLS:,} cells, "
+                    f"merged cells counted one by one (part {self.name} "
+                    "merges ranges too large for a real sheet); this is "
+                    "not a scenario or schedule this engine can read"
+                )
+
+
+def _merged(attrs: dict[str, str]) -> int:
+    """Cells of one merged range (``<mergeCell ref="B2:C3">``: 4), as
+    openpyxl reads it; 0 for a range openpyxl cannot read (it refuses
+    it when it opens the file)."""
     try:
-        with zf.open(info) as fh:
-            parser.ParseFile(fh)
-    except (expat.ExpatError, ValueError):
-        pass
-    return count
+        bounds = range_boundaries(attrs.get("ref", ""))
+    except (ValueError, TypeError):
+        return 0
+    first_col, first_row, last_col, last_row = bounds
+    if (
+        first_col is None
+        or first_row is None
+        or last_col is None
+        or last_row is None
+    ):
+        return 0  # (a whole row or column: openpyxl refuses it)
+    return (abs(last_row - first_row) + 1) * (abs(last_col - first_col) + 1)

@@ -31,6 +31,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .precedence import parse_tiebreak
+from .records import limits
 from .records.problems import Problem
 from .records.scenario import Scenario
 from .records.time_grid import MINUTE
@@ -258,15 +259,24 @@ def _duplicates(s: Scenario) -> Iterator[Problem]:
                         f"unique {u.column} values",
                     )
                 seen.add(k)
-    heads = {d.delegation_id for d in s.delegations}
+    # (compared as the reader compares ids of one sheet: a person GST
+    # typed with a Cyrillic Т printed as the head GST)
+    heads = {limits.same_id(d.delegation_id) for d in s.delegations}
     for p in s.people:
-        if p.person_id in heads:
+        if limits.same_id(p.person_id) in heads:
+            alike = (
+                ""
+                if any(p.person_id == d.delegation_id for d in s.delegations)
+                else " (not even one that differs only in case, spaces or "
+                "letters that look alike)"
+            )
             yield problem(
                 "People",
                 p,
                 "person_id",
-                "A person id may not repeat a delegation id (a delegation id"
-                " already means that delegation's head)",
+                "A person id may not repeat a delegation id"
+                f"{alike} (a delegation id already means that delegation's "
+                "head)",
                 p.person_id,
             )
 
@@ -302,10 +312,37 @@ class Ref:
             for v in value if isinstance(value, tuple) else (value,):
                 if v not in known:
                     yield problem(
-                        sheet, rec, self.column, self.message, v, self.expected
+                        sheet,
+                        rec,
+                        self.column,
+                        self.message,
+                        v,
+                        _alike(known, v, self.expected),
                     )
 
         return check
+
+
+def _alike(
+    known: Container[Any], value: object, expected: str | None
+) -> str | None:
+    """``expected``, and the known id ``value`` is the same as but for
+    case, spaces or letters that look alike (``FRA`` for a ``FRA`` typed
+    with a Cyrillic ``А``, which prints as the known id)."""
+    if not isinstance(value, str) or not isinstance(known, Iterable):
+        return expected
+    key = limits.same_id(value)
+    twin = next(
+        (k for k in known if isinstance(k, str) and limits.same_id(k) == key),
+        None,
+    )
+    if twin is None:
+        return expected
+    hint = (
+        f"{twin!r}, which it matches but for case, spaces, the form of "
+        "its characters or letters of another alphabet that look alike"
+    )
+    return f"{expected}: {hint}" if expected else hint
 
 
 def choices(words: tuple[str, ...]) -> str:
@@ -338,6 +375,9 @@ class _PersonRefs:
 
     def __contains__(self, ref: object) -> bool:
         return isinstance(ref, str) and self.s.resolve(ref) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.s.persons)
 
 
 def _members(s: Scenario) -> Container[Any]:

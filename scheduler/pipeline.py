@@ -35,6 +35,7 @@ from models.checker import check as check_schedule
 from models.checker.baseline import baseline_pins
 from models.files import write_refusal
 from models.reasons import waiting_rows
+from models.records.problems import shown
 from models.records.schedule import Schedule
 
 from . import interrupts
@@ -105,7 +106,49 @@ def load_schedule(
             f"{_name(path)}: cannot read the schedule:",
             [f"  - {p}" for p in read.problems],
         )
+    if scenario is not None:
+        _refuse_foreign(scenario, read.schedule, path)
     return ScheduleFile(read.schedule, list(read.notes))
+
+
+def _refuse_foreign(
+    scenario: Scenario, schedule: Schedule, path: Path
+) -> None:
+    """:class:`BadInput` when no row of ``schedule`` is an item of
+    ``scenario``: the schedule of another event (or another scenario
+    file) was given. Checked against it, every row broke a rule (exit
+    1, hundreds of lines); exported, a copy of another event was
+    written under this one's name; as a baseline, every row was
+    "cancelled". A schedule that shares any item is read as usual: its
+    unknown rows are the checker's and the public copy's to judge."""
+    ids = [a.item_id for a in schedule.assignments]
+    if not ids or any(i in scenario.item_by_id for i in ids):
+        return
+    some = ", ".join(shown(i) for i in ids[:3])
+    lines = [
+        f"  - none of its {len(ids)} row(s) ({some}"
+        f"{', ...' if len(ids) > 3 else ''}) is an item of the scenario"
+    ]
+    theirs, ours = schedule.event_name, scenario.settings.event_name
+    if theirs and theirs != ours:
+        lines.append(
+            f"  - its Summary names the event {shown(theirs)}; the "
+            f"scenario is {shown(ours)}"
+        )
+    which = _name(Path(scenario.source)) if scenario.source else "given"
+    raise BadInput(
+        f"{_name(path)} is not a schedule of the scenario {which}; "
+        "nothing was written:",
+        lines,
+    )
+
+
+def unrelated(old: Schedule, new: Schedule) -> bool:
+    """Two schedules with rows but not one item in common: a diff of
+    them says everything was dropped and added."""
+    a = {x.item_id for x in old.assignments}
+    b = {x.item_id for x in new.assignments}
+    return bool(a) and bool(b) and not a & b
 
 
 def load_baseline(
@@ -638,6 +681,13 @@ def diff(old: Path, new: Path) -> list[Change]:
     """What was added, moved, dropped or cancelled from the schedule
     workbook ``old`` to ``new``."""
     before, after = load_schedule(old), load_schedule(new)
+    if unrelated(before.schedule, after.schedule):
+        log.warning(
+            "Warning: %s and %s have no item in common (schedules of two "
+            "different scenarios?): every item is dropped or added",
+            _name(old),
+            _name(new),
+        )
     return diff_schedules(before.schedule, after.schedule)
 
 

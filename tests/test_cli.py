@@ -431,3 +431,72 @@ def test_solve_day_by_day_writes_a_checked_schedule(tmp_path):
         "day",
     )
     assert r.exit_code == 2 and "--baseline" in r.output
+
+
+def _foreign_schedule(tmp_path):
+    """A schedule workbook none of whose rows is an item of the small
+    scenario (another event's), and the scenario."""
+    from outputs.xlsx_writer import write_schedule_workbook
+    from tests.outputs.schedules import full_scenario, full_schedule
+
+    s = full_scenario()
+    path = tmp_path / "other.xlsx"
+    write_schedule_workbook(s, full_schedule(s), path)
+    wb = load_workbook(path)
+    ws = wb["Schedule"]
+    heads = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        for col in ("item_id", "ref_id"):
+            cell = row[heads.index(col)]
+            cell.value = (
+                cell.value.replace(":", ":X", 1) if col == "item_id" else "X"
+            )
+    wb.save(path)
+    return workbook(tmp_path), path
+
+
+@pytest.mark.parametrize("command", ["check", "export", "baseline"])
+def test_a_schedule_of_another_scenario_is_bad_input(tmp_path, command):
+    scenario, other = _foreign_schedule(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    args = {
+        "check": ("check", scenario, other),
+        "export": ("export", scenario, other, "-o", out / "x.xlsx"),
+        "baseline": (
+            "solve",
+            scenario,
+            "--baseline",
+            other,
+            "-o",
+            out / "x.xlsx",
+            "--time-limit",
+            "5",
+            "--workers",
+            "1",
+        ),
+    }[command]
+    r = run(*args)
+    # it was exit 1 with a violation a row (check), a copy of the other
+    # event written (export), every row "cancelled" (baseline)
+    assert r.exit_code == 2, r.output
+    assert "other.xlsx is not a schedule of the scenario scenario.xlsx" in (
+        r.output
+    )
+    assert "is an item of the scenario" in r.output
+    assert "Traceback" not in r.output
+    assert list(out.iterdir()) == []
+
+
+def test_diff_of_two_unrelated_schedules_warns(tmp_path):
+    from outputs.xlsx_writer import write_schedule_workbook
+    from tests.outputs.schedules import full_scenario, full_schedule
+
+    _, other = _foreign_schedule(tmp_path)
+    s = full_scenario()
+    mine = tmp_path / "mine.xlsx"
+    write_schedule_workbook(s, full_schedule(s), mine)
+    r = run("diff", mine, other)
+    assert r.exit_code == 0, r.output
+    assert "have no item in common" in r.output
+    assert "have no item in common" not in run("diff", mine, mine).output

@@ -37,20 +37,62 @@ def id_problem(text: str) -> str | None:
         return f"an id of at most {MAX_ID_CHARS} characters"
     if any(c in ID_FORBIDDEN or _control(c) for c in text):
         return (
-            "an id without ';', ':', line breaks or other control characters"
+            "an id without ';', ':', line breaks or other control or "
+            "invisible characters"
         )
     return None
 
 
+#: Characters that show nothing but are no control or format character
+#: (Unicode's default-ignorable code points of other categories): a
+#: combining grapheme joiner, variation selectors, Hangul fillers.
+#: ``NCC`` with one of them after it printed as ``NCC`` and was another
+#: id.
+INVISIBLE = frozenset(
+    (
+        *(0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0),
+        *range(0x180B, 0x1810),
+        *range(0xFE00, 0xFE10),
+        *range(0xE0100, 0xE01F0),
+    )
+)
+
+
 def _control(c: str) -> bool:
-    """A control or format character, or a line or paragraph break."""
-    return unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+    """A control or format character (bidi controls and zero-width
+    characters among them), a line or paragraph break, or another
+    character that shows nothing (:data:`INVISIBLE`)."""
+    return (
+        unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")
+        or ord(c) in INVISIBLE
+    )
 
 
 def same_id(text: str) -> str:
-    """The form two ids are compared in: spaces, case and Unicode form
-    ignored (``fra`` and ``FRA``, ``FR A`` and ``FRA``, ``CÔTE`` composed
-    and decomposed, full-width ``ＮＣＣ`` and ``NCC`` are the same id: they
-    look the same in Excel)."""
+    """The form two ids are compared in: spaces, case, Unicode form and
+    letters of another alphabet that look alike ignored (``fra`` and
+    ``FRA``, ``FR A`` and ``FRA``, ``CÔTE`` composed and decomposed,
+    full-width ``ＮＣＣ`` and ``NCC``, ``NCC`` with a Cyrillic ``С`` and
+    ``NCC`` are the same id: they look the same in Excel)."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return unicodedata.normalize("NFKC", "".join(folded.split()))
+    return unicodedata.normalize("NFKC", "".join(folded.split())).translate(
+        LOOK_ALIKE
+    )
+
+
+#: Cyrillic and Greek letters (as :func:`same_id` folds them: small)
+#: that print as a Latin letter in the fonts Excel uses, to that letter:
+#: ``NCC`` with a Cyrillic ``С`` is the same id as ``NCC``.
+LOOK_ALIKE = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a", "в": "b", "ԁ": "d", "е": "e", "һ": "h", "н": "h",
+        "і": "i", "ӏ": "i", "ј": "j", "к": "k", "м": "m", "о": "o",
+        "р": "p", "ԛ": "q", "ѕ": "s", "т": "t", "у": "y", "ү": "y",
+        "ԝ": "w", "х": "x", "с": "c",
+        # Greek
+        "α": "a", "β": "b", "ε": "e", "η": "h", "ι": "i", "κ": "k",
+        "μ": "m", "ν": "n", "ο": "o", "ρ": "p", "τ": "t", "υ": "y",
+        "χ": "x", "ζ": "z",
+    }
+)  # fmt: skip

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .limits import INVISIBLE
+
 #: Most characters of a found value a problem shows: a whole cell of
 #: 30,000 characters pasted by mistake (or on purpose) would bury the
 #: message and every problem after it.
@@ -14,6 +16,15 @@ def shown(value: object) -> str:
     """A found value as a problem shows it: ``repr``, cut to
     :data:`MAX_SHOWN` characters with how much was left out."""
     text = repr(value)
+    if isinstance(value, str):
+        # a character that shows nothing (repr leaves a combining
+        # grapheme joiner or a variation selector as it is) as its code
+        text = "".join(
+            (f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+            if ord(c) in INVISIBLE
+            else c
+            for c in text
+        )
     if len(text) <= MAX_SHOWN:
         return text
     return f"{text[: MAX_SHOWN - 1]}… ({len(text):,} characters)"

@@ -17,6 +17,7 @@ from .common import (
     ics_option,
     output_option,
     reports_errors,
+    show_log,
 )
 
 
@@ -64,6 +65,7 @@ def diff(old: Path, new: Path, output: Path | None) -> None:
     """
     from outputs.changes_sheet import change_lines
 
+    show_log()  # (the warning of two unrelated schedules)
     pipeline.guard_outputs(output, None, (old, new))
     changes = pipeline.diff(old, new)
     click.echo(f"{len(changes)} change(s) from {old} to {new}")

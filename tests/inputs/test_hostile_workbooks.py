@@ -240,3 +240,178 @@ def test_a_position_that_is_no_place_in_a_list_is_a_problem(tmp_path, value):
         "position",
     )
     assert "a whole number from 1 to 20,000" in str(problem)
+
+
+# --- parts the byte counts did not see; DOCTYPEs ----------------------------
+
+
+def _rewritten(tmp_path: Path, edit) -> Path:
+    """The small scenario with each part ``(name, data)`` replaced by what
+    ``edit`` returns: ``[(name, data), ...]`` (none: the part is left
+    out)."""
+    good = workbook(tmp_path)
+    path = tmp_path / "hostile.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(path, "w") as dst:
+        for info in src.infolist():
+            for name, data in edit(info.filename, src.read(info)):
+                dst.writestr(name, data)
+    return path
+
+
+def _venues_part(tmp_path: Path) -> str:
+    names = load_workbook(workbook(tmp_path)).sheetnames
+    return f"xl/worksheets/sheet{names.index('Venues') + 1}.xml"
+
+
+BOMB = b'<mergeCells count="1"><mergeCell ref="C5:XFD1048576"/></mergeCells>'
+
+
+@pytest.mark.parametrize("how", ["utf-16", "moved"])
+def test_a_merged_bomb_in_another_encoding_or_place_is_refused(tmp_path, how):
+    # the counts looked for b"mergeCell" and b"<c " in parts under
+    # xl/worksheets/: a sheet in UTF-16, or kept at another path its
+    # relationship names, made openpyxl build 17 billion cells
+    part = _venues_part(tmp_path)
+    moved = "xl/other/venues.xml"
+
+    def edit(name, data):
+        if name == part:
+            data = data.replace(b"</sheetData>", b"</sheetData>" + BOMB)
+            if how == "utf-16":
+                return [
+                    (name, b"\xff\xfe" + data.decode().encode("utf-16-le"))
+                ]
+            return [(moved, data)]
+        if how == "moved" and part.encode() in data:  # rels, content types
+            data = data.replace(part.encode(), moved.encode())
+        if how == "moved" and name.endswith(part.rpartition("/")[2] + ".rels"):
+            return [("xl/other/_rels/venues.xml.rels", data)]
+        return [(name, data)]
+
+    p = precheck(_rewritten(tmp_path, edit))
+    assert p is not None and f"more than {MAX_CELLS:,} cells" in p.message
+    assert "merged" in p.message
+
+
+DOCTYPES = {
+    "laughs": b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>',
+    "xxe": b'<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+}
+
+
+@pytest.mark.parametrize("doctype", sorted(DOCTYPES))
+@pytest.mark.parametrize(
+    "part", ["xl/workbook.xml", "venues", "docProps/core.xml"]
+)
+def test_a_part_that_declares_a_doctype_is_refused_unread(
+    tmp_path, part, doctype
+):
+    part = _venues_part(tmp_path) if part == "venues" else part
+
+    def edit(name, data):
+        if name == part:
+            data = DOCTYPES[doctype] + data.replace(b"&", b"&amp;")
+        return [(name, data)]
+
+    p = precheck(_rewritten(tmp_path, edit))
+    assert p is not None and p.message == (
+        f"Part {part} of the workbook declares a DOCTYPE (XML entities), "
+        "which Excel never writes; refused unread"
+    )
+
+
+def test_shared_strings_beyond_the_bound_are_refused(tmp_path, monkeypatch):
+    import inputs.workbook_safety as safety
+
+    monkeypatch.setattr(safety, "MAX_CELLS", 1_000)
+    strings = b"".join(b"<si><t>%d</t></si>" % i for i in range(1_001))
+
+    def edit(name, data):
+        yield name, data
+        if name == "[Content_Types].xml":
+            yield "xl/sharedStrings.xml", b"<sst>" + strings + b"</sst>"
+
+    p = precheck(_rewritten(tmp_path, edit))
+    assert p is not None and "more than 1,000 shared strings" in p.message
+
+
+# --- headers ----------------------------------------------------------------
+
+
+def test_sixteen_thousand_unknown_headers_make_one_note(tmp_path):
+    def edit(wb):
+        ws = wb["Venues"]
+        for c in range(ws.max_column + 1, 16_385):
+            ws.cell(row=1, column=c, value=f"H{c}")
+
+    res = read_scenario(workbook(tmp_path, edit))
+    assert res.problems == []
+    venues = [n for n in res.notes if n.startswith("Venues:")]
+    assert len(venues) == 2, venues  # (one for case, one for the format)
+    assert any("and 16,374 more" in n for n in venues), venues
+
+
+def test_a_header_that_is_a_formula_is_named(tmp_path):
+    def edit(wb):
+        wb["Events"]["A1"] = '="event_id"'
+
+    res = read_scenario(workbook(tmp_path, edit))
+    assert [str(p) for p in res.problems] == [
+        f"{tmp_path / 'scenario.xlsx'}, sheet Events, row 1, column "
+        "event_id: Missing required column event_id (expected the column's "
+        "name typed in row 1, not a formula (header cell A1 holds "
+        "'=\"event_id\"'))"
+    ]
+
+
+def test_a_setting_beyond_its_rules_is_named_at_its_row(tmp_path):
+    def edit(wb):
+        ws = wb["Settings"]
+        for row in ws.iter_rows(min_row=2):
+            if row[0].value == "timezone":
+                row[1].value = "Mars/Olympus"
+
+    res = read_scenario(workbook(tmp_path, edit))
+    (p,) = res.problems
+    assert (p.sheet, p.column) == ("Settings", "value") and p.row is not None
+    assert str(p).endswith(
+        f"row {p.row}, column value: timezone: Unknown time zone (found "
+        "'Mars/Olympus'; expected an IANA name such as Asia/Ho_Chi_Minh)"
+    )
+
+
+# --- ids that print alike ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("twin", "says"),
+    [
+        ("V\u0421", "letters of another alphabet that look alike"),  # С
+        ("\u03a1AL", "letters of another alphabet that look alike"),  # Ρ
+        ("VC\u034f", "invisible characters"),
+        ("VC\ufe0f", "invisible characters"),
+        ("VC\u3164", "invisible characters"),
+    ],
+)
+def test_ids_that_print_as_another_are_refused(tmp_path, twin, says):
+    def edit(wb):
+        ws = wb["Venues"]
+        ws.append(["VC", "A venue"])
+        ws.append(["PAL", "A palace"])
+        ws.append([twin, "Its twin"])
+
+    res = read_scenario(workbook(tmp_path, edit))
+    text = "\n".join(str(p) for p in res.problems)
+    assert "sheet Venues, row" in text and "column venue_id" in text, text
+    assert says in text, text
+
+
+def test_a_person_reference_that_prints_as_a_known_one_says_which(tmp_path):
+    def edit(wb):
+        set_cell(wb, "Events", "participants", 3, "FR\u0410")  # А
+
+    res = read_scenario(workbook(tmp_path, edit))
+    text = "\n".join(str(p) for p in res.problems)
+    assert "sheet Events, row 3, column participants: Unknown" in text
+    assert "'FRA', which it matches but for" in text, text
