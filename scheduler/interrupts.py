@@ -54,6 +54,12 @@ def install() -> None:
     _received.clear()
     if _watcher is not None:
         return
+    # the main thread is interrupted through SIGTERM's Python handler
+    # (:func:`_raise_interrupt`), never SIGINT's: a program started in
+    # the background by a shell (`scheduler solve ... &`, a script)
+    # begins with SIGINT ignored, and interrupting through it did
+    # nothing: a SIGTERM while the files were read went unheard
+    signal.signal(signal.SIGTERM, _raise_interrupt)
     # blocked here, so in every thread started from now on (CP-SAT's
     # included), and waited for by one thread
     signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
@@ -61,6 +67,12 @@ def install() -> None:
         target=_watch, name="scheduler-signals", daemon=True
     )
     _watcher.start()
+
+
+def _raise_interrupt(signum: int, frame: object) -> None:
+    """In the main thread, at the watcher's word (never the signal
+    itself, which is blocked there): stop what runs."""
+    raise KeyboardInterrupt
 
 
 def installed() -> bool:
@@ -82,7 +94,7 @@ def _on_signal() -> None:
         for solver in list(_solvers):
             solver.stop_search()
     if not _polled.is_set():
-        _thread.interrupt_main()
+        _thread.interrupt_main(signal.SIGTERM)
 
 
 def stopped() -> bool:

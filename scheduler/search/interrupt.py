@@ -109,7 +109,10 @@ class Interrupts:
                 else solver.solve(model, callback)
             ),
         )
-        return cp_model.UNKNOWN if code is None else code
+        if code is None:
+            _unsolved(solver, model)
+            return cp_model.UNKNOWN
+        return code
 
     def solve_linear(self, lp):
         """``lp.Solve()`` (a linear solver of ``pywraplp``), stopped at
@@ -131,6 +134,20 @@ class Interrupts:
         finally:
             with self._lock:
                 self._running.discard(stoppable)
+
+
+def _unsolved(solver: cp_model.CpSolver, model) -> None:
+    """Give ``solver``, whose search a signal stopped before it began,
+    the response of a search given no time (UNKNOWN, no schedule, a
+    trivial bound: hundredths of a second): what follows reads its
+    bound and solution as after any stopped search. Without one,
+    reading them raised "solve() has not been called": a SIGTERM that
+    came between the model's building and the search ended ``scheduler
+    solve`` with a traceback and exit 1."""
+    p = solver.parameters
+    p.max_time_in_seconds = 0.0
+    p.max_deterministic_time = 0.0
+    solver.solve(model)
 
 
 class _LinearStop:
