@@ -219,13 +219,14 @@ def _mark_restricted(path: Path, item_id: str) -> None:
     wb.save(path)
 
 
-def test_a_what_if_run_keeps_the_rows_the_baseline_marks_restricted(
-    tmp_path,
-):
-    # the ministry marks a public talk restricted in the published
-    # schedule; the talk then has to move: the what-if run's public copy
-    # (Schedule, Changes, grids, calendars) still leaves it out, and its
-    # full copy still marks it
+#: A short run: 3 s, one worker, no diagnosis.
+RUN = ["--time-limit", "3", "--workers", "1", "--diagnose-seconds", "0"]
+
+
+def _published_talk(tmp_path: Path, **kw) -> tuple:
+    """The writer's scenario with a public talk (``kw`` changes it),
+    solved into ``v1.xlsx``, whose row of the talk the ministry then
+    marks restricted: the scenario and the talk."""
     talk = Event(
         "TALK",
         "Fireside talk on drones",
@@ -235,33 +236,50 @@ def test_a_what_if_run_keeps_the_rows_the_baseline_marks_restricted(
         rooms=("R1",),
         earliest=at("09:00"),
         latest=at("11:00"),
-        mandatory=True,
+        **kw,
     )
     s = full_scenario()
     s = replace(s, events=(*s.events, talk))
     old = write_scenario(s, tmp_path / "old.xlsx")
-    run = [
-        "--time-limit", "3", "--workers", "1", "--diagnose-seconds", "0",
-    ]  # fmt: skip
-    _run("solve", old, "-o", tmp_path / "v1.xlsx", *run)
+    _run("solve", old, "-o", tmp_path / "v1.xlsx", *RUN)
     _mark_restricted(tmp_path / "v1.xlsx", "E:TALK")
-    moved = replace(talk, earliest=at("14:00"), latest=at("16:00"))
+    return s, talk
+
+
+def _what_if(tmp_path: Path, s, talk) -> tuple[Path, list]:
+    """``s`` with ``talk`` in its place, written as ``new.xlsx``, and the
+    options of a what-if run of it against ``v1.xlsx``."""
     s2 = replace(
         s,
-        events=tuple(moved if e.event_id == "TALK" else e for e in s.events),
+        events=tuple(talk if e.event_id == "TALK" else e for e in s.events),
     )
     new = write_scenario(s2, tmp_path / "new.xlsx")
-    what_if = ["--baseline", tmp_path / "v1.xlsx", *run]
+    return new, ["--baseline", tmp_path / "v1.xlsx", *RUN]
+
+
+#: What names the talk.
+TALK_WORDS = ("Fireside talk", "E:TALK", "TALK")
+
+
+def test_a_what_if_run_keeps_the_rows_the_baseline_marks_restricted(
+    tmp_path,
+):
+    # the ministry marks a public talk restricted in the published
+    # schedule; the talk then has to move: the what-if run's public copy
+    # (Schedule, Changes, grids, calendars) still leaves it out, and its
+    # full copy still marks it
+    s, talk = _published_talk(tmp_path, mandatory=True)
+    moved = replace(talk, earliest=at("14:00"), latest=at("16:00"))
+    new, what_if = _what_if(tmp_path, s, moved)
     _run(
         "solve", new, *what_if, "-o", tmp_path / "v2-public.xlsx",
         "--audience", "public", "--ics", tmp_path / "ics",
     )  # fmt: skip
-    words = ("Fireside talk", "E:TALK", "TALK")
     texts = [
         *workbook_texts(tmp_path / "v2-public.xlsx"),
         *calendar_texts(tmp_path / "ics"),
     ]
-    assert [(p, w) for p, t in texts for w in words if w in t] == []
+    assert [(p, w) for p, t in texts for w in TALK_WORDS if w in t] == []
     _run("solve", new, *what_if, "-o", tmp_path / "v2-full.xlsx")
     full = load_schedule(tmp_path / "v2-full.xlsx", load_scenario(new))
     (row,) = [a for a in full.schedule.assignments if a.item_id == "E:TALK"]
@@ -274,31 +292,8 @@ def test_a_what_if_run_that_drops_a_marked_item_keeps_it_out(tmp_path):
     # leaves it out: neither its public copy (Unscheduled, Changes) nor a
     # public export of its full copy names it, and the full copy's
     # Unscheduled sheet still marks it
-    talk = Event(
-        "TALK",
-        "Fireside talk on drones",
-        "other",
-        30,
-        20,
-        rooms=("R1",),
-        earliest=at("09:00"),
-        latest=at("11:00"),
-    )
-    s = full_scenario()
-    s = replace(s, events=(*s.events, talk))
-    old = write_scenario(s, tmp_path / "old.xlsx")
-    run = [
-        "--time-limit", "3", "--workers", "1", "--diagnose-seconds", "0",
-    ]  # fmt: skip
-    _run("solve", old, "-o", tmp_path / "v1.xlsx", *run)
-    _mark_restricted(tmp_path / "v1.xlsx", "E:TALK")
-    grown = replace(talk, attendance=100_000)
-    s2 = replace(
-        s,
-        events=tuple(grown if e.event_id == "TALK" else e for e in s.events),
-    )
-    new = write_scenario(s2, tmp_path / "new.xlsx")
-    what_if = ["--baseline", tmp_path / "v1.xlsx", *run]
+    s, talk = _published_talk(tmp_path)
+    new, what_if = _what_if(tmp_path, s, replace(talk, attendance=100_000))
     _run("solve", new, *what_if, "-o", tmp_path / "v2-full.xlsx")
     full = load_schedule(tmp_path / "v2-full.xlsx", load_scenario(new))
     (left,) = [u for u in full.schedule.unscheduled if u.item_id == "E:TALK"]
@@ -311,7 +306,7 @@ def test_a_what_if_run_that_drops_a_marked_item_keeps_it_out(tmp_path):
         "export", new, tmp_path / "v2-full.xlsx",
         "-o", tmp_path / "again.xlsx", "--audience", "public",
     )  # fmt: skip
-    words = ("Fireside talk", "E:TALK", "TALK")
     for name in ("v2-public.xlsx", "again.xlsx"):
         texts = workbook_texts(tmp_path / name)
-        assert [(p, w) for p, t in texts for w in words if w in t] == [], name
+        found = [(p, w) for p, t in texts for w in TALK_WORDS if w in t]
+        assert found == [], name
