@@ -500,3 +500,24 @@ def test_diff_of_two_unrelated_schedules_warns(tmp_path):
     assert r.exit_code == 0, r.output
     assert "have no item in common" in r.output
     assert "have no item in common" not in run("diff", mine, mine).output
+
+
+def test_explain_stopped_by_a_signal_says_so(tmp_path, monkeypatch):
+    # a SIGTERM during the diagnosis was reported as "No verdict within
+    # 60 s; try a longer --time-limit", which the time limit did not do
+    from scheduler import interrupts, pipeline
+
+    real = pipeline.explain
+
+    def signal_then_explain(*args, **kwargs):
+        interrupts._received.set()  # as the signal watcher records one
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "explain", signal_then_explain)
+    try:
+        r = run("explain", workbook(tmp_path))
+    finally:
+        interrupts._received.clear()
+    assert r.exit_code == 4, r.output
+    assert "Interrupted before a verdict" in r.output
+    assert "longer --time-limit" not in r.output

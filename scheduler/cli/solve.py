@@ -12,7 +12,7 @@ from models import Scenario
 from models.objective import WEIGHTS, placement_proven
 from models.records.schedule import DAY_BY_DAY, GREEDY_START, Schedule
 
-from .. import pipeline
+from .. import interrupts, pipeline
 from ..launch import launched
 from ..search.params import SolveParams, default_workers
 from .common import (
@@ -21,6 +21,7 @@ from .common import (
     ExitCode,
     FiniteFloat,
     audience_option,
+    fail,
     ics_option,
     output_option,
     reports_errors,
@@ -245,6 +246,8 @@ def explain(scenario: Path | None, time_limit: float) -> None:
         for line in exp.cheap:
             click.echo(f"  note: {line}")
         return
+    if interrupts.stopped():  # Ctrl-C or SIGTERM, not the time limit
+        fail("Interrupted before a verdict.", ExitCode.NO_SCHEDULE)
     click.echo(
         f"No verdict within {time_limit:g} s ({exp.status}); try a "
         "longer --time-limit."
