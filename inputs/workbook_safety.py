@@ -138,7 +138,7 @@ def _unpacked(
     for every cell of a merged range, so one ``<mergeCell
     ref="A1:XFD1048576"/>`` of 40 bytes would have it make 17 billion."""
     total = 0
-    counts = _Counts()
+    counts = {"cells": 0, "strings": 0}
     for info in infos:
         scan = _PartScan(info.filename, counts)
         try:
@@ -164,22 +164,14 @@ class _Refused(Exception):
     """A part that stops the reading: the message says why."""
 
 
-class _Counts:
-    """Cells (merged ones one by one) and shared strings of all parts."""
-
-    def __init__(self) -> None:
-        self.cells = 0
-        self.strings = 0
-
-
 class _PartScan:
     """One part read as XML, a chunk at a time, without building a
-    tree: counts cells, merged cells and shared strings into
-    ``counts``, raises :class:`_Refused` past a limit or at a DOCTYPE.
-    A part that is no sound XML is read no further here: openpyxl
-    refuses it if it needs it."""
+    tree: counts cells, merged cells and shared strings into ``counts``
+    (those of all parts so far), raises :class:`_Refused` past a limit
+    or at a DOCTYPE. A part that is no sound XML is read no further
+    here: openpyxl refuses it if it needs it."""
 
-    def __init__(self, name: str, counts: _Counts) -> None:
+    def __init__(self, name: str, counts: dict[str, int]) -> None:
         self.name, self.counts = name, counts
         self.parser: Any = expat.ParserCreate(namespace_separator="}")
         self.parser.StartElementHandler = self.start
@@ -203,31 +195,27 @@ class _PartScan:
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
         local = name.rpartition("}")[2]
-        counts = self.counts
         if local == "c":
-            counts.cells += 1
-            if counts.cells > MAX_CELLS:
-                raise _Refused(
-                    f"The workbook has more than {MAX_CELLS:,} cells; this "
-                    "is not a scenario or schedule this engine can read"
-                )
+            self._count("cells", 1, "cells")
         elif local == "si":
-            counts.strings += 1
-            if counts.strings > MAX_CELLS:
-                raise _Refused(
-                    f"The workbook has more than {MAX_CELLS:,} shared "
-                    "strings (texts of cells); this is not a scenario or "
-                    "schedule this engine can read"
-                )
+            self._count("strings", 1, "shared strings (texts of cells)")
         elif local == "mergeCell":
-            counts.cells += _merged(attrs)
-            if counts.cells > MAX_CELLS:
-                raise _Refused(
-                    f"The workbook has more than {MAX_CELLS:,} cells, "
-                    f"merged cells counted one by one (part {self.name} "
-                    "merges ranges too large for a real sheet); this is "
-                    "not a scenario or schedule this engine can read"
-                )
+            self._count(
+                "cells",
+                _merged(attrs),
+                f"cells, merged cells counted one by one (part {self.name} "
+                "merges ranges too large for a real sheet)",
+            )
+
+    def _count(self, what: str, n: int, words: str) -> None:
+        """Add ``n`` to the count of ``what``; past :data:`MAX_CELLS`,
+        refuse the workbook for having more ``words``."""
+        self.counts[what] += n
+        if self.counts[what] > MAX_CELLS:
+            raise _Refused(
+                f"The workbook has more than {MAX_CELLS:,} {words}; this "
+                "is not a scenario or schedule this engine can read"
+            )
 
 
 def _merged(attrs: dict[str, str]) -> int:

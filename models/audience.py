@@ -12,16 +12,17 @@ workbook itself marks restricted, and the queue slots of an event so
 withheld (:func:`shown_item_ids`: their times and room are the
 event's; a what-if run keeps its baseline's marks). The lists
 themselves (the Precedence sheet) follow the same rule
-(:func:`public_sequence_ids`), and what
-lists people beyond the items (the master order, the flags) names only
-people the public items name anyway (:func:`public_person_ids`).
+(:func:`shown_sequence_ids`), and what lists people beyond the items
+(the master order, the flags) names only people the public items name
+anyway (:func:`public_person_ids`).
 
 What passes is rebuilt from the scenario, not copied from the workbook
 (title and kind come from the scenario's item, and only the people it
 can have pass from the row's participants: :func:`_public_people`; time
-and room come from the schedule), and a left-out public item's reason is
-one of a few fixed sentences (:data:`PUBLIC_REASONS`) chosen by the kind
-of cause (:func:`models.reasons.cheap_cause`): no arrival, landing time,
+and room, one the scenario has, come from the schedule), and a left-out
+public item's reason is one of a few fixed sentences
+(:data:`PUBLIC_REASONS`) chosen by the kind of cause
+(:func:`models.reasons.cheap_cause`): no arrival, landing time,
 availability of a person, bilateral or restricted title can be in it,
 whatever the full copy's reason says.
 """
@@ -111,7 +112,7 @@ def public_person_ids(
     return frozenset(p for p in out if p in s.persons and s.is_active(p))
 
 
-def _marked_item_ids(schedule: Schedule) -> frozenset[str]:
+def marked_item_ids(schedule: Schedule) -> frozenset[str]:
     """Items with a row (placed or left out) that the schedule workbook
     itself marks restricted."""
     marked = {a.item_id for a in schedule.assignments if a.restricted}
@@ -128,7 +129,7 @@ def shown_sequence_ids(
     lists = public_sequence_ids(s)
     if schedule is None:
         return lists
-    marked = _marked_item_ids(schedule)
+    marked = marked_item_ids(schedule)
     return frozenset(
         q.sequence_id
         for q in s.sequences
@@ -141,13 +142,13 @@ def shown_item_ids(s: Scenario, schedule: Schedule) -> frozenset[str]:
     """The public items (:func:`public_item_ids`) that ``schedule``
     does not withhold: an item with a row the schedule workbook marks
     restricted (on its Schedule or Unscheduled sheet) is left out (all
-    its rows, whatever the others say), and
-    so is every queue slot of a list held inside an event that is not
-    placed in ``schedule`` as a public row (an event the workbook marks
-    restricted, or whose row was taken out): the slots' times and room
-    would tell the withheld event's. A slot left out of the schedule
+    its rows, whatever the others say), and so is every queue slot of a
+    list held inside an event that is not placed in ``schedule`` as a
+    public row (an event the workbook marks restricted, or whose row was
+    taken out): the slots' times and room would tell the withheld
+    event's. A slot left out of the schedule
     (an Unscheduled row) stays public unless its event is marked."""
-    marked = _marked_item_ids(schedule)
+    marked = marked_item_ids(schedule)
     public = public_item_ids(s) - marked
     shown_events = {
         a.item_id
@@ -200,7 +201,14 @@ def is_public(
 def public_rows(s: Scenario, schedule: Schedule) -> tuple[Assignment, ...]:
     """The placed rows of the public copy of ``schedule`` (the full
     one), rebuilt from the scenario (:func:`_public_row`)."""
-    public = shown_item_ids(s, schedule)
+    return _public_rows(s, schedule, shown_item_ids(s, schedule))
+
+
+def _public_rows(
+    s: Scenario, schedule: Schedule, public: frozenset[str]
+) -> tuple[Assignment, ...]:
+    """:func:`public_rows`, the items shown (:func:`shown_item_ids`)
+    given."""
     arrivals = {
         a.ref_id: a for a in known_rows(s, schedule) if a.kind == "arrival"
     }
@@ -305,7 +313,7 @@ def public_schedule(s: Scenario, schedule: Schedule) -> Schedule:
     figures of value (objective, bound, gap, penalties); nothing the
     schedule workbook withholds (:func:`shown_item_ids`)."""
     public = shown_item_ids(s, schedule)
-    assignments = public_rows(s, schedule)
+    assignments = _public_rows(s, schedule, public)
     unscheduled = []
     seen = set()
     for u in schedule.unscheduled:

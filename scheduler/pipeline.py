@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from models import Scenario, ScenarioError
+from models.audience import marked_item_ids
 from models.baseline import Baseline, baseline_problems
 from models.changes import Change, diff_schedules
 from models.checker import Violation
@@ -143,7 +144,7 @@ def _refuse_foreign(
     )
 
 
-def unrelated(old: Schedule, new: Schedule) -> bool:
+def _unrelated(old: Schedule, new: Schedule) -> bool:
     """Two schedules with rows but not one item in common: a diff of
     them says everything was dropped and added."""
     a = {x.item_id for x in old.assignments}
@@ -560,8 +561,7 @@ def _with_baseline_marks(result: Result, baseline: Schedule) -> Result:
     Unscheduled sheets): an item marked there stays out of the public
     copy and is marked in the full one, moved, placed at last or left
     out. The search builds new rows, which carry no mark."""
-    marked = {a.item_id for a in baseline.assignments if a.restricted}
-    marked |= {u.item_id for u in baseline.unscheduled if u.restricted}
+    marked = marked_item_ids(baseline)
     schedule = result.schedule
     if not marked or schedule is None:
         return result
@@ -681,7 +681,7 @@ def diff(old: Path, new: Path) -> list[Change]:
     """What was added, moved, dropped or cancelled from the schedule
     workbook ``old`` to ``new``."""
     before, after = load_schedule(old), load_schedule(new)
-    if unrelated(before.schedule, after.schedule):
+    if _unrelated(before.schedule, after.schedule):
         log.warning(
             "Warning: %s and %s have no item in common (schedules of two "
             "different scenarios?): every item is dropped or added",
