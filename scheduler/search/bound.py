@@ -88,6 +88,9 @@ class Plan:
 
     item: Item
     starts: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    #: for an item whose rooms lie at several venues, its plan at each
+    #: venue it can be held at (:func:`venue_parts`); empty otherwise
+    parts: list[Plan] = field(default_factory=list)
 
     def span(self, d: int, busy: int | None = None) -> tuple[int, int]:
         """Earliest start and latest end on day ``d`` (the end of the first
@@ -156,7 +159,7 @@ def list_losses(s: Scenario) -> int:
         lo, hi, _ = _list_span(it, events[it.list_id])
         trial = replace(it, start_min=lo, start_max=hi - it.duration)
         placeable[it.item_id] = hi - lo >= it.duration and bool(
-            plan_item(s, trial, {}, cache).starts
+            plan_item(s, trial, {}, cache, False).starts
         )
     lost = 0
     by_list: dict[str, list[Item]] = defaultdict(list)
@@ -269,7 +272,9 @@ class _Cache:
         return self.people[key]
 
 
-def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
+def plan_item(
+    s: Scenario, it: Item, duties, cache=None, by_venue: bool = True
+) -> Plan:
     """The days and starts the hard rules leave an item (a superset).
     ``duties``: person id -> ``(start, end, item id)`` of what they
     certainly attend (:func:`certain_duties`), or ``(start, end, item
@@ -324,7 +329,46 @@ def plan_item(s: Scenario, it: Item, duties, cache=None) -> Plan:
             lo2, hi2 = max(a, lo), min(b, hi - dur + 1)
             if lo2 < hi2:
                 plan.starts.setdefault(d, []).append((lo2, hi2))
+    if by_venue and plan.starts:
+        plan.parts = venue_parts(s, plan, duties, cache)
     return plan
+
+
+def venue_parts(s: Scenario, plan: Plan, duties, cache) -> list[Plan]:
+    """The plan of ``plan``'s item at each venue its rooms lie at, when
+    there are several and some venue cannot take a start the whole plan
+    has (none otherwise): its rooms narrowed to that venue's, so the
+    travel to and from its people's duties is that venue's, not the
+    nearest one's.
+
+    A bilateral that may meet in the palace or at the convention centre
+    can start five minutes after the opening only at the centre: its
+    plan alone lets it start then in any of its rooms, and the
+    time-indexed program (:mod:`scheduler.search.time_bound`) filled
+    every bilateral room of both venues around the opening, which no
+    schedule can (a generated one-day event: 31 of the program's
+    placements broke travel or rooms). A venue where it has no start is
+    left out."""
+    it = plan.item
+    if it.kind in ("arrival", "sequence"):
+        return []
+    rooms: dict[str, list[str]] = defaultdict(list)
+    for r in it.rooms:
+        rooms[s.room_by_id[r].venue_id].append(r)
+    if len(rooms) < 2:
+        return []
+    parts = []
+    for venue in sorted(rooms):
+        part = plan_item(
+            s, replace(it, rooms=tuple(rooms[venue])), duties, cache, False
+        )
+        if part.starts:
+            parts.append(part)
+    if len(parts) == len(rooms) and all(
+        part.starts == plan.starts for part in parts
+    ):
+        return []  # every venue takes every start: nothing narrows
+    return parts
 
 
 def receptions(s: Scenario, duties, cache: _Cache) -> dict[str, int]:
@@ -339,7 +383,7 @@ def receptions(s: Scenario, duties, cache: _Cache) -> dict[str, int]:
     out: dict[str, int] = {}
     for it in s.items:
         if it.kind == "arrival":
-            days = plan_item(s, it, duties, cache).starts
+            days = plan_item(s, it, duties, cache, False).starts
             if days:
                 out[it.item_id] = days[min(days)][0][0]
     return out

@@ -16,7 +16,12 @@ rows saying that at every moment
   its rooms as it has rooms, each held for its duration plus the
   changeover after it and, for an item with a VIP, the part of the
   security sweep the changeover does not cover before it; a set of
-  exhibition rooms at most its booth units (:func:`_booth_rows`);
+  exhibition rooms at most its booth units (:func:`_booth_rows`). A
+  column of an item whose rooms lie at several venues is held only in
+  the rooms of the venues its people can reach at its start, the travel
+  from and to their fixed duties counted (:func:`_rooms_of`): a meeting
+  five minutes after the opening is in the centre's rooms, not the
+  palace's;
 
 and that each item is placed at most once (a mandatory one exactly
 once) and each person holds at most their daily limit of events and
@@ -74,6 +79,45 @@ class Plan(Protocol):
     starts: dict[int, list[tuple[int, int]]]
 
 
+def _rooms_of(
+    plan: Plan, runs: list[tuple[int, int, int]]
+) -> list[tuple[str, ...]]:
+    """The rooms each column of ``plan``'s item (``runs``: day, first and
+    last start, from :func:`_runs`) may be held in: for an item whose
+    rooms lie at several venues, those of the venues whose own plan
+    (:attr:`scheduler.search.bound.Plan.parts`) has a start in the run
+    (none: no schedule starts it then), else all its rooms."""
+    rooms = plan.item.rooms
+    parts = getattr(plan, "parts", None)
+    if not parts:
+        return [rooms] * len(runs)
+    hits = []
+    for part in parts:
+        # the runs of a day come in order of their first start: one walk
+        # along the part's spans of starts (sorted, disjoint) per day
+        mine, day, spans, k = [], None, (), 0
+        for d, first, last in runs:
+            if d != day:
+                day, spans, k = d, part.starts.get(d, ()), 0
+            while k < len(spans) and spans[k][1] <= first:
+                k += 1
+            mine.append(k < len(spans) and spans[k][0] <= last)
+        hits.append(mine)
+    out = []
+    known: dict[tuple[bool, ...], tuple[str, ...]] = {}
+    for key in zip(*hits, strict=True):
+        if key not in known:
+            here = {
+                r
+                for part, hit in zip(parts, key, strict=True)
+                if hit
+                for r in part.item.rooms
+            }
+            known[key] = tuple(r for r in rooms if r in here)
+        out.append(known[key])
+    return out
+
+
 #: Seconds of starts one column covers at the finest: one start on the
 #: 5-minute grid, five of an arrival's whole minutes.
 BASE_WIDTH = 300
@@ -122,6 +166,9 @@ class _Program:
         self.columns: dict[str, list[tuple[int, int, int]]] = {}
         #: columns the program is split on (:func:`branch_items`)
         self.branch: list[int] = []
+        #: column -> the rooms it is held in, where narrower than its
+        #: item's (a column of one venue, :func:`_parts`)
+        self.rooms: dict[int, tuple[str, ...]] = {}
 
     def column(self, value: float) -> int:
         self.objective.append(value)
@@ -256,23 +303,39 @@ def build_program(
     counted: dict[tuple[str, int], list[int]] = defaultdict(list)
     in_rooms: list[tuple[frozenset, object, list]] = []
     in_booths: list[tuple[frozenset, Item, list]] = []
-    for plan in plans.values():
-        it = plan.item
-        if not plan.starts:
+    for entire in plans.values():
+        it = entire.item
+        if not entire.starts:
+            if it.mandatory:
+                return None
+            prog.offset += it.value
+            continue
+        value = 0.0 if it.mandatory else it.value
+        by_rooms: dict[tuple[str, ...], list] = defaultdict(list)
+        runs = _runs(s, entire, run)
+        for (d, first, last), here in zip(
+            runs, _rooms_of(entire, runs), strict=True
+        ):
+            if here:
+                by_rooms[here].append((d, first, last, prog.column(value)))
+        if not by_rooms:
             if it.mandatory:
                 return None
             prog.offset += it.value
             continue
         cols = []
-        for d, first, last in _runs(s, plan, run):
-            cols.append(
-                (
-                    d,
-                    first,
-                    last,
-                    prog.column(0.0 if it.mandatory else it.value),
+        for here, mine in by_rooms.items():
+            cols.extend(mine)
+            if here != it.rooms:
+                prog.rooms.update((c, here) for *_, c in mine)
+            booths = [s.room_by_id[r].kind == "exhibition" for r in here]
+            if not any(booths):
+                vip = any(
+                    s.is_vip(p) for p in it.participants if p in s.persons
                 )
-            )
+                in_rooms.append((frozenset(here), (it, vip), mine))
+            elif all(booths):
+                in_booths.append((frozenset(here), it, mine))
         ids = [c for *_, c in cols]
         prog.columns[it.item_id] = [(a, b, c) for _, a, b, c in cols]
         if it.mandatory:
@@ -295,12 +358,6 @@ def build_program(
         for _, first, last, c in cols if it.item_id not in unsplit else ():
             for h in certain_heads(s, it, first, last):
                 person_uses[h].append((last, first + it.duration + buf, c))
-        booths = [s.room_by_id[r].kind == "exhibition" for r in it.rooms]
-        if not any(booths):
-            vip = any(s.is_vip(p) for p in it.participants if p in s.persons)
-            in_rooms.append((frozenset(it.rooms), (it, vip), cols))
-        elif all(booths):
-            in_booths.append((frozenset(it.rooms), it, cols))
     for uses in person_uses.values():
         for clique in maximal_cliques(uses):
             if len(clique) > 1:
@@ -336,6 +393,7 @@ def _travel_rows(s: Scenario, prog: _Program, plans, iid: str) -> None:
     or fix the near starts out."""
     it = plans[iid].item
     first, last, c = prog.columns[iid][0]
+    held = prog.rooms.get(c, it.rooms)
     people = [(p, it.busy_seconds(p)) for p in it.participants]
     people += [(h, it.duration) for h in certain_heads(s, it, first, last)]
     mine: dict[str, list[str]] = defaultdict(list)
@@ -346,15 +404,19 @@ def _travel_rows(s: Scenario, prog: _Program, plans, iid: str) -> None:
     for pid, busy in people:
         for jid in mine.get(pid, ()):
             other = plans[jid].item
-            before, after = duty_gaps(s, it.rooms, other.rooms)
             took = other.busy_seconds(pid)
-            # every start of the run [a, b] ends, plus the gap, after the
-            # item starts, and starts before it ends plus the gap
-            near = [
-                k
-                for a, b, k in prog.columns[jid]
-                if a > last - took - before and b < first + busy + after
-            ]
+            gaps = {}
+            near = []
+            for a, b, k in prog.columns[jid]:
+                # each column in its own rooms: one venue's, or any
+                where = prog.rooms.get(k, other.rooms)
+                if where not in gaps:
+                    gaps[where] = duty_gaps(s, held, where)
+                before, after = gaps[where]
+                # every start of the run [a, b] ends, plus the gap, after
+                # the item starts, and starts before it ends plus the gap
+                if a > last - took - before and b < first + busy + after:
+                    near.append(k)
             if near:
                 prog.row([c, *near], 0, 1)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from models import Event, Person
+from models import BilateralRequest, Event, Person
 from models.checker import check
 from models.objective import objective_value, penalties
 from scheduler import SolveParams
@@ -40,6 +40,8 @@ def satisfied(s, prog, schedule) -> bool:
         hit = [c for first, last, c in cols if first <= t <= last]
         if len(hit) != 1:
             return False  # a start the program does not have
+        if a.room_id not in prog.rooms.get(hit[0], a.room_id):
+            return False  # a room its column is not held in
         x[hit[0]] = 1
     for iid in placed:
         it = s.item_by_id[iid]
@@ -231,6 +233,53 @@ def test_travel_to_an_event_the_program_is_split_on_is_counted():
     least = min(s.item_by_id[i].value for i in ("E:TALK", "E:RECEP"))
     bound = solve_program(build_program(s, plans, 1), 10)
     _proves_the_optimum(s, bound, least)
+
+
+def _two_meetings_after_an_opening():
+    """Everyone opens the day at the centre, 08:00-09:00; then AAA and
+    BBB, and CCC and DDD, each ask to meet at 09:05 sharp, in the
+    centre's one bilateral room or the palace's (20 minutes away): only
+    one meeting can be held, in the centre."""
+    opening = Event(
+        "OPEN",
+        "Opening",
+        "workshop",
+        60,
+        20,
+        participants=("AAA", "BBB", "CCC", "DDD"),
+        fixed_start=at("08:00"),
+        mandatory=True,
+        rooms=("R1",),
+    )
+    meetings = tuple(
+        BilateralRequest(b, x, y, 30, earliest=at("09:05"), latest=at("09:35"))
+        for b, x, y in (("B1", "AAA", "BBB"), ("B2", "CCC", "DDD"))
+    )
+    return tiny(
+        delegations=tuple(delegation(d) for d in ("AAA", "BBB", "CCC", "DDD")),
+        rooms=(
+            room("R1"),
+            room("BL1", "bilateral", 20, features=("flags",)),
+            room("BLP", "bilateral", 20, venue="PAL", features=("flags",)),
+        ),
+        events=(opening,),
+        bilaterals=meetings,
+    )
+
+
+def test_a_column_is_held_in_the_rooms_of_the_venues_it_can_reach():
+    """Each meeting may use either venue's room, but at 09:05 only the
+    centre's: the travel from the opening keeps them from the palace.
+    The meeting's plan at the palace has no start, and its one column is
+    held in the centre's room alone, so the program proves one meeting
+    out, where a row over both rooms let it place both."""
+    s = _two_meetings_after_an_opening()
+    plans = build_relaxation(s).plans
+    assert [p.item.rooms for p in plans["B:B1"].parts] == [("BL1",)]
+    prog = build_program(s, plans, 1)
+    assert {prog.rooms[c] for *_, c in prog.columns["B:B1"]} == {("BL1",)}
+    least = min(s.item_by_id[i].value for i in ("B:B1", "B:B2"))
+    _proves_the_optimum(s, solve_program(prog, 10), least)
 
 
 def _three_exhibitions():
