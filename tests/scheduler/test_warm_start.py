@@ -9,8 +9,9 @@ from models.checker import check
 from models.records.schedule import GREEDY_START
 from scheduler import SolveParams
 from scheduler.search.construct.greedy import UNTRIED, greedy
+from scheduler.search.construct.static import least_wanted_first
 from scheduler.search.solve import solve
-from tests.factory import at, delegation, tiny
+from tests.factory import at, delegation, room, tiny
 
 from .helpers import forced_status
 
@@ -38,6 +39,42 @@ def test_value_order_takes_the_most_valuable_request():
     r = greedy(s, order="value")
     assert set(r.schedule.by_item()) == {"B:B2"}
     assert check(s, r.schedule) == []
+
+
+def _palace_and_centre():
+    """At 09:00 only: CCC meets DDD in the palace alone, AAA meets BBB
+    (worth more) in the palace's room or the centre's, the palace's
+    listed first."""
+    window = dict(earliest=at("09:00"), latest=at("09:30"))
+    return tiny(
+        delegations=tuple(delegation(d) for d in ("AAA", "BBB", "CCC", "DDD")),
+        rooms=(
+            room("PR", "bilateral", 20, venue="PAL", features=("flags",)),
+            room("BL1", "bilateral", 20, features=("flags",)),
+        ),
+        bilaterals=(
+            BilateralRequest("B1", "AAA", "BBB", priority=5, **window),
+            BilateralRequest(
+                "B2", "CCC", "DDD", priority=1, venue_id="PAL", **window
+            ),
+        ),
+    )
+
+
+def test_the_warm_start_tries_the_least_wanted_room_first():
+    """The palace's room is the only one CCC and DDD may use: the warm
+    start puts AAA and BBB in the centre's and places both meetings,
+    where the rooms in their listed order (first come, first served, as
+    a clerk would) fill the palace and leave one out."""
+    s = _palace_and_centre()
+    rank = least_wanted_first(s)
+    assert rank["BL1"] < rank["PR"]
+    r = greedy(s, order="value")
+    assert check(s, r.schedule) == []
+    rows = r.schedule.by_item()
+    assert set(rows) == {"B:B1", "B:B2"}
+    assert rows["B:B1"].room_id == "BL1"
+    assert set(greedy(s, order="rows").schedule.by_item()) == {"B:B1"}
 
 
 def test_search_started_from_greedy_finds_the_optimum():

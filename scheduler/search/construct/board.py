@@ -72,6 +72,9 @@ class Board:
         self.moved: set[str] = set()
         #: notes of the rows (late or moved queue members)
         self.notes: dict[str, str] = {}
+        #: room id -> rank: an item's rooms are tried lowest first (none:
+        #: in the item's order)
+        self.room_rank: dict[str, float] = {}
         #: room id -> spans of the lists held there (two never at once)
         self.lists: dict[str, list[tuple[int, int]]] = defaultdict(list)
 

@@ -9,8 +9,11 @@ offices do: arrivals (flights are given), then mandatory items, then
 optional ones. Each item goes to the
 earliest start on its step grid and the first allowed room where it
 breaks no hard rule given what is already placed; otherwise it is left
-out. A protocol queue is filled right after its event is placed: members
-in queue order, back to back from the event's start, each skipped if
+out. Its rooms are tried in the order listed, as a clerk would, or in
+the engine's warm start the least wanted first
+(:func:`scheduler.search.construct.static.least_wanted_first`). A
+protocol queue is filled right after its event is placed: members in
+queue order, back to back from the event's start, each skipped if
 they cannot be there then. Nothing placed is ever moved.
 
 The incremental tests live in :mod:`scheduler.search.construct.board`;
@@ -39,7 +42,7 @@ from .board import Board
 from .prune import prune
 from .queues import place_queue
 from .rows import assignment, schedule_of
-from .static import open_starts
+from .static import least_wanted_first, open_starts
 
 TOOL = "greedy"
 REASON = "greedy: no free room and time"
@@ -117,6 +120,8 @@ def _try(board: Board, it: Item, options) -> bool:
         # room only through its venue: test each venue once per start
         by_venue: dict[str, tuple[str, ...] | None] = {}
         skip = None  # no start before this can work in any venue tried
+        if board.room_rank:
+            rooms = sorted(rooms, key=board.room_rank.__getitem__)
         for room_id in rooms:
             venue = board.venue(room_id)
             if venue not in by_venue:
@@ -220,6 +225,8 @@ def greedy(
     untried: dict[str, str] = {}
     s = scenario
     board = Board(s)
+    if order == "value":
+        board.room_rank = least_wanted_first(s)
     queues: dict[str | None, list[str]] = defaultdict(list)
     for q in s.sequences:
         queues[q.within_event].append(q.sequence_id)

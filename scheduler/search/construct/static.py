@@ -7,6 +7,7 @@ conference-scheduler adapter (to say which slots an event may use).
 from __future__ import annotations
 
 import bisect
+from collections import defaultdict
 
 from models import intervals as iv
 from models.records.items import Item
@@ -123,3 +124,27 @@ def _inside(spans, t: int) -> bool:
     """``t`` lies in one of the sorted half-open ``spans``."""
     k = bisect.bisect_right(spans, (t, 10**15)) - 1
     return k >= 0 and spans[k][0] <= t < spans[k][1]
+
+
+def least_wanted_first(s: Scenario) -> dict[str, float]:
+    """Room id -> how much of its open time the items that may use it
+    ask for, each item's duration shared among its rooms: the engine's
+    greedy start tries an item's rooms least wanted first.
+
+    A meeting of two visiting heads may be held in the palace or in any
+    of the centre's bilateral rooms, but the host's meetings only in the
+    palace: taken in the listed order, the visitors' meetings filled the
+    palace first (14 of its 20 uses on a generated one-day event), and
+    the host's requests found it full."""
+    asked: dict[str, float] = defaultdict(float)
+    for it in s.items:
+        if it.kind == "sequence" or not it.rooms:
+            continue
+        share = it.duration / len(it.rooms)
+        for r in it.rooms:
+            asked[r] += share
+    out = {}
+    for room in s.rooms:
+        open_s = sum(hi - lo for lo, hi in s.room_open(room.room_id))
+        out[room.room_id] = asked[room.room_id] / max(1, open_s)
+    return out
