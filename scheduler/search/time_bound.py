@@ -167,7 +167,7 @@ class _Program:
         #: columns the program is split on (:func:`branch_items`)
         self.branch: list[int] = []
         #: column -> the rooms it is held in, where narrower than its
-        #: item's (a column of one venue, :func:`_parts`)
+        #: item's (the venues its people can reach, :func:`_rooms_of`)
         self.rooms: dict[int, tuple[str, ...]] = {}
 
     def column(self, value: float) -> int:
@@ -303,29 +303,24 @@ def build_program(
     counted: dict[tuple[str, int], list[int]] = defaultdict(list)
     in_rooms: list[tuple[frozenset, object, list]] = []
     in_booths: list[tuple[frozenset, Item, list]] = []
-    for entire in plans.values():
-        it = entire.item
-        if not entire.starts:
-            if it.mandatory:
-                return None
-            prog.offset += it.value
-            continue
+    for plan in plans.values():
+        it = plan.item
         value = 0.0 if it.mandatory else it.value
+        cols = []  # in order of their starts
         by_rooms: dict[tuple[str, ...], list] = defaultdict(list)
-        runs = _runs(s, entire, run)
+        runs = _runs(s, plan, run)
         for (d, first, last), here in zip(
-            runs, _rooms_of(entire, runs), strict=True
+            runs, _rooms_of(plan, runs), strict=True
         ):
             if here:
-                by_rooms[here].append((d, first, last, prog.column(value)))
-        if not by_rooms:
+                cols.append((d, first, last, prog.column(value)))
+                by_rooms[here].append(cols[-1])
+        if not cols:
             if it.mandatory:
                 return None
             prog.offset += it.value
             continue
-        cols = []
         for here, mine in by_rooms.items():
-            cols.extend(mine)
             if here != it.rooms:
                 prog.rooms.update((c, here) for *_, c in mine)
             booths = [s.room_by_id[r].kind == "exhibition" for r in here]
