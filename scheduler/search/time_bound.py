@@ -77,6 +77,7 @@ class Plan(Protocol):
 
     item: Item
     starts: dict[int, list[tuple[int, int]]]
+    parts: list
 
 
 def _rooms_of(
@@ -88,7 +89,7 @@ def _rooms_of(
     (:attr:`scheduler.search.bound.Plan.parts`) has a start in the run
     (none: no schedule starts it then), else all its rooms."""
     rooms = plan.item.rooms
-    parts = getattr(plan, "parts", None)
+    parts = plan.parts
     if not parts:
         return [rooms] * len(runs)
     hits = []
@@ -320,14 +321,12 @@ def build_program(
                 return None
             prog.offset += it.value
             continue
+        vip = any(s.is_vip(p) for p in it.participants if p in s.persons)
         for here, mine in by_rooms.items():
             if here != it.rooms:
                 prog.rooms.update((c, here) for *_, c in mine)
             booths = [s.room_by_id[r].kind == "exhibition" for r in here]
             if not any(booths):
-                vip = any(
-                    s.is_vip(p) for p in it.participants if p in s.persons
-                )
                 in_rooms.append((frozenset(here), (it, vip), mine))
             elif all(booths):
                 in_booths.append((frozenset(here), it, mine))
