@@ -73,6 +73,12 @@ class Item:
     def is_event(self) -> bool:
         return self.kind == "event"
 
+    @property
+    def slot_starts(self) -> list[int]:
+        """The starts its slot set allows: each slot's start, where the
+        item fits inside the slot (none without a slot set)."""
+        return [lo for lo, hi in self.slots if hi - lo >= self.duration]
+
     def busy_seconds(self, pid: str) -> int:
         """How long ``pid`` is busy from the item's start: the whole item,
         or the first ``participants_minutes`` for a listed participant of

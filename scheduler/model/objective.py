@@ -86,9 +86,7 @@ def track_pairs_floor(ctx: BuildContext, track: str, pars: list) -> None:
         for it in s.items
         if it.kind == "event" and it.track == track and it.slots
     ]
-    starts = {
-        lo for v in events for lo, hi in v.item.slots if hi - lo >= v.duration
-    }
+    starts = {lo for v in events for lo in v.item.slot_starts}
     n, m = len(events), len(starts)
     if not m or n <= m:
         return

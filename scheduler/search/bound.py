@@ -290,9 +290,7 @@ def plan_item(
     if it.slots:
         allowed = iv.intersect(
             allowed,
-            iv.normalize(
-                (lo, lo + 1) for lo, hi in it.slots if hi - lo >= dur
-            ),
+            iv.normalize((lo, lo + 1) for lo in it.slot_starts),
         )
     allowed = iv.intersect(allowed, cache.room_starts(it))
     for pid in it.participants:

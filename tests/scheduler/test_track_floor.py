@@ -7,6 +7,7 @@ bound and refuses no schedule the checker accepts."""
 from __future__ import annotations
 
 import pytest
+from ortools.sat.python.cp_model import Domain
 
 from bench.generate import Shape, generate
 from models import Event, Slot
@@ -104,7 +105,39 @@ def test_every_checked_schedule_keeps_the_floor():
         r.schedule,
     ):
         assert check(s, schedule) == []
-        placed = schedule.by_item()
+        # the model's own cuts, at the schedule's values: each item's
+        # presence from the hint, each pair's "both placed and
+        # overlapping" (not hinted) from the schedule's rows
+        hinted = build_model(s, hint=schedule)
+        proto = hinted.model.proto
+        hint = proto.solution_hint
+        value = dict(zip(hint.vars, hint.values, strict=True))
+        rows = schedule.by_item()
+        for k, var in enumerate(proto.variables):
+            x, sep, y = var.name.partition("||")
+            if sep:
+                a, b = rows.get(x), rows.get(y)
+                value[k] = int(
+                    a is not None
+                    and b is not None
+                    and a.start < b.end
+                    and b.start < a.end
+                )
+        cuts = [
+            c
+            for c in hinted.model.proto.constraints
+            if c.name.startswith("track_pairs_floor|")
+        ]
+        assert cuts
+        for c in cuts:
+            row = c.linear
+            lhs = sum(
+                k * (value[x] if x >= 0 else 1 - value[-x - 1])
+                for x, k in zip(row.vars, row.coeffs, strict=True)
+            )
+            dom = Domain.from_flat_intervals(list(row.domain))
+            assert dom.contains(lhs), c.name
+        placed = rows
         floor = sum(
             least_pairs(
                 sum(it.item_id in placed for it in its), len(starts[t])

@@ -64,9 +64,10 @@ def slot_set(ctx: BuildContext) -> None:
     the set and ends inside that slot."""
     for v in ctx.vars.items.values():
         if v.item.slots:
-            starts = [lo for lo, hi in v.item.slots if hi - lo >= v.duration]
             ctx.restrict(
-                v, Domain.from_values(starts), f"slot_set:{v.item.item_id}"
+                v,
+                Domain.from_values(v.item.slot_starts),
+                f"slot_set:{v.item.item_id}",
             )
 
 
