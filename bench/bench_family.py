@@ -183,10 +183,17 @@ def summary_rows(rows: list[dict]) -> list[str]:
             f"| {label} | | | | {_pct(f_hi(gaps), 2)} | "
             f"{_pct(f_lo(shares))} | {_pct(f_lo(col('greedy_share')))} | "
             f"{_pct(f_lo(col('fcfs_share')))} | "
-            f"{100 * f_lo(margins):+.1f} | {_num(f_hi(firsts))} | "
+            f"{_margin_cell(margins, f_lo)} | {_num(f_hi(firsts))} | "
             f"{_num(f_hi(walls))} | {f_hi(rss):.0f} | {f_hi(viol):g} |"
         )
     return lines
+
+
+def _margin_cell(margins: list[float], f) -> str:
+    """The margin over the best greedy, or "-" when no greedy schedule
+    breaks no rule (an event whose greedies both miss a mandatory item,
+    run alone, left the summary with nothing to take a median of)."""
+    return f"{100 * f(margins):+.1f}" if margins else "-"
 
 
 def _child(name: str, a) -> dict:

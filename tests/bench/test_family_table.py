@@ -50,3 +50,11 @@ def test_an_event_with_no_schedule_is_left_out_of_median_and_worst():
 def test_the_drawn_set_is_the_sweep_s_draws():
     args, shape, _ = draw(300)
     assert DRAWN["drawn-300"] == {**args, "shape": shape}
+
+
+def test_a_summary_with_no_greedy_to_measure_against_still_prints():
+    """An event whose greedies both break a rule, run alone (drawn-760
+    at seed 1 crashed the summary: a median of nothing)."""
+    rows = [_row(greedy_violations=2, fcfs_violations=2)]
+    median, worst = summary_rows(rows)
+    assert "| - |" in median and "| - |" in worst
