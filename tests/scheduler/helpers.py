@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ortools.sat.python import cp_model
+from ortools.sat.python.cp_model import Domain
 
 from models.checker import check
 from models.objective import objective_value
@@ -117,3 +118,31 @@ def assert_rule_refuses(rule_id, scenario, **force):
         f"without {rule_id} the forced case is still {without}"
     )
     assert_checker_finds(rule_id, scenario, schedule, force.get("baseline"))
+
+
+def hinted_values(scenario, schedule):
+    """The model built with ``schedule`` as its hint, and the hint as
+    variable index -> value (to evaluate the model's rows at it)."""
+    built = build_model(scenario, hint=schedule)
+    hint = built.model.proto.solution_hint
+    return built, dict(zip(hint.vars, hint.values, strict=True))
+
+
+def broken_rows(built, prefix: str, value: dict[int, int]) -> list[str]:
+    """The names of the model's linear rows named ``prefix...`` that the
+    values break (a negative index is a literal's negation); asserts
+    there is at least one such row, so that a test cannot pass empty."""
+    rows = [
+        c for c in built.model.proto.constraints if c.name.startswith(prefix)
+    ]
+    assert rows, f"no {prefix} rows"
+    broken = []
+    for c in rows:
+        row = c.linear
+        lhs = sum(
+            k * (value[x] if x >= 0 else 1 - value[-x - 1])
+            for x, k in zip(row.vars, row.coeffs, strict=True)
+        )
+        if not Domain.from_flat_intervals(list(row.domain)).contains(lhs):
+            broken.append(c.name)
+    return broken

@@ -15,7 +15,7 @@ from scheduler.search.construct.greedy import greedy
 from scheduler.search.solve import solve
 from tests.factory import at, room, tiny
 
-from .helpers import solve_checked
+from .helpers import broken_rows, hinted_values, solve_checked
 
 
 def _talks(n: int):
@@ -93,16 +93,8 @@ def test_every_checked_schedule_keeps_the_cut_room_by_room():
     ):
         assert check(s, schedule) == []
         # the model's own rows, at the schedule's values
-        hinted = build_model(s, hint=schedule)
-        hint = hinted.model.proto.solution_hint
-        value = dict(zip(hint.vars, hint.values, strict=True))
-        for name, c in _cuts(hinted).items():
-            row = c.linear
-            lhs = sum(
-                k * value[x] if x >= 0 else k * (1 - value[-x - 1])
-                for x, k in zip(row.vars, row.coeffs, strict=True)
-            )
-            assert lhs <= list(row.domain)[-1], name
+        hinted, value = hinted_values(s, schedule)
+        assert broken_rows(hinted, "room_time_energy|", value) == []
         filled: dict[tuple[str, int | None], int] = {}
         for a in schedule.assignments:
             it = items[a.item_id]
