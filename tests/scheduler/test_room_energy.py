@@ -1,13 +1,14 @@
 """The rooms' time energy
 (:func:`scheduler.model.constraints.rooms.room_time_energy`): the items a
 pool of rooms holds, each with its changeover, fill no more time than
-the rooms are open; the cut says so to CP-SAT's bound and refuses no
-schedule the checker accepts."""
+there is where they can be (the rooms' open hours, cut to the times the
+items' slots and windows reach); the cut says so to CP-SAT's bound and
+refuses no schedule the checker accepts."""
 
 from __future__ import annotations
 
 from bench.generate import Shape, generate
-from models import Event
+from models import Event, Slot
 from models.checker import check
 from scheduler import SolveParams
 from scheduler.model.build import build_model
@@ -61,6 +62,64 @@ def test_no_cut_when_every_item_fits_or_a_rule_is_left_out():
     assert not _cuts(build_model(_talks(2)))
     # left out, the opening hours no longer hold the talks inside them
     assert not _cuts(build_model(_talks(3), skip=("room_open",)))
+
+
+def _slotted(n: int, *others: Event):
+    """``n`` one-hour talks held to two slots of slot set S (09:00 and
+    14:00, each 75 minutes), and ``others``, that only room R1 can hold;
+    R1 is open all day, so its hours alone would take them all."""
+    talks = tuple(
+        Event(
+            f"T{k}",
+            f"Talk {k}",
+            "workshop",
+            60,
+            50,
+            rooms=("R1",),
+            slot_set="S",
+        )
+        for k in range(n)
+    )
+    return tiny(
+        rooms=(room("R1"),),
+        events=talks + others,
+        slots=(
+            Slot("S", at("09:00"), at("10:15")),
+            Slot("S", at("14:00"), at("15:15")),
+        ),
+    )
+
+
+def test_talks_held_to_slots_fill_the_slots_not_the_opening_hours():
+    built = build_model(_slotted(3))
+    row = _cuts(built)["room_time_energy|R1|all"].linear
+    # a talk starts when its slot does: an hour and a changeover per slot
+    assert list(row.domain)[-1] == 2 * (3600 + 600)
+    r = solve_checked(_slotted(3))
+    assert len(r.schedule.assignments) == 2
+
+
+def test_the_slots_have_their_own_row_beside_an_item_that_can_be_any_time():
+    meeting = Event("M", "Meeting", "workshop", 60, 50, rooms=("R1",))
+    cuts = _cuts(build_model(_slotted(3, meeting)))
+    # all four fit in R1's day; the three talks do not fit in their slots
+    assert sorted(cuts) == ["room_time_energy|R1|slots0"]
+    row = cuts["room_time_energy|R1|slots0"].linear
+    assert len(row.vars) == 3
+    assert list(row.domain)[-1] == 2 * (3600 + 600)
+    s = _slotted(3, meeting)
+    r = solve_checked(s)
+    assert len(r.schedule.assignments) == 3
+    # checked schedules, greedy ones built without the model included,
+    # keep the row
+    for schedule in (
+        greedy(s, order="rows").schedule,
+        greedy(s, order="value").schedule,
+        r.schedule,
+    ):
+        assert check(s, schedule) == []
+        hinted, value = hinted_values(s, schedule)
+        assert broken_rows(hinted, "room_time_energy|", value) == []
 
 
 def _busy_rooms():

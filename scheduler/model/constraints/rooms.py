@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from ortools.sat.python.cp_model import Domain
+
+from models import intervals as iv
+
 from ..context import BuildContext, Use
 from ..domains import start_domain
 from .bounds import static_day
@@ -110,39 +114,64 @@ def room_time_energy(
 ) -> None:
     """Redundant, for the bound: the items a pool of ``size`` rooms
     holds, each with the changeover after it, fill no more time than
-    the rooms are open, a changeover more per open span; on the whole
-    event and on each day, counting the items that can only be on it.
+    there is where they can be, a changeover more per stretch; on the
+    whole event, on each day (the items that can only be on it) and for
+    each slot set (the items that can only run inside its slots).
 
-    In one open span ``[lo, hi)`` of one room, items kept a changeover
-    apart fill ``sum(duration) + (n - 1) * changeover <= hi - lo``, so
-    ``sum(duration + changeover) <= hi - lo + changeover``; summed over
-    the pool's rooms (identical, so the same spans) and spans. CP-SAT's
-    linear relaxation does not see it in the no-overlap and cumulative
-    constraints it follows from: on a generated one-day event whose
-    palace is the host's only place (drawn-752), its bound let every
-    principal who meets the host hold all their meetings in the palace,
-    and a 30 s solve of the model reached a bound of 62 against a
-    schedule of 182; with the cut it proved 182 optimal in 26 s, and
-    the whole command's 60 s gap went from 38% to 29-33% (the
-    portfolio stops before the proof; bench/README.md, sessions 30 and
-    31). A queue's span (its length a variable) and sweeps before a
-    VIP are left out of the sum, which keeps it valid."""
+    An item runs inside the pool's open spans and inside the times its
+    allowed starts reach (its slots, its window, its day's hours), so
+    the items of a group all run inside the union of theirs, cut to the
+    open spans. In one stretch ``[lo, hi)`` of it, one room's items kept
+    a changeover apart fill ``sum(duration) + (n - 1) * changeover <= hi
+    - lo``, so ``sum(duration + changeover) <= hi - lo + changeover``;
+    summed over the pool's rooms (identical, so the same spans) and the
+    stretches. CP-SAT's linear relaxation does not see it in the
+    no-overlap and cumulative constraints it follows from: on a
+    generated one-day event whose palace is the host's only place
+    (drawn-752), its bound let every principal who meets the host hold
+    all their meetings in the palace, and a 30 s solve of the model
+    reached a bound of 62 against a schedule of 182; with the cut it
+    proved 182 optimal in 26 s (bench/README.md, sessions 30 and 31).
+    With slots, the stretches are the slots: four halls and eight slots
+    hold 32 workshops, whatever the halls' opening hours (drawn-761,
+    session 32). A queue's span (its length a variable) and sweeps
+    before a VIP are left out of the sum, which keeps it valid."""
     s = ctx.scenario
     spans = s.room_open(pool)
     fixed = [u for u in uses if u.size is not None]
-    whole = size * sum(hi - lo + co for lo, hi in spans)
-    rows: list[tuple[str, list[Use], int]] = [("all", fixed, whole)]
+    reach = {u.label: _reach(ctx, u, spans) for u in fixed}
+    rows: list[tuple[str, list[Use]]] = [("all", fixed)]
     by_day: dict[int, list[Use]] = {}
     for u in fixed:
         d = static_day(ctx, ctx.vars.items[u.label])
         if d is not None:
             by_day.setdefault(d, []).append(u)
     for d, day_uses in sorted(by_day.items()):
-        dlo, dhi = s.day_spans[d]
-        cap = size * sum(hi - lo + co for lo, hi in spans if dlo <= lo < dhi)
-        if cap < whole or len(day_uses) < len(fixed):  # not the same row
-            rows.append((f"day{d}", day_uses, cap))
-    for name, group, cap in rows:
+        if len(day_uses) < len(fixed):  # not the same row
+            rows.append((f"day{d}", day_uses))
+    slot_sets = sorted(
+        {
+            ctx.vars.items[u.label].item.slots
+            for u in fixed
+            if ctx.vars.items[u.label].item.slots
+        }
+    )
+    for k, slots in enumerate(slot_sets):
+        inside = iv.normalize(
+            w
+            for u in fixed
+            if ctx.vars.items[u.label].item.slots == slots
+            for w in reach[u.label]
+        )
+        group = [
+            u
+            for u in fixed
+            if all(iv.contains(inside, lo, hi) for lo, hi in reach[u.label])
+        ]
+        if len(group) < len(fixed):
+            rows.append((f"slots{k}", group))
+    for name, group in rows:
+        cap = size * _room_time((w for u in group for w in reach[u.label]), co)
         sizes = [(u.size or 0) + co for u in group]
         if sum(sizes) <= cap:
             continue  # every one of them fits: no cut
@@ -150,6 +179,48 @@ def room_time_energy(
             sum(w * ctx.lit(u.lit) for w, u in zip(sizes, group, strict=True))
             <= cap
         ).with_name(f"room_time_energy|{pool}|{name}")
+
+
+def _room_time(windows, co: int) -> int:
+    """What one room can hold in ``windows``, items kept ``co`` apart: the
+    length of each stretch plus a changeover, stretches less than a
+    changeover apart counted as one (then the gap, shorter, is what the
+    changeover between them costs)."""
+    total, last = 0, None
+    for lo, hi in iv.normalize(windows):
+        if last is not None and lo - last[1] < co:
+            last = (last[0], hi)
+            continue
+        if last is not None:
+            total += last[1] - last[0] + co
+        last = (lo, hi)
+    if last is not None:
+        total += last[1] - last[0] + co
+    return total
+
+
+def _reach(ctx: BuildContext, u: Use, spans) -> list[tuple[int, int]]:
+    """The times ``u``'s item can run at: from each start it is allowed
+    for its whole length, cut to the open ``spans`` of the room (one
+    whole span each, as the opening rule asks)."""
+    v = ctx.vars.items[u.label]
+    allowed = v.allowed
+    if allowed is None:
+        allowed = Domain(0, ctx.scenario.grid.horizon)
+    flat = allowed.flattened_intervals()
+    size = u.size or 0
+    runs: list[tuple[int, int]] = []
+    for a, b in zip(flat[::2], flat[1::2], strict=True):
+        if runs and a <= runs[-1][1]:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], b + size))
+        else:
+            runs.append((a, b + size))
+    return [
+        (max(lo, slo), min(hi, shi))
+        for lo, hi in runs
+        for slo, shi in spans
+        if max(lo, slo) + size <= min(hi, shi)
+    ]
 
 
 def _lists_apart(ctx: BuildContext) -> None:
