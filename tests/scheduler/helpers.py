@@ -9,6 +9,7 @@ from models.checker import check
 from models.objective import objective_value
 from scheduler import SolveParams
 from scheduler.model.build import build_model
+from scheduler.search.construct.greedy import greedy
 from scheduler.search.extract import extract
 from scheduler.search.solve import solve
 from tests.factory import at
@@ -118,6 +119,19 @@ def assert_rule_refuses(rule_id, scenario, **force):
         f"without {rule_id} the forced case is still {without}"
     )
     assert_checker_finds(rule_id, scenario, schedule, force.get("baseline"))
+
+
+def checked_schedules(scenario, solved):
+    """Schedules to evaluate a redundant cut at: the two greedy ones,
+    built without the model, and ``solved``; each passes the checker."""
+    schedules = (
+        greedy(scenario, order="rows").schedule,
+        greedy(scenario, order="value").schedule,
+        solved,
+    )
+    for schedule in schedules:
+        assert check(scenario, schedule) == []
+    return schedules
 
 
 def hinted_values(scenario, schedule):

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from bench.generate import Shape, generate
 from models import Event, Slot
-from models.checker import check
 from scheduler import SolveParams
 from scheduler.model.build import build_model
-from scheduler.search.construct.greedy import greedy
 from scheduler.search.solve import solve
 from tests.factory import at, room, tiny
 
-from .helpers import broken_rows, hinted_values, solve_checked
+from .helpers import (
+    broken_rows,
+    checked_schedules,
+    hinted_values,
+    solve_checked,
+)
 
 
 def _talks(n: int):
@@ -101,23 +104,18 @@ def test_talks_held_to_slots_fill_the_slots_not_the_opening_hours():
 
 def test_the_slots_have_their_own_row_beside_an_item_that_can_be_any_time():
     meeting = Event("M", "Meeting", "workshop", 60, 50, rooms=("R1",))
-    cuts = _cuts(build_model(_slotted(3, meeting)))
+    s = _slotted(3, meeting)
+    cuts = _cuts(build_model(s))
     # all four fit in R1's day; the three talks do not fit in their slots
     assert sorted(cuts) == ["room_time_energy|R1|slots0"]
     row = cuts["room_time_energy|R1|slots0"].linear
     assert len(row.vars) == 3
     assert list(row.domain)[-1] == 2 * (3600 + 600)
-    s = _slotted(3, meeting)
     r = solve_checked(s)
     assert len(r.schedule.assignments) == 3
     # checked schedules, greedy ones built without the model included,
     # keep the row
-    for schedule in (
-        greedy(s, order="rows").schedule,
-        greedy(s, order="value").schedule,
-        r.schedule,
-    ):
-        assert check(s, schedule) == []
+    for schedule in checked_schedules(s, r.schedule):
         hinted, value = hinted_values(s, schedule)
         assert broken_rows(hinted, "room_time_energy|", value) == []
 
@@ -145,12 +143,7 @@ def test_every_checked_schedule_keeps_the_cut_room_by_room():
     assert _cuts(built)  # the event needs the cut somewhere
     r = solve(s, SolveParams(time_limit=4, workers=1), live=False)
     items = {it.item_id: it for it in s.items}
-    for schedule in (
-        greedy(s, order="rows").schedule,
-        greedy(s, order="value").schedule,
-        r.schedule,
-    ):
-        assert check(s, schedule) == []
+    for schedule in checked_schedules(s, r.schedule):
         # the model's own rows, at the schedule's values
         hinted, value = hinted_values(s, schedule)
         assert broken_rows(hinted, "room_time_energy|", value) == []

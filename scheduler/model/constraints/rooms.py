@@ -149,18 +149,12 @@ def room_time_energy(
     for d, day_uses in sorted(by_day.items()):
         if len(day_uses) < len(fixed):  # not the same row
             rows.append((f"day{d}", day_uses))
-    slot_sets = sorted(
-        {
-            ctx.vars.items[u.label].item.slots
-            for u in fixed
-            if ctx.vars.items[u.label].item.slots
-        }
-    )
-    for k, slots in enumerate(slot_sets):
+    slots_of = {u.label: ctx.vars.items[u.label].item.slots for u in fixed}
+    for k, slots in enumerate(sorted(set(slots_of.values()) - {()})):
         inside = iv.normalize(
             w
             for u in fixed
-            if ctx.vars.items[u.label].item.slots == slots
+            if slots_of[u.label] == slots
             for w in reach[u.label]
         )
         group = [
@@ -209,12 +203,9 @@ def _reach(ctx: BuildContext, u: Use, spans) -> list[tuple[int, int]]:
         allowed = Domain(0, ctx.scenario.grid.horizon)
     flat = allowed.flattened_intervals()
     size = u.size or 0
-    runs: list[tuple[int, int]] = []
-    for a, b in zip(flat[::2], flat[1::2], strict=True):
-        if runs and a <= runs[-1][1]:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], b + size))
-        else:
-            runs.append((a, b + size))
+    runs = iv.normalize(
+        (a, b + size) for a, b in zip(flat[::2], flat[1::2], strict=True)
+    )
     return [
         (max(lo, slo), min(hi, shi))
         for lo, hi in runs
