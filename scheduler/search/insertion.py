@@ -8,7 +8,10 @@ people are free (on the item's time grid, a few per free stretch) and
 its rooms from the best-fitting up, and keeps the first placement that
 breaks no hard rule. A placement is judged by the checker on the items
 that could conflict with it (those sharing a person, a room, an arrival
-or an ``after`` link), counting only violations that name it.
+or an ``after`` link), counting only violations that name it; each rule
+sees only the rows it can set against the placement (those near it in
+time, or on its day: :data:`NEAR_RULES`, :data:`DAY_RULES`), so a try
+costs a few pairs of rows, not every pair of its people's rows.
 
 For a request that still does not fit, the attempts are the evidence
 for its reason: the times its people share, and the rules and items
@@ -20,6 +23,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from functools import cached_property
 
 from models import Scenario
 from models import intervals as iv
@@ -54,6 +59,36 @@ LOCAL_RULES = tuple(
         "no_arrivals",
     )
 )
+
+
+#: Rules whose violations naming a new row set it only against rows
+#: that share a person or room with it and lie within the scenario's
+#: reach of it in time (:meth:`_Index.reach`), or against its linked
+#: rows (an ``after`` link, its delegations' arrivals), which always
+#: come along; a rule not named here or in :data:`DAY_RULES` is checked
+#: on every neighbouring row.
+NEAR_RULES = frozenset(
+    {
+        "item_shape",
+        "room_allowed",
+        "room_open",
+        "room_no_overlap",
+        "exhibition_booths",
+        "vip_sweep",
+        "day_hours",
+        "time_grid",
+        "time_window",
+        "fixed_start",
+        "slot_set",
+        "event_order",
+        "person_no_overlap",
+        "person_travel",
+        "person_available",
+        "arrival_gate",
+    }
+)
+#: Rules that set a new row against its people's rows of the same day.
+DAY_RULES = frozenset({"daily_limit"})
 
 
 @dataclass
@@ -110,14 +145,49 @@ class _Index:
             for lo, hi in map(self.span, self.rows_room.get(room_id, ()))
         ]
 
-    def neighbours(self, a: Assignment, it: Item) -> list[Assignment]:
-        """Rows that a rule could set against ``a``."""
+    @cached_property
+    def reach(self) -> int:
+        """The farthest apart in time (seconds) two rows can be and still
+        break a near rule together: the longest gap a person needs
+        between venues, a room's changeover, the sweep before a VIP."""
+        s = self.s
+        return max(
+            s.buffer_seconds,
+            s.sweep_seconds,
+            max((t.minutes * 60 for t in s.travel), default=0),
+            max((s.changeover_seconds(r.room_id) for r in s.rooms), default=0),
+        )
+
+    def neighbours(
+        self, a: Assignment, it: Item, scope: str = "all"
+    ) -> list[Assignment]:
+        """Rows that a rule could set against ``a``: sharing a room or a
+        person, its people's arrivals and its ``after`` links. ``scope``
+        "near" keeps of the shared ones those within :attr:`reach` of
+        ``a`` in time (and, in its room, every queue slot: a list's
+        span is read from all its slots); "day" its people's rows on
+        its day."""
         out = {}
+        if scope == "near":
+            lo = a.start - timedelta(seconds=self.reach)
+            hi = a.end + timedelta(seconds=self.reach)
         for x in self.rows_room.get(a.room_id, ()):
-            out[x.item_id] = x
+            if scope == "day":
+                break
+            if (
+                scope == "all"
+                or x.kind == "sequence"
+                or (x.start < hi and lo < x.end)
+            ):
+                out[x.item_id] = x
         for p in a.participants:
             for x in self.rows_person.get(p, ()):
-                out[x.item_id] = x
+                if (
+                    scope == "all"
+                    or (scope == "near" and x.start < hi and lo < x.end)
+                    or (scope == "day" and x.start.date() == a.start.date())
+                ):
+                    out[x.item_id] = x
             d = self.s.delegation_of(p)
             if d in self.arrival:
                 out[self.arrival[d].item_id] = self.arrival[d]
@@ -210,13 +280,7 @@ def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
         for r in free_rooms[:3]:
             a = assignment(s, it.item_id, t, r, it.participants)
             att.tries += 1
-            rows = Schedule((*index.neighbours(a, it), a))
-            bad = [
-                v
-                for rule in LOCAL_RULES
-                for v in CHECKERS[rule](s, rows)
-                if it.item_id in v.items
-            ]
+            bad = local_violations(s, it, a, index)
             if not bad:
                 att.placed = a
                 return att
@@ -226,6 +290,42 @@ def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
                     if x != it.item_id:
                         att.blockers[x] += 1
     return att
+
+
+def local_violations(s: Scenario, it: Item, a: Assignment, index: _Index):
+    """The violations naming ``a`` (the item ``it`` placed) of the local
+    rules, each rule judged on the rows it can set against ``a``
+    (:data:`NEAR_RULES`, :data:`DAY_RULES`, the rest on every
+    neighbour): the same verdict as on all the neighbours, in a fraction
+    of the pairs."""
+    out = []
+    for scope, rules in _SCOPES:
+        rows = Schedule((*index.neighbours(a, it, scope), a))
+        out.extend(
+            v
+            for rule in rules
+            for v in CHECKERS[rule](s, rows)
+            if it.item_id in v.items
+        )
+    return out
+
+
+_SCOPES = tuple(
+    (scope, rules)
+    for scope, rules in (
+        ("near", tuple(r for r in LOCAL_RULES if r in NEAR_RULES)),
+        ("day", tuple(r for r in LOCAL_RULES if r in DAY_RULES)),
+        (
+            "all",
+            tuple(
+                r
+                for r in LOCAL_RULES
+                if r not in NEAR_RULES and r not in DAY_RULES
+            ),
+        ),
+    )
+    if rules
+)
 
 
 #: Left-out requests a repeatable run's insertion pass tries per

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from models import BilateralRequest
-from models.checker import check
+from hypothesis import HealthCheck, given, settings
+
+from models import BilateralRequest, Event, Person, Travel
+from models.checker import CHECKERS, check
 from models.records.schedule import Schedule
 from scheduler.search import solve as solve_module
 from scheduler.search.construct.greedy import greedy
+from scheduler.search.construct.rows import assignment
 from scheduler.search.extract import with_reasons
-from scheduler.search.insertion import insert_left_out
+from scheduler.search.insertion import (
+    LOCAL_RULES,
+    _Index,
+    insert_left_out,
+    insertable,
+    local_violations,
+)
 from scheduler.search.solve import improve_schedule
-from tests.factory import at, delegation, tiny
+from tests.factory import at, delegation, room, tiny
+from tests.factory import settings as make_settings
+
+from .strategies import scenarios
 
 
 def _pairs(window=None):
@@ -88,3 +100,109 @@ def test_improve_never_keeps_a_schedule_the_checker_refuses(monkeypatch):
     kept, objective, _ = improve_schedule(s, start, 123.0, {}, "FEASIBLE", 1)
     assert kept.assignments == start.assignments
     assert objective == 123.0
+
+
+def _whole_verdict(s, schedule, a):
+    """The local rules that a whole check of ``schedule`` with ``a`` added
+    finds broken by ``a``."""
+    rows = Schedule((*schedule.assignments, a))
+    return sorted(
+        {
+            v.rule
+            for rule in LOCAL_RULES
+            for v in CHECKERS[rule](s, rows)
+            if a.item_id in v.items
+        }
+    )
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(scenarios())
+def test_the_local_check_agrees_with_a_whole_check(s):
+    """Every left-out request tried at starts across its window, in each
+    of its rooms: the pass's check, each rule on the rows within its
+    reach, refuses exactly what a check of the whole schedule refuses."""
+    start = greedy(s, order="value").schedule
+    index = _Index(s, start)
+    for u in start.unscheduled:
+        it = s.item_by_id.get(u.item_id)
+        if it is None or not insertable(s, it):
+            continue
+        stride = max(it.step, (it.start_max - it.start_min) // 8)
+        for t in range(it.start_min, it.start_max + 1, stride):
+            t -= t % it.step
+            for r in it.rooms:
+                a = assignment(s, it.item_id, t, r, it.participants)
+                local = sorted(
+                    {v.rule for v in local_violations(s, it, a, index)}
+                )
+                assert local == _whole_verdict(s, start, a), (it.item_id, t, r)
+
+
+def test_the_local_check_counts_a_limit_over_the_whole_day():
+    """Pat may take one item a day and has one at 08:00: a second at
+    17:00, far beyond any gap or sweep, is refused all the same."""
+    s = tiny(
+        delegations=(delegation("AAA"),),
+        people=(Person("PAT", "Pat", "AAA", "MIN", max_items_per_day=1),),
+        events=tuple(
+            Event(
+                e,
+                f"Event {e}",
+                kind="workshop",
+                duration_minutes=60,
+                attendance=20,
+                rooms=("R1",),
+                participants=("PAT",),
+                mandatory=False,
+            )
+            for e in ("A", "B")
+        ),
+    )
+    g = s.grid
+    first = assignment(s, "E:A", g.to_index(at("08:00")), "R1", ("PAT",))
+    index = _Index(s, Schedule((first,)))
+    it = s.item_by_id["E:B"]
+    late = assignment(s, "E:B", g.to_index(at("17:00")), "R1", ("PAT",))
+    assert [v.rule for v in local_violations(s, it, late, index)] == [
+        "daily_limit"
+    ]
+    alone = _Index(s, Schedule(()))
+    assert local_violations(s, it, late, alone) == []
+
+
+def test_the_local_check_reaches_as_far_as_the_longest_travel():
+    """No sweep, a 10-minute changeover, 45 minutes from the centre to
+    the palace: Pat's workshop at the palace 40 minutes after one at the
+    centre is refused for travel, one 50 minutes after is not."""
+    s = tiny(
+        settings=make_settings(vip_sweep_minutes=0),
+        travel=(Travel("NCC", "PAL", 45),),
+        rooms=(room("R1"), room("P1", venue="PAL")),
+        delegations=(delegation("AAA"),),
+        people=(Person("PAT", "Pat", "AAA", "MIN"),),
+        events=tuple(
+            Event(
+                e,
+                f"Event {e}",
+                kind="workshop",
+                duration_minutes=60,
+                attendance=20,
+                rooms=rooms,
+                participants=("PAT",),
+                mandatory=False,
+            )
+            for e, rooms in (("A", ("R1",)), ("B", ("P1",)))
+        ),
+    )
+    g = s.grid
+    first = assignment(s, "E:A", g.to_index(at("09:00")), "R1", ("PAT",))
+    index = _Index(s, Schedule((first,)))
+    it = s.item_by_id["E:B"]
+    for start, rules in (("10:40", ["person_travel"]), ("10:50", [])):
+        b = assignment(s, "E:B", g.to_index(at(start)), "P1", ("PAT",))
+        assert [v.rule for v in local_violations(s, it, b, index)] == rules
