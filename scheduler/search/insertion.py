@@ -25,10 +25,11 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from functools import cached_property
+from typing import Literal
 
 from models import Scenario
 from models import intervals as iv
-from models.checker import CHECKERS
+from models.checker import CHECKERS, Violation
 from models.reasons import free_together
 from models.records.items import Item, event_item_id
 from models.records.schedule import Assignment, Schedule
@@ -89,6 +90,9 @@ NEAR_RULES = frozenset(
 )
 #: Rules that set a new row against its people's rows of the same day.
 DAY_RULES = frozenset({"daily_limit"})
+#: Which of a new row's neighbours a rule is judged on
+#: (:meth:`_Index.neighbours`).
+Scope = Literal["all", "near", "day"]
 
 
 @dataclass
@@ -159,7 +163,7 @@ class _Index:
         )
 
     def neighbours(
-        self, a: Assignment, it: Item, scope: str = "all"
+        self, a: Assignment, it: Item, scope: Scope = "all"
     ) -> list[Assignment]:
         """Rows that a rule could set against ``a``: sharing a room or a
         person, its people's arrivals and its ``after`` links. ``scope``
@@ -292,13 +296,15 @@ def try_item(s: Scenario, it: Item, index: _Index) -> Attempt:
     return att
 
 
-def local_violations(s: Scenario, it: Item, a: Assignment, index: _Index):
+def local_violations(
+    s: Scenario, it: Item, a: Assignment, index: _Index
+) -> list[Violation]:
     """The violations naming ``a`` (the item ``it`` placed) of the local
     rules, each rule judged on the rows it can set against ``a``
     (:data:`NEAR_RULES`, :data:`DAY_RULES`, the rest on every
     neighbour): the same verdict as on all the neighbours, in a fraction
     of the pairs."""
-    out = []
+    out: list[Violation] = []
     for scope, rules in _SCOPES:
         rows = Schedule((*index.neighbours(a, it, scope), a))
         out.extend(
@@ -310,7 +316,7 @@ def local_violations(s: Scenario, it: Item, a: Assignment, index: _Index):
     return out
 
 
-_SCOPES = tuple(
+_SCOPES: tuple[tuple[Scope, tuple[str, ...]], ...] = tuple(
     (scope, rules)
     for scope, rules in (
         ("near", tuple(r for r in LOCAL_RULES if r in NEAR_RULES)),
