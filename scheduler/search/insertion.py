@@ -172,25 +172,26 @@ class _Index:
         span is read from all its slots); "day" its people's rows on
         its day."""
         out = {}
-        if scope == "near":
-            lo = a.start - timedelta(seconds=self.reach)
-            hi = a.end + timedelta(seconds=self.reach)
-        for x in self.rows_room.get(a.room_id, ()):
+        lo = a.start - timedelta(seconds=self.reach)
+        hi = a.end + timedelta(seconds=self.reach)
+
+        def near(x: Assignment) -> bool:
+            return x.start < hi and lo < x.end
+
+        def keep(x: Assignment) -> bool:
+            if scope == "near":
+                return near(x)
             if scope == "day":
-                break
-            if (
-                scope == "all"
-                or x.kind == "sequence"
-                or (x.start < hi and lo < x.end)
-            ):
-                out[x.item_id] = x
+                return x.start.date() == a.start.date()
+            return True
+
+        if scope != "day":
+            for x in self.rows_room.get(a.room_id, ()):
+                if scope == "all" or x.kind == "sequence" or near(x):
+                    out[x.item_id] = x
         for p in a.participants:
             for x in self.rows_person.get(p, ()):
-                if (
-                    scope == "all"
-                    or (scope == "near" and x.start < hi and lo < x.end)
-                    or (scope == "day" and x.start.date() == a.start.date())
-                ):
+                if keep(x):
                     out[x.item_id] = x
             d = self.s.delegation_of(p)
             if d in self.arrival:

@@ -123,24 +123,32 @@ def _whole_verdict(s, schedule, a):
 )
 @given(scenarios())
 def test_the_local_check_agrees_with_a_whole_check(s):
-    """Every left-out request tried at starts across its window, in each
-    of its rooms: the pass's check, each rule on the rows within its
-    reach, refuses exactly what a check of the whole schedule refuses."""
+    """Every left-out request, and every placed one taken out in turn,
+    tried at its own start and at starts across its window, in each of
+    its rooms: the pass's check, each rule on the rows within its reach,
+    refuses exactly what a check of the whole schedule refuses."""
     start = greedy(s, order="value").schedule
-    index = _Index(s, start)
-    for u in start.unscheduled:
-        it = s.item_by_id.get(u.item_id)
+    placed = start.by_item()
+    for iid in [u.item_id for u in start.unscheduled] + list(placed):
+        it = s.item_by_id.get(iid)
         if it is None or not insertable(s, it):
             continue
+        rest = Schedule(
+            tuple(a for a in start.assignments if a.item_id != iid)
+        )
+        index = _Index(s, rest)
         stride = max(it.step, (it.start_max - it.start_min) // 8)
-        for t in range(it.start_min, it.start_max + 1, stride):
+        starts = set(range(it.start_min, it.start_max + 1, stride))
+        if iid in placed:
+            starts.add(s.grid.to_index(placed[iid].start))
+        for t in sorted(starts):
             t -= t % it.step
             for r in it.rooms:
-                a = assignment(s, it.item_id, t, r, it.participants)
+                a = assignment(s, iid, t, r, it.participants)
                 local = sorted(
                     {v.rule for v in local_violations(s, it, a, index)}
                 )
-                assert local == _whole_verdict(s, start, a), (it.item_id, t, r)
+                assert local == _whole_verdict(s, rest, a), (iid, t, r)
 
 
 def test_the_local_check_counts_a_limit_over_the_whole_day():
@@ -206,3 +214,32 @@ def test_the_local_check_reaches_as_far_as_the_longest_travel():
     for start, rules in (("10:40", ["person_travel"]), ("10:50", [])):
         b = assignment(s, "E:B", g.to_index(at(start)), "P1", ("PAT",))
         assert [v.rule for v in local_violations(s, it, b, index)] == rules
+
+
+def test_the_local_check_reaches_as_far_as_the_sweep():
+    """A 30-minute sweep before the head of state's talk at 10:00 in R1,
+    a 10-minute changeover, 20 minutes' travel: a talk in R1 ending at
+    09:35 is refused for the sweep, one ending at 09:30 is not."""
+    s = tiny(
+        delegations=(delegation("FRA", "HOS"),),
+        events=tuple(
+            Event(
+                e,
+                f"Event {e}",
+                kind="workshop",
+                duration_minutes=60,
+                attendance=20,
+                rooms=("R1",),
+                participants=people,
+                mandatory=False,
+            )
+            for e, people in (("V", ("FRA",)), ("A", ()))
+        ),
+    )
+    g = s.grid
+    vip = assignment(s, "E:V", g.to_index(at("10:00")), "R1", ("FRA",))
+    index = _Index(s, Schedule((vip,)))
+    it = s.item_by_id["E:A"]
+    for start, rules in (("08:35", ["vip_sweep"]), ("08:30", [])):
+        a = assignment(s, "E:A", g.to_index(at(start)), "R1", ())
+        assert [v.rule for v in local_violations(s, it, a, index)] == rules
