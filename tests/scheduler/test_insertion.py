@@ -151,36 +151,48 @@ def test_the_local_check_agrees_with_a_whole_check(s):
                 assert local == _whole_verdict(s, rest, a), (iid, t, r)
 
 
+def _talk(eid: str, room_id: str, people: tuple[str, ...]) -> Event:
+    """An optional one-hour workshop held only in ``room_id``."""
+    return Event(
+        eid,
+        f"Event {eid}",
+        kind="workshop",
+        duration_minutes=60,
+        attendance=20,
+        rooms=(room_id,),
+        participants=people,
+        mandatory=False,
+    )
+
+
+def _at(s, eid: str, hhmm: str, room_id: str):
+    """``eid``'s workshop placed at ``hhmm`` in ``room_id``."""
+    it = s.item_by_id[f"E:{eid}"]
+    return assignment(
+        s, it.item_id, s.grid.to_index(at(hhmm)), room_id, it.participants
+    )
+
+
+def _refused(s, placed, eid: str, hhmm: str, room_id: str) -> list[str]:
+    """The rules the pass's check finds broken by ``eid`` at ``hhmm`` in
+    ``room_id``, beside the rows ``placed``."""
+    index = _Index(s, Schedule(tuple(placed)))
+    it = s.item_by_id[f"E:{eid}"]
+    a = _at(s, eid, hhmm, room_id)
+    return [v.rule for v in local_violations(s, it, a, index)]
+
+
 def test_the_local_check_counts_a_limit_over_the_whole_day():
     """Pat may take one item a day and has one at 08:00: a second at
     17:00, far beyond any gap or sweep, is refused all the same."""
     s = tiny(
         delegations=(delegation("AAA"),),
         people=(Person("PAT", "Pat", "AAA", "MIN", max_items_per_day=1),),
-        events=tuple(
-            Event(
-                e,
-                f"Event {e}",
-                kind="workshop",
-                duration_minutes=60,
-                attendance=20,
-                rooms=("R1",),
-                participants=("PAT",),
-                mandatory=False,
-            )
-            for e in ("A", "B")
-        ),
+        events=(_talk("A", "R1", ("PAT",)), _talk("B", "R1", ("PAT",))),
     )
-    g = s.grid
-    first = assignment(s, "E:A", g.to_index(at("08:00")), "R1", ("PAT",))
-    index = _Index(s, Schedule((first,)))
-    it = s.item_by_id["E:B"]
-    late = assignment(s, "E:B", g.to_index(at("17:00")), "R1", ("PAT",))
-    assert [v.rule for v in local_violations(s, it, late, index)] == [
-        "daily_limit"
-    ]
-    alone = _Index(s, Schedule(()))
-    assert local_violations(s, it, late, alone) == []
+    first = _at(s, "A", "08:00", "R1")
+    assert _refused(s, [first], "B", "17:00", "R1") == ["daily_limit"]
+    assert _refused(s, [], "B", "17:00", "R1") == []
 
 
 def test_the_local_check_reaches_as_far_as_the_longest_travel():
@@ -193,27 +205,11 @@ def test_the_local_check_reaches_as_far_as_the_longest_travel():
         rooms=(room("R1"), room("P1", venue="PAL")),
         delegations=(delegation("AAA"),),
         people=(Person("PAT", "Pat", "AAA", "MIN"),),
-        events=tuple(
-            Event(
-                e,
-                f"Event {e}",
-                kind="workshop",
-                duration_minutes=60,
-                attendance=20,
-                rooms=rooms,
-                participants=("PAT",),
-                mandatory=False,
-            )
-            for e, rooms in (("A", ("R1",)), ("B", ("P1",)))
-        ),
+        events=(_talk("A", "R1", ("PAT",)), _talk("B", "P1", ("PAT",))),
     )
-    g = s.grid
-    first = assignment(s, "E:A", g.to_index(at("09:00")), "R1", ("PAT",))
-    index = _Index(s, Schedule((first,)))
-    it = s.item_by_id["E:B"]
-    for start, rules in (("10:40", ["person_travel"]), ("10:50", [])):
-        b = assignment(s, "E:B", g.to_index(at(start)), "P1", ("PAT",))
-        assert [v.rule for v in local_violations(s, it, b, index)] == rules
+    first = _at(s, "A", "09:00", "R1")
+    assert _refused(s, [first], "B", "10:40", "P1") == ["person_travel"]
+    assert _refused(s, [first], "B", "10:50", "P1") == []
 
 
 def test_the_local_check_reaches_as_far_as_the_sweep():
@@ -222,24 +218,8 @@ def test_the_local_check_reaches_as_far_as_the_sweep():
     09:35 is refused for the sweep, one ending at 09:30 is not."""
     s = tiny(
         delegations=(delegation("FRA", "HOS"),),
-        events=tuple(
-            Event(
-                e,
-                f"Event {e}",
-                kind="workshop",
-                duration_minutes=60,
-                attendance=20,
-                rooms=("R1",),
-                participants=people,
-                mandatory=False,
-            )
-            for e, people in (("V", ("FRA",)), ("A", ()))
-        ),
+        events=(_talk("V", "R1", ("FRA",)), _talk("A", "R1", ())),
     )
-    g = s.grid
-    vip = assignment(s, "E:V", g.to_index(at("10:00")), "R1", ("FRA",))
-    index = _Index(s, Schedule((vip,)))
-    it = s.item_by_id["E:A"]
-    for start, rules in (("08:35", ["vip_sweep"]), ("08:30", [])):
-        a = assignment(s, "E:A", g.to_index(at(start)), "R1", ())
-        assert [v.rule for v in local_violations(s, it, a, index)] == rules
+    vip = _at(s, "V", "10:00", "R1")
+    assert _refused(s, [vip], "A", "08:35", "R1") == ["vip_sweep"]
+    assert _refused(s, [vip], "A", "08:30", "R1") == []
