@@ -94,6 +94,25 @@ DAY_RULES = frozenset({"daily_limit"})
 #: (:meth:`_Index.neighbours`).
 Scope = Literal["all", "near", "day"]
 
+#: Each scope with the local rules judged on it (a scope with none is
+#: not built).
+_SCOPES: tuple[tuple[Scope, tuple[str, ...]], ...] = tuple(
+    (scope, rules)
+    for scope, rules in (
+        ("near", tuple(r for r in LOCAL_RULES if r in NEAR_RULES)),
+        ("day", tuple(r for r in LOCAL_RULES if r in DAY_RULES)),
+        (
+            "all",
+            tuple(
+                r
+                for r in LOCAL_RULES
+                if r not in NEAR_RULES and r not in DAY_RULES
+            ),
+        ),
+    )
+    if rules
+)
+
 
 @dataclass
 class Attempt:
@@ -158,9 +177,23 @@ class _Index:
         return max(
             s.buffer_seconds,
             s.sweep_seconds,
-            max((t.minutes * 60 for t in s.travel), default=0),
+            max(
+                (s.travel_seconds(t.from_venue, t.to_venue) for t in s.travel),
+                default=0,
+            ),
             max((s.changeover_seconds(r.room_id) for r in s.rooms), default=0),
         )
+
+    @cached_property
+    def linked(self) -> dict[str, frozenset[str]]:
+        """Per event id, the item ids of the events an ``after`` link
+        ties it to, either way (worked out once, not per try)."""
+        out: dict[str, set[str]] = defaultdict(set)
+        for e in self.s.events:
+            for p in e.after:
+                out[e.event_id].add(event_item_id(p))
+                out[p].add(event_item_id(e.event_id))
+        return {k: frozenset(v) for k, v in out.items()}
 
     def neighbours(
         self, a: Assignment, it: Item, scope: Scope = "all"
@@ -197,14 +230,7 @@ class _Index:
             if d in self.arrival:
                 out[self.arrival[d].item_id] = self.arrival[d]
         if it.kind == "event":
-            e = self.s.event_by_id[it.ref_id]
-            linked = {event_item_id(p) for p in e.after}
-            linked |= {
-                event_item_id(x.event_id)
-                for x in self.s.events
-                if it.ref_id in x.after
-            }
-            for iid in linked:
+            for iid in self.linked.get(it.ref_id, ()):
                 if iid in self.by_id:
                     out[iid] = self.by_id[iid]
         return list(out.values())
@@ -315,24 +341,6 @@ def local_violations(
             if it.item_id in v.items
         )
     return out
-
-
-_SCOPES: tuple[tuple[Scope, tuple[str, ...]], ...] = tuple(
-    (scope, rules)
-    for scope, rules in (
-        ("near", tuple(r for r in LOCAL_RULES if r in NEAR_RULES)),
-        ("day", tuple(r for r in LOCAL_RULES if r in DAY_RULES)),
-        (
-            "all",
-            tuple(
-                r
-                for r in LOCAL_RULES
-                if r not in NEAR_RULES and r not in DAY_RULES
-            ),
-        ),
-    )
-    if rules
-)
 
 
 #: Left-out requests a repeatable run's insertion pass tries per
