@@ -22,6 +22,9 @@ class BuiltModel:
     model: cp_model.CpModel
     ctx: BuildContext
     terms: dict
+    #: the model holds every request placed (a search cut, added once a
+    #: schedule in hand places them all: :mod:`scheduler.search.tiers`)
+    every_request_held: bool = False
 
 
 def build_model(

@@ -18,7 +18,9 @@ uses (:mod:`scheduler.search.pool_support`): searched over every start,
 CP-SAT seldom re-packs a pool that is some people's only choice. When
 that program proves the pool can hold no more value, the move does not
 go on to search every start; a pool proven to hold nothing better is
-not drawn again until the schedule changes.
+not drawn again until the schedule changes. Once a move keeps a
+schedule that places every request, the model holds them all placed
+for the moves after it (:mod:`scheduler.search.tiers`).
 
 Only the search moves: the model, its rules and its objective are the
 ones built by :func:`scheduler.model.build.build_model`, so every
@@ -40,6 +42,7 @@ from ..model.build import BuiltModel
 from .interrupt import Interrupts
 from .params import DET_PER_SECOND
 from .pool_support import support
+from .tiers import every_request_placed, hold_every_request
 from .work import CLOCK_STOPS, limit, record
 
 #: Nominal seconds a repeatable run charges a move at least (copying the
@@ -511,5 +514,8 @@ def improve_lns(
             values = list(trial.response_proto.solution)
             best = trial
             kept += 1
+            if every_request_placed(built, trial):
+                # the next moves search the soft preferences alone
+                hold_every_request(built)
             settled.clear()  # a pool may hold more beside the new schedule
     return LnsResult(best, objective, moves, kept)

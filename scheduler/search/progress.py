@@ -27,6 +27,8 @@ class Progress(cp_model.CpSolverSolutionCallback):
         self.first_at: float | None = None
         #: seconds from the start to the latest (best) solution
         self.last_at: float | None = None
+        #: the latest (best) solution's objective
+        self.best: float | None = None
         self._t0 = time.monotonic()
         self._last = 0.0
 
@@ -36,6 +38,7 @@ class Progress(cp_model.CpSolverSolutionCallback):
         if self.first_at is None:
             self.first_at = now
         self.last_at = now
+        self.best = self.objective_value
         if self.live and (now - self._last > 0.2 or self.solutions == 1):
             self._last = now
             self.show(self.objective_value, self.best_objective_bound, now)

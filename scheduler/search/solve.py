@@ -37,6 +37,11 @@ from .params import SolveParams
 from .progress import Progress
 from .result import Result
 from .stall import stop_when_stalled
+from .tiers import (
+    every_request_placed,
+    hold_every_request,
+    release_every_request,
+)
 from .work import CLOCK_STOPS, deterministic_time, limit, record
 
 log = logging.getLogger(__name__)
@@ -324,6 +329,15 @@ def _solve(
         ).with_name("relaxation_bound")
         relaxed = True
         cut = bound.objective
+    if (
+        improve
+        and hint is not None
+        and complete(scenario, hint)
+        and obj_penalties(scenario, hint)["unplaced_value"] == 0
+    ):
+        # the greedy start places every request: what is left to search
+        # is the soft preferences (:mod:`scheduler.search.tiers`)
+        hold_every_request(built)
     if values is not None and len(values) == len(built.model.proto.variables):
         built.model.clear_hints()  # the first phase's every variable
         for index, value in enumerate(values):
@@ -353,7 +367,12 @@ def _solve(
     # the moves get the rest once the portfolio stops improving
     stalls = (
         stop_when_stalled(
-            solver, progress, left * MAIN_LEAST_SHARE, left * STALL_SHARE
+            solver,
+            progress,
+            left * MAIN_LEAST_SHARE,
+            left * STALL_SHARE,
+            # a schedule below it places every request
+            settled_below=placement_weight(scenario),
         )
         if lns and not params.repeatable
         else nullcontext()
@@ -365,16 +384,19 @@ def _solve(
     status = STATUS.get(code)
     if status is None:
         raise ModelBuildError(solver.status_name(code))
-    if status == "INFEASIBLE" and relaxed:
-        # the model with the relaxation's cut has no schedule: either the
+    if status == "INFEASIBLE" and (relaxed or built.every_request_held):
+        # the model with the relaxation's cut (or every request held, from
+        # a greedy start the model refuses) has no schedule: either the
         # scenario has none (a relaxation may have solutions the rules
-        # refuse) or the cut is wrong; only the model without it can say
+        # refuse) or a cut is wrong; only the model without them can say
         log.warning(
-            "The relaxation bound refused every schedule; solving again "
-            "without it."
+            "The %s refused every schedule; solving again without it.",
+            "relaxation bound" if relaxed else "greedy start's placements",
         )
         bound, cut = None, None
-        cut_rule.proto.clear_linear()
+        if cut_rule is not None:
+            cut_rule.proto.clear_linear()
+        release_every_request(built)
         solver, progress, code = _solve_again(
             solver,
             built,
@@ -397,6 +419,8 @@ def _solve(
     if floor is not None:
         main_bound = max(main_bound or 0.0, floor)
     if lns and status in ("FEASIBLE", "UNKNOWN") and not stopped:
+        if status == "FEASIBLE" and every_request_placed(built, solver):
+            hold_every_request(built)  # for the moves' models
         if rehint:
             add_hints(built.ctx, hint)
         spent = time.monotonic() - t0
@@ -429,6 +453,7 @@ def _solve(
         if cut_rule is not None:
             # INFEASIBLE must then be the scenario's, not the cut's
             cut_rule.proto.clear_linear()
+        release_every_request(built)
         solver, progress, status = _search_on(
             solver,
             built,
