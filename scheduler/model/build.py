@@ -22,9 +22,9 @@ class BuiltModel:
     model: cp_model.CpModel
     ctx: BuildContext
     terms: dict
-    #: the model holds every request placed (a search cut, added once a
-    #: schedule in hand places them all: :mod:`scheduler.search.tiers`)
-    every_request_held: bool = False
+    #: the cut holding every request placed, once a schedule in hand
+    #: places them all (:mod:`scheduler.search.tiers`)
+    every_request_cut: cp_model.Constraint | None = None
 
 
 def build_model(

@@ -18,9 +18,9 @@ uses (:mod:`scheduler.search.pool_support`): searched over every start,
 CP-SAT seldom re-packs a pool that is some people's only choice. When
 that program proves the pool can hold no more value, the move does not
 go on to search every start; a pool proven to hold nothing better is
-not drawn again until the schedule changes. Once a move keeps a
-schedule that places every request, the model holds them all placed
-for the moves after it (:mod:`scheduler.search.tiers`).
+not drawn again until the schedule changes. Once the schedule in hand
+places every request (the moves' start or a move's), the model holds
+them all placed for the moves after it (:mod:`scheduler.search.tiers`).
 
 Only the search moves: the model, its rules and its objective are the
 ones built by :func:`scheduler.model.build.build_model`, so every
@@ -368,6 +368,9 @@ def improve_lns(
     if start is None:
         return LnsResult(None, float("inf"), 0, 0)
     solver = start
+    if every_request_placed(built, solver):
+        # the moves search the soft preferences alone
+        hold_every_request(built)
     items = _Items(built)
     s = built.ctx.scenario
     best = solver
@@ -515,7 +518,6 @@ def improve_lns(
             best = trial
             kept += 1
             if every_request_placed(built, trial):
-                # the next moves search the soft preferences alone
-                hold_every_request(built)
+                hold_every_request(built)  # for the next moves
             settled.clear()  # a pool may hold more beside the new schedule
     return LnsResult(best, objective, moves, kept)

@@ -384,7 +384,9 @@ def _solve(
     status = STATUS.get(code)
     if status is None:
         raise ModelBuildError(solver.status_name(code))
-    if status == "INFEASIBLE" and (relaxed or built.every_request_held):
+    if status == "INFEASIBLE" and (
+        relaxed or built.every_request_cut is not None
+    ):
         # the model with the relaxation's cut (or every request held, from
         # a greedy start the model refuses) has no schedule: either the
         # scenario has none (a relaxation may have solutions the rules
@@ -419,8 +421,6 @@ def _solve(
     if floor is not None:
         main_bound = max(main_bound or 0.0, floor)
     if lns and status in ("FEASIBLE", "UNKNOWN") and not stopped:
-        if status == "FEASIBLE" and every_request_placed(built, solver):
-            hold_every_request(built)  # for the moves' models
         if rehint:
             add_hints(built.ctx, hint)
         spent = time.monotonic() - t0
@@ -677,10 +677,7 @@ def _undiagnosed(built: BuiltModel, solver, status: str, params) -> float:
     hand leaves no request out: the moves, which never make it worse,
     may have them (a 60 s run with every item placed stopped at 46 s,
     its soft preferences still improving)."""
-    unplaced = built.terms["unplaced_value"]
-    if status != "FEASIBLE":
-        return 0.0
-    if isinstance(unplaced, int) or solver.value(unplaced) == 0:
+    if status == "FEASIBLE" and every_request_placed(built, solver):
         return params.diagnosis_s
     return 0.0
 

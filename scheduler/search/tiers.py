@@ -15,9 +15,6 @@ from __future__ import annotations
 
 from ..model.build import BuiltModel
 
-#: The name of the cut in the model (see :func:`hold_every_request`).
-CUT_NAME = "every_request_placed"
-
 
 def every_request_placed(built: BuiltModel, solver) -> bool:
     """Whether the schedule ``solver`` (a ``CpSolver`` with a solution of
@@ -39,10 +36,11 @@ def hold_every_request(built: BuiltModel) -> bool:
     the optimum. Only for a run without a baseline, whose move tier
     is not weighed against the placements here."""
     unplaced = built.terms["unplaced_value"]
-    if isinstance(unplaced, int) or built.every_request_held:
+    if isinstance(unplaced, int) or built.every_request_cut is not None:
         return False
-    built.model.add(unplaced == 0).with_name(CUT_NAME)
-    built.every_request_held = True
+    built.every_request_cut = built.model.add(unplaced == 0).with_name(
+        "every_request_placed"
+    )
     return True
 
 
@@ -50,9 +48,6 @@ def release_every_request(built: BuiltModel) -> None:
     """Take :func:`hold_every_request`'s cut out of ``built``'s model
     again (a model that refuses every schedule with it must say why
     without it)."""
-    if not built.every_request_held:
-        return
-    for c in built.model.proto.constraints:
-        if c.name == CUT_NAME:
-            c.clear_linear()
-    built.every_request_held = False
+    if built.every_request_cut is not None:
+        built.every_request_cut.proto.clear_linear()
+        built.every_request_cut = None
