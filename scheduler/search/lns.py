@@ -4,7 +4,9 @@ CP-SAT's own neighbourhoods are generic and, on two cores, few: on the
 family's two-day scenarios they made one to three moves a minute. This
 loop makes its own, from what the schedule is about: the items of one
 person (the one with the most value left out, by lot; with nothing left
-out, the one with the most items), of one stretch of one day, or of one
+out, the one with the most items, or, half the time, a principal whose
+bilaterals lie at several venues, with every bilateral of their
+partners: :func:`_split_person`), of one stretch of one day, or of one
 set of rooms on one day, together with the left-out requests that could
 take their place; or every item, on any day, that can use only one pool
 of rooms (:func:`_pool`). Everything else is held where it is (its
@@ -134,8 +136,13 @@ def _neighbourhood(
                 weight[p] += vs[iid].item.value
         if not weight:
             # nothing left out: the soft preferences are what is left to
-            # gain (a venue per principal, rooms that fit), and they lie
-            # with the people who have the most items
+            # gain. Half the moves go to a principal whose bilaterals lie
+            # at several venues, with every bilateral of their partners
+            splits = venue_splits(items, values, s)
+            if splits and rng.random() < 0.5:
+                return _split_person(items, splits, rng, size)
+            # the others to the people who have the most items (rooms
+            # that fit lie with them)
             for p, lst in items.by_person.items():
                 if len(lst) > 1:
                     weight[p] = len(lst)
@@ -197,6 +204,65 @@ def _neighbourhood(
         elif iid in left:
             chosen.add(iid)
     return _trim(chosen, size * 2, rng)
+
+
+def venue_splits(items: _Items, values, s) -> dict[str, int]:
+    """Person -> the venues of their placed bilaterals beyond the first,
+    for the people with more than one (the venue term's share of each)."""
+    venue = {r.room_id: r.venue_id for r in s.rooms}
+    out: dict[str, int] = {}
+    for p, iids in items.by_person.items():
+        used = {
+            venue[pool]
+            for iid in iids
+            if items.vars[iid].item.kind == "bilateral"
+            for pool, lit in items.vars[iid].rooms.items()
+            if values[_index(lit)] == 1
+        }
+        if len(used) > 1:
+            out[p] = len(used) - 1
+    return out
+
+
+def _split_person(
+    items: _Items, splits: dict[str, int], rng, size: int
+) -> set[str]:
+    """A principal whose bilaterals lie at several venues, by lot weighted
+    by how many: their items, every bilateral of each partner (which
+    venue suits one side is bound up with the other's), then the
+    partners' other items while the move has room.
+
+    Bringing one principal's bilaterals to one venue moves their
+    partners' meetings with them; a move freeing the principal and a
+    few of each partner's items seldom could (a generated two-day event
+    whose every request was placed kept ten principals at two venues
+    where holding them one by one at one venue left seven)."""
+    people = sorted(splits)
+    pid = rng.choices(people, [splits[p] for p in people])[0]
+    picked = dict.fromkeys(items.by_person[pid])
+    partners = sorted(
+        {
+            q
+            for iid in items.by_person[pid]
+            if items.vars[iid].item.kind == "bilateral"
+            for q in items.vars[iid].item.participants
+            if q != pid
+        }
+    )
+    rng.shuffle(partners)
+    for q in partners:
+        picked.update(
+            dict.fromkeys(
+                iid
+                for iid in items.by_person[q]
+                if items.vars[iid].item.kind == "bilateral"
+            )
+        )
+    for q in partners:
+        if len(picked) >= size:
+            break
+        picked.update(dict.fromkeys(items.by_person[q][: max(1, size // 4)]))
+    return set(list(picked)[: size * 2])
 
 
 def _pool(

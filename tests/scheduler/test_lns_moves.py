@@ -147,3 +147,64 @@ def test_a_pool_move_frees_every_item_only_that_pool_can_hold():
     assert not _neighbourhood(
         "pool", items, values, s, random.Random(0), 8, settled
     )
+
+
+def test_a_principal_at_two_venues_is_moved_with_every_partners_bilateral():
+    """FRA meets DEU at the palace and ITA at the centre (each held
+    there), and ITA also meets ESP: FRA's bilaterals lie at two venues,
+    one more than one, and the move drawn for it frees FRA's items and
+    every bilateral of each partner (ITA's with ESP included), not only
+    FRA's own."""
+    import random
+
+    from models import BilateralRequest
+    from scheduler.search.lns import _split_person, venue_splits
+    from tests.factory import delegation, room, tiny
+
+    s = tiny(
+        rooms=(
+            room("BL1", "bilateral", 20, features=("flags",)),
+            room("BL2", "bilateral", 20, features=("flags",)),
+            room("PB", "bilateral", 20, venue="PAL", features=("flags",)),
+        ),
+        delegations=tuple(
+            delegation(d, size=4) for d in ("FRA", "DEU", "ITA", "ESP")
+        ),
+        bilaterals=(
+            BilateralRequest("B1", "FRA", "DEU", venue_id="PAL"),
+            BilateralRequest("B2", "FRA", "ITA", venue_id="NCC"),
+            BilateralRequest("B3", "ITA", "ESP"),
+        ),
+    )
+    g, items, values = _greedy_values(s)
+    assert not g.unscheduled
+    splits = venue_splits(items, values, s)
+    assert splits.get("FRA") == 1
+    assert "DEU" not in splits  # one bilateral, one venue
+    free = _split_person(items, {"FRA": 1}, random.Random(0), 8)
+    assert {"B:B1", "B:B2", "B:B3"} <= free
+
+
+def test_with_every_principal_at_one_venue_no_split_is_reported():
+    """The same principals, no venue asked: the greedy start puts FRA's
+    two bilaterals in the centre, and no one is at two venues."""
+    from models import BilateralRequest
+    from scheduler.search.lns import venue_splits
+    from tests.factory import delegation, room, tiny
+
+    s = tiny(
+        rooms=(
+            room("BL1", "bilateral", 20, features=("flags",)),
+            room("BL2", "bilateral", 20, features=("flags",)),
+        ),
+        delegations=tuple(
+            delegation(d, size=4) for d in ("FRA", "DEU", "ITA")
+        ),
+        bilaterals=(
+            BilateralRequest("B1", "FRA", "DEU"),
+            BilateralRequest("B2", "FRA", "ITA"),
+        ),
+    )
+    g, items, values = _greedy_values(s)
+    assert not g.unscheduled
+    assert venue_splits(items, values, s) == {}
