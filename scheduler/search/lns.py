@@ -86,6 +86,8 @@ class _Items:
     def __init__(self, built: BuiltModel):
         ctx = built.ctx
         self.vars = ctx.vars.items
+        #: item variables -> venue -> its room literals there
+        self.venues_of = ctx.vars.venues_of
         self.fixed: dict[str, list[int]] = {}
         for iid, v in self.vars.items():
             ids = {_index(v.present), _index(v.start)}
@@ -138,7 +140,7 @@ def _neighbourhood(
             # nothing left out: the soft preferences are what is left to
             # gain. Half the moves go to a principal whose bilaterals lie
             # at several venues, with every bilateral of their partners
-            splits = venue_splits(items, values, s)
+            splits = venue_splits(items, values)
             if splits and rng.random() < 0.5:
                 return _split_person(items, splits, rng, size)
             # the others to the people who have the most items (rooms
@@ -162,13 +164,7 @@ def _neighbourhood(
             if q != pid
         ]
         rng.shuffle(partners)
-        for q in partners:
-            if len(picked) >= size:
-                break
-            picked.update(
-                dict.fromkeys(items.by_person[q][: max(1, size // 4)])
-            )
-        return set(list(picked)[: size * 2])
+        return _with_partners(items, picked, partners, size)
     if kind == "window":
         d = rng.randrange(len(s.day_spans))
         lo, hi = s.day_spans[d]
@@ -206,18 +202,29 @@ def _neighbourhood(
     return _trim(chosen, size * 2, rng)
 
 
-def venue_splits(items: _Items, values, s) -> dict[str, int]:
+def _with_partners(
+    items: _Items, picked: dict[str, None], partners: list[str], size: int
+) -> set[str]:
+    """``picked``, then the first items of each partner in turn while
+    the move has room; at most twice its size."""
+    for q in partners:
+        if len(picked) >= size:
+            break
+        picked.update(dict.fromkeys(items.by_person[q][: max(1, size // 4)]))
+    return set(list(picked)[: size * 2])
+
+
+def venue_splits(items: _Items, values) -> dict[str, int]:
     """Person -> the venues of their placed bilaterals beyond the first,
-    for the people with more than one (the venue term's share of each)."""
-    venue = {r.room_id: r.venue_id for r in s.rooms}
+    for the people at more than one (the venue term's share of each)."""
     out: dict[str, int] = {}
     for p, iids in items.by_person.items():
         used = {
-            venue[pool]
+            venue
             for iid in iids
             if items.vars[iid].item.kind == "bilateral"
-            for pool, lit in items.vars[iid].rooms.items()
-            if values[_index(lit)] == 1
+            for venue, lits in items.venues_of(items.vars[iid]).items()
+            if any(values[_index(lit)] == 1 for lit in lits)
         }
         if len(used) > 1:
             out[p] = len(used) - 1
@@ -258,11 +265,7 @@ def _split_person(
                 if items.vars[iid].item.kind == "bilateral"
             )
         )
-    for q in partners:
-        if len(picked) >= size:
-            break
-        picked.update(dict.fromkeys(items.by_person[q][: max(1, size // 4)]))
-    return set(list(picked)[: size * 2])
+    return _with_partners(items, picked, partners, size)
 
 
 def _pool(

@@ -178,7 +178,7 @@ def test_a_principal_at_two_venues_is_moved_with_every_partners_bilateral():
     )
     g, items, values = _greedy_values(s)
     assert not g.unscheduled
-    splits = venue_splits(items, values, s)
+    splits = venue_splits(items, values)
     assert splits.get("FRA") == 1
     assert "DEU" not in splits  # one bilateral, one venue
     free = _split_person(items, {"FRA": 1}, random.Random(0), 8)
@@ -207,4 +207,4 @@ def test_with_every_principal_at_one_venue_no_split_is_reported():
     )
     g, items, values = _greedy_values(s)
     assert not g.unscheduled
-    assert venue_splits(items, values, s) == {}
+    assert venue_splits(items, values) == {}
